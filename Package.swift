@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The solver core (RotorCore) does no I/O; formats, the CLI and (later) storage and the server
+// depend on it, never the other way round. Test targets match modules one to one.
+let optimise: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "Rotor",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rotor", targets: ["rotor"]),
+        .library(name: "RotorCore", targets: ["RotorCore"]),
+        .library(name: "RotorFormats", targets: ["RotorFormats"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "RotorCore", swiftSettings: optimise),
+        .target(name: "RotorFormats", dependencies: ["RotorCore"], swiftSettings: optimise),
+        .executableTarget(
+            name: "rotor",
+            dependencies: [
+                "RotorCore", "RotorFormats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: optimise),
+        .testTarget(name: "RotorCoreTests", dependencies: ["RotorCore", "RotorFormats"]),
+        .testTarget(name: "RotorFormatsTests", dependencies: ["RotorFormats", "RotorCore"]),
+        .testTarget(name: "rotorTests", dependencies: ["rotor"]),
+    ]
+)

@@ -1,0 +1,94 @@
+/// Moves rewrite the search state inside an open transaction and return the score change. They are
+/// small values drawn by `MoveSelector`; the search loop switches over their kinds, so the hot path
+/// has no dynamic dispatch.
+
+/// Gives staff member `staff` value `value` (a shift or off) on `day`: the basic neighbourhood.
+public struct ChangeMove: Sendable, Equatable {
+    public var staff: Int, day: Int, value: UInt8
+
+    @inline(__always)
+    public func apply(to state: SearchState) -> (hard: Int, soft: Int) {
+        var v = value
+        return state.changeRow(staff, day, day, &v, updatesCover: true)
+    }
+}
+
+/// Exchanges the assignments of two staff members over days `start ..< start + length`. Cover is
+/// untouched, so only the two rows are rescored; with length 1 this is the classic vertical swap, with
+/// longer blocks it moves whole stretches of work (Burke et al., "A time predefined variable depth
+/// search for nurse rostering", INFORMS JoC 2013, use such block swaps).
+public struct SwapBlockMove: Sendable, Equatable {
+    public var first: Int, second: Int, start: Int, length: Int
+
+    @inline(__always)
+    public func apply(to state: SearchState, scratch: UnsafeMutablePointer<UInt8>) -> (hard: Int, soft: Int) {
+        let end = start + length - 1
+        let a = state.cells + first * state.days + start
+        let b = state.cells + second * state.days + start
+        let copyA = scratch, copyB = scratch + length
+        copyA.update(from: a, count: length)
+        copyB.update(from: b, count: length)
+        let x = state.changeRow(first, start, end, copyB, updatesCover: false)
+        let y = state.changeRow(second, start, end, copyA, updatesCover: false)
+        return (x.hard + y.hard, x.soft + y.soft)
+    }
+}
+
+/// Sets days `start ..< start + length` of one staff member to one value: inserts or removes a whole
+/// stretch of work, which single-cell changes cannot do without passing through min-run violations.
+public struct AssignBlockMove: Sendable, Equatable {
+    public var staff: Int, start: Int, length: Int, value: UInt8
+
+    @inline(__always)
+    public func apply(to state: SearchState, scratch: UnsafeMutablePointer<UInt8>) -> (hard: Int, soft: Int) {
+        scratch.update(repeating: value, count: length)
+        return state.changeRow(staff, start, start + length - 1, scratch, updatesCover: true)
+    }
+}
+
+public enum Move: Sendable, Equatable {
+    case change(ChangeMove)
+    case swapBlock(SwapBlockMove)
+    case assignBlock(AssignBlockMove)
+}
+
+/// Draws random moves; probabilities in percent. A drawn move may be a no-op (same values), which
+/// the caller may skip.
+public struct MoveSelector: Sendable {
+    public var changePercent = 40
+    public var swapPercent = 45
+    /// Longest block for swap and assign moves.
+    public var maxBlock = 7
+    let staffCount: Int, days: Int, valueCount: Int
+
+    public init(problem: CompiledProblem) {
+        staffCount = problem.staffCount
+        days = problem.days
+        valueCount = problem.valueCount
+        maxBlock = min(maxBlock, days)
+    }
+
+    @inline(__always)
+    public func next(_ state: SearchState, _ random: inout RandomSource) -> Move? {
+        let r = random.below(100)
+        if r < changePercent {
+            let e = random.below(staffCount), d = random.below(days)
+            let old = Int(state.value(e, d))
+            var v = random.below(valueCount - 1)
+            if v >= old { v += 1 }
+            return .change(ChangeMove(staff: e, day: d, value: UInt8(v)))
+        }
+        let length = 1 + random.below(maxBlock)
+        let start = random.below(days - length + 1)
+        if r < changePercent + swapPercent {
+            guard staffCount > 1 else { return nil }
+            let e1 = random.below(staffCount)
+            var e2 = random.below(staffCount - 1)
+            if e2 >= e1 { e2 += 1 }
+            return .swapBlock(SwapBlockMove(first: e1, second: e2, start: start, length: length))
+        }
+        let e = random.below(staffCount)
+        let v = random.below(valueCount)
+        return .assignBlock(AssignBlockMove(staff: e, start: start, length: length, value: UInt8(v)))
+    }
+}

@@ -1,0 +1,146 @@
+/// One thread's search: a hard-first descent from the initial roster (the construction phase), then
+/// a metaheuristic walk (annealing or late acceptance) over change, block-swap and block-assign moves,
+/// restarting from the best roster at the end of each annealing cycle.
+struct LocalSearch {
+    let problem: CompiledProblem
+    let options: SolverOptions
+    let clock: any SolverClock
+    let start: Duration
+    let thread: Int
+    let shared: SharedBest
+    let state: SearchState
+    var random: RandomSource
+    var selector: MoveSelector
+
+    var best: Schedule
+    var bestScore: Score
+    var bestTime: Duration = .zero
+    var lastImprovement: Duration
+    var moves = 0
+
+    init(problem: CompiledProblem, options: SolverOptions, clock: any SolverClock, start: Duration, thread: Int,
+         shared: SharedBest, initial: Schedule?) {
+        self.problem = problem
+        self.options = options
+        self.clock = clock
+        self.start = start
+        self.thread = thread
+        self.shared = shared
+        state = SearchState(problem, schedule: initial)
+        random = RandomSource(seed: options.seed &+ UInt64(thread) &* 0x9E37_79B9)
+        selector = MoveSelector(problem: problem)
+        best = state.schedule
+        bestScore = state.score
+        lastImprovement = start
+    }
+
+    @inline(__always) func cost(_ hard: Int, _ soft: Int) -> Int { hard * options.hardWeight + soft }
+
+    mutating func run(progress: (@Sendable (SolverStatus) -> Void)?) throws {
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * max(problem.days, 1))
+        defer { scratch.deallocate() }
+        var annealing = SimulatedAnnealing(start: options.startTemperature, end: options.endTemperature,
+                                           cycleLength: options.annealingCycle)
+        var late = LateAcceptance(length: options.lateAcceptanceLength, initialCost: cost(state.hard, state.soft))
+        let useAnnealing = options.acceptor == .simulatedAnnealing
+        var current = cost(state.hard, state.soft)
+        // True while the state holds a roster better than `best` that has not been copied yet.
+        var bestPending = false
+        var lastReport = start
+        let readsClock = options.termination.readsClock
+        _ = shared.exchange(best, bestScore, at: .zero, thread: thread, moves: 0)
+
+        while true {
+            moves += 1
+            if moves & 1023 == 0 {
+                if bestPending { saveBest(); bestPending = false }
+                let now = readsClock || progress != nil ? clock.now() : start
+                let status = SearchProgress(elapsed: now - start, sinceImprovement: now - lastImprovement,
+                                            best: bestScore, moves: moves)
+                let stopAll = shared.withLock { $0.stop }
+                if stopAll || options.termination.isMet(by: status) {
+                    shared.withLock { $0.stop = true }
+                    break
+                }
+                if moves % options.shareInterval == 0, let (schedule, score) = shared.exchange(best, bestScore, at: bestTime, thread: thread, moves: moves) {
+                    if options.threads > 1 && now - lastImprovement > .seconds(1) {
+                        state.load(schedule)
+                        best = schedule
+                        bestScore = score
+                        current = cost(state.hard, state.soft)
+                        late.reset(to: current)
+                    }
+                }
+                if let progress, now - lastReport >= .milliseconds(250) {
+                    lastReport = now
+                    progress(shared.withLock { s in
+                        SolverStatus(best: min(s.score, bestScore), elapsed: now - start,
+                                     moves: s.moves.enumerated().reduce(0) { $0 + ($1.offset == thread ? moves : $1.element) },
+                                     timeToBest: s.timeToBest)
+                    })
+                }
+                if let every = options.checkEvery, moves % every == 0 {
+                    if let drift = state.checkAgainstScratch() { throw SolverError(description: "after move \(moves): \(drift)") }
+                }
+                if useAnnealing && annealing.cycleEnded {
+                    annealing.restartCycle()
+                    if bestPending { saveBest(); bestPending = false }
+                    state.load(best)
+                    current = cost(state.hard, state.soft)
+                }
+            }
+            guard let move = selector.next(state, &random) else { continue }
+            state.begin()
+            let delta = apply(move, scratch)
+            if delta.hard == 0 && delta.soft == 0 && !isChange(move) {
+                // Nothing changed (e.g. swapping identical stretches): not worth a history slot.
+                continue
+            }
+            let candidate = current + delta.hard * options.hardWeight + delta.soft
+            let accepted = useAnnealing
+                ? annealing.accepts(candidate: candidate, current: current, random: &random)
+                : late.accepts(candidate: candidate, current: current, random: &random)
+            if accepted {
+                if bestPending && candidate > current {
+                    // Leaving a new best for a worse roster: keep the best first.
+                    state.rollback()
+                    saveBest()
+                    bestPending = false
+                    state.begin()
+                    _ = apply(move, scratch)
+                }
+                current = candidate
+                let score = state.score
+                if score < bestScore {
+                    bestScore = score
+                    bestPending = true
+                    bestTime = clock.now() - start
+                    lastImprovement = bestTime + start
+                }
+            } else {
+                state.rollback()
+            }
+            if useAnnealing { annealing.step(current: current) } else { late.step(current: current) }
+        }
+        if bestPending { saveBest() }
+        _ = shared.exchange(best, bestScore, at: bestTime, thread: thread, moves: moves)
+    }
+
+    @inline(__always) func isChange(_ move: Move) -> Bool {
+        if case .change = move { return true }
+        return false
+    }
+
+    @inline(__always)
+    func apply(_ move: Move, _ scratch: UnsafeMutablePointer<UInt8>) -> (hard: Int, soft: Int) {
+        switch move {
+        case .change(let m): m.apply(to: state)
+        case .swapBlock(let m): m.apply(to: state, scratch: scratch)
+        case .assignBlock(let m): m.apply(to: state, scratch: scratch)
+        }
+    }
+
+    mutating func saveBest() {
+        best = state.schedule
+    }
+}

@@ -1,0 +1,122 @@
+import Dispatch
+import Synchronization
+
+public enum AcceptorKind: String, Sendable, CaseIterable {
+    case lateAcceptance = "late-acceptance"
+    case simulatedAnnealing = "annealing"
+}
+
+public struct SolverOptions: Sendable {
+    public var seed: UInt64 = 1
+    public var threads: Int = 1
+    public var termination: Termination = .timeLimit(.seconds(10))
+    public var acceptor: AcceptorKind = .simulatedAnnealing
+    /// Weight of one unit of hard penalty against the objective while searching.
+    public var hardWeight: Int = 100
+    /// Late acceptance history length.
+    public var lateAcceptanceLength: Int = 2000
+    /// Annealing temperatures and cycle length, in iterations.
+    public var startTemperature: Double = 20
+    public var endTemperature: Double = 0.5
+    public var annealingCycle: Int = 20_000_000
+    /// Iterations between looks at the other threads' best roster.
+    public var shareInterval: Int = 1 << 20
+    /// When set, the incremental score is recomputed from scratch every this many moves and any
+    /// difference stops the search with `SolverError.scoreDrift`.
+    public var checkEvery: Int? = nil
+
+    public init() {}
+}
+
+public struct SolverError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// What the solver reports while it runs and when it stops.
+public struct SolverStatus: Sendable {
+    public var best: Score
+    public var elapsed: Duration
+    /// Moves evaluated so far, all threads together.
+    public var moves: Int
+    public var timeToBest: Duration
+
+    public var movesPerSecond: Double {
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return seconds > 0 ? Double(moves) / seconds : 0
+    }
+}
+
+public struct SolveResult: Sendable {
+    public var schedule: Schedule
+    public var status: SolverStatus
+}
+
+/// Solves a compiled problem: each thread runs its own local search from its own seed
+/// (`seed + thread`), and every `shareInterval` iterations a thread publishes its best roster and
+/// adopts the shared best when it is better than its own (a simple island model).
+public struct Solver: Sendable {
+    public let problem: CompiledProblem
+    public let options: SolverOptions
+    public let clock: any SolverClock
+
+    public init(problem: CompiledProblem, options: SolverOptions, clock: any SolverClock = SystemClock()) {
+        self.problem = problem
+        self.options = options
+        self.clock = clock
+    }
+
+    public func solve(initial: Schedule? = nil, progress: @escaping @Sendable (SolverStatus) -> Void = { _ in }) throws -> SolveResult {
+        let start = clock.now()
+        let shared = SharedBest(start: start)
+        let threads = max(options.threads, 1)
+        let errors = Mutex<[String]>([])
+        let work: @Sendable (Int) -> Void = { index in
+            var search = LocalSearch(problem: problem, options: options, clock: clock, start: start,
+                                     thread: index, shared: shared, initial: initial)
+            do { try search.run(progress: index == 0 ? progress : nil) }
+            catch { errors.withLock { $0.append(String(describing: error)) } }
+        }
+        if threads == 1 {
+            work(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: threads, execute: work)
+        }
+        if let message = errors.withLock({ $0.first }) { throw SolverError(description: message) }
+        return shared.withLock { s in
+            SolveResult(schedule: s.schedule!, status: SolverStatus(best: s.score, elapsed: clock.now() - start,
+                                                                    moves: s.moves.reduce(0, +), timeToBest: s.timeToBest))
+        }
+    }
+}
+
+/// The best roster found by any thread, and every thread's move count.
+final class SharedBest: Sendable {
+    struct State {
+        var schedule: Schedule?
+        var score = Score(hard: .max, soft: .max)
+        var timeToBest: Duration = .zero
+        var moves: [Int] = []
+        var stop = false
+    }
+    private let state = Mutex(State())
+    let start: Duration
+
+    init(start: Duration) { self.start = start }
+
+    func withLock<R>(_ body: (inout State) -> R) -> R { state.withLock { body(&$0) } }
+
+    /// Publishes a thread's best; returns the shared best when it is strictly better than `score`.
+    func exchange(_ schedule: Schedule, _ score: Score, at elapsed: Duration, thread: Int, moves: Int) -> (Schedule, Score)? {
+        state.withLock { s in
+            if s.moves.count <= thread { s.moves += Array(repeating: 0, count: thread + 1 - s.moves.count) }
+            s.moves[thread] = moves
+            if score < s.score {
+                s.score = score
+                s.schedule = schedule
+                s.timeToBest = elapsed
+                return nil
+            }
+            return s.score < score ? (s.schedule!, s.score) : nil
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import RotorCore
+
+/// A roster as CSV: the header `employee,0,1,…,H-1`, then one row per staff member whose first cell is the
+/// staff ID and whose day cells hold the shift ID worked, or nothing for a day off. Identifiers are written
+/// as they are (the benchmark's identifiers never contain commas or quotes), so there is no quoting.
+public enum RosterCSV {
+    /// Rows in the problem's staff order. Assignments outside the roster or naming no known shift type are
+    /// written as days off.
+    public static func write(_ roster: Roster, problem: Problem) -> String {
+        var out = (["employee"] + (0..<max(problem.horizonDays, 0)).map(String.init)).joined(separator: ",") + "\n"
+        for (s, member) in problem.staff.enumerated() {
+            let row = roster.assignments.indices.contains(s) ? roster.assignments[s] : []
+            let cells = (0..<max(problem.horizonDays, 0)).map { day -> String in
+                guard row.indices.contains(day), let shift = row[day], problem.shiftTypes.indices.contains(shift)
+                else { return "" }
+                return problem.shiftTypes[shift].id
+            }
+            out += ([member.id] + cells).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// Accepts the rows in any order, but exactly one per staff member; blank lines and `\r\n` are tolerated.
+    public static func read(_ text: String, problem: Problem, fileName: String) throws(FormatError) -> Roster {
+        let days = max(problem.horizonDays, 0)
+        let lines = numberedLines(text).filter { !$0.text.isEmpty }
+        guard let header = lines.first else {
+            throw FormatError(file: fileName, line: nil, message: "the file is empty; expected the header row \(headerSketch(days))")
+        }
+        try checkHeader(header, days: days, file: fileName)
+
+        let staffIndex = Dictionary(problem.staff.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let shiftIndex = Dictionary(problem.shiftTypes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var roster = Roster(staffCount: problem.staff.count, days: days)
+        var rowLine: [Int: Int] = [:]  // staff index → line of its row
+
+        for line in lines.dropFirst() {
+            func fail(_ message: String) -> FormatError { FormatError(file: fileName, line: line.number, message: message) }
+            let cells = fields(line.text, separator: ",")
+            let id = String(cells.first ?? "")
+            guard let s = staffIndex[id] else {
+                throw fail("expected a staff ID from the problem in the first cell, found \"\(id)\" (staff: \(listForMessage(problem.staff.map(\.id))))")
+            }
+            if let first = rowLine[s] {
+                throw fail("expected one row per staff member, found a second row for \(id) (first on line \(first))")
+            }
+            rowLine[s] = line.number
+            guard cells.count == days + 1 else {
+                throw fail("expected \(days + 1) cells (staff ID and \(days) days) in the row of staff \(id), found \(cells.count)")
+            }
+            for day in 0..<days where !cells[day + 1].isEmpty {
+                let cell = cells[day + 1]
+                guard let shift = shiftIndex[String(cell)] else {
+                    throw fail("expected a shift ID or an empty cell for staff \(id) on day \(day) (column \(day + 2)), "
+                        + "found unknown shift ID \"\(cell)\" (shifts: \(listForMessage(problem.shiftTypes.map(\.id))))")
+                }
+                roster.assignments[s][day] = shift
+            }
+        }
+
+        let missing = problem.staff.indices.filter { rowLine[$0] == nil }.map { problem.staff[$0].id }
+        if !missing.isEmpty {
+            throw FormatError(
+                file: fileName, line: nil,
+                message: "expected one row per staff member, found none for \(listForMessage(missing))")
+        }
+        return roster
+    }
+
+    private static func headerSketch(_ days: Int) -> String {
+        switch days {
+        case 0: "\"employee\""
+        case 1: "\"employee,0\""
+        case 2: "\"employee,0,1\""
+        default: "\"employee,0,1,…,\(days - 1)\""
+        }
+    }
+
+    private static func checkHeader(_ header: TextLine, days: Int, file: String) throws(FormatError) {
+        func fail(_ message: String) -> FormatError { FormatError(file: file, line: header.number, message: message) }
+        let cells = fields(header.text, separator: ",")
+        guard cells.first == "employee" else {
+            throw fail("expected the header row \(headerSketch(days)), found \"\(cells.first ?? "")\" in its first cell")
+        }
+        guard cells.count == days + 1 else {
+            throw fail("expected the header row \(headerSketch(days)) with \(days + 1) cells, found \(cells.count)")
+        }
+        for day in 0..<days where cells[day + 1] != Substring(String(day)) {
+            throw fail("expected day \(day) in column \(day + 2) of the header row, found \"\(cells[day + 1])\"")
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import RotorCore
+
+/// A roster as JSON: the assignments by staff ID and day, and the score with its breakdown by rule,
+/// staff member and day, and every violation with its explanation.
+public enum RosterJSON {
+    struct Document: Codable {
+        var instance: String
+        var objective: Int
+        var hardPenalty: Int
+        var feasible: Bool
+        var days: Int
+        var roster: [StaffRow]
+        var breakdown: Breakdown
+    }
+    struct StaffRow: Codable {
+        var staff: String
+        var shifts: [String?]
+    }
+    struct Breakdown: Codable {
+        var softByRule: [String: Int]
+        var softByStaff: [String: Int]
+        var softByDay: [Int]
+        var violations: [Item]
+    }
+    struct Item: Codable {
+        var rule: String
+        var hard: Bool
+        var staff: String?
+        var day: Int?
+        var days: Int
+        var shift: String?
+        var amount: Int
+        var penalty: Int
+        var message: String
+    }
+
+    public static func write(_ roster: Roster, problem: Problem, evaluation: Evaluation) -> String {
+        let shiftName = { (s: Int?) -> String? in s.map { problem.shiftTypes[$0].id } }
+        let byStaff = evaluation.softByStaff(staffCount: problem.staff.count)
+        let document = Document(
+            instance: problem.name,
+            objective: evaluation.score.soft,
+            hardPenalty: evaluation.score.hard,
+            feasible: evaluation.score.isFeasible,
+            days: problem.horizonDays,
+            roster: zip(problem.staff, roster.assignments).map { StaffRow(staff: $0.id, shifts: $1.map(shiftName)) },
+            breakdown: Breakdown(
+                softByRule: Dictionary(uniqueKeysWithValues: evaluation.softByRule.map { ($0.rule.rawValue, $0.penalty) }),
+                softByStaff: Dictionary(uniqueKeysWithValues: zip(problem.staff, byStaff).filter { $1 > 0 }.map { ($0.id, $1) }),
+                softByDay: evaluation.softByDay(days: problem.horizonDays),
+                violations: evaluation.violations.map {
+                    Item(rule: $0.rule.rawValue, hard: $0.isHard, staff: $0.staff.map { problem.staff[$0].id },
+                         day: $0.day, days: $0.dayCount, shift: shiftName($0.shift), amount: $0.amount,
+                         penalty: $0.penalty, message: $0.message)
+                }))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        // Encoding plain strings, integers and optionals cannot fail.
+        let data = (try? encoder.encode(document)) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import RotorCore
+import RotorFormats
+
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Solve a problem and write the roster.",
+        discussion: "Without --out the roster is printed as CSV on standard output and the summary goes to standard error.")
+
+    @Argument(help: "The problem: a Curtois & Qu benchmark file (.txt).")
+    var instance: String
+
+    @OptionGroup var solver: SolverArguments
+
+    @Option(help: "Write the roster here: .csv (grid of shift IDs) or .json (assignments and score breakdown).")
+    var out: String?
+
+    @Flag(help: "No progress, only errors.") var quiet = false
+    @Flag(help: "Progress once a second even when standard error is not a terminal.") var verbose = false
+
+    func validate() throws {
+        if let out, !(out.hasSuffix(".csv") || out.hasSuffix(".json")) {
+            throw ValidationError("Please give '--out' a file name ending in .csv or .json, not '\(out)'.")
+        }
+    }
+
+    func run() throws {
+        let loaded = try reportingInputErrors { try LoadedProblem(path: instance) }
+        let progress = ProgressLine(quiet: quiet, verbose: verbose)
+        let result = try Solver(problem: loaded.compiled, options: solver.options).solve { progress.update($0) }
+        progress.finish()
+        let evaluation = Evaluation(loaded.compiled, result.schedule)
+        precondition(evaluation.score == result.status.best, "the solver's score disagrees with the from-scratch score")
+        let s = result.status
+        let summary = String(format: "%@: objective %d, %@; %.1f s, best after %.1f s, %@ moves (%@ moves/s)",
+                             loaded.problem.name, evaluation.score.soft,
+                             evaluation.score.isFeasible ? "feasible" : "INFEASIBLE (hard penalty \(evaluation.score.hard))",
+                             s.elapsed.seconds, s.timeToBest.seconds, formatRate(Double(s.moves)), formatRate(s.movesPerSecond))
+        try reportingInputErrors {
+            if let out {
+                let text = out.hasSuffix(".json")
+                    ? RosterJSON.write(result.schedule.roster, problem: loaded.problem, evaluation: evaluation)
+                    : RosterCSV.write(result.schedule.roster, problem: loaded.problem)
+                try writeFile(text, to: out)
+                if !quiet { print(summary) }
+            } else {
+                print(RosterCSV.write(result.schedule.roster, problem: loaded.problem), terminator: "")
+                if !quiet { printError(summary) }
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import RotorCore
+
+/// Solver limits shared by `solve` and `bench`.
+struct SolverArguments: ParsableArguments {
+    @Option(help: "Stop after this many seconds.")
+    var timeLimit: Double = 10
+
+    @Option(help: "Search threads (independent searches that share their best roster).")
+    var threads: Int = 2
+
+    @Option(help: "Seed of the random number generator; with --threads 1 a seed fixes the search.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Stop as soon as a feasible roster with at most this objective is found.")
+    var target: Int?
+
+    @Option(help: "Stop after this many seconds without a better roster.")
+    var unimproved: Double?
+
+    @Option(help: "Acceptance strategy: \(AcceptorKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var acceptor: String = AcceptorKind.simulatedAnnealing.rawValue
+
+    @Flag(help: "Recompute the score from scratch every 100,000 moves and stop on any difference (slow).")
+    var check = false
+
+    func validate() throws {
+        guard timeLimit > 0 else { throw ValidationError("Please specify a '--time-limit' greater than 0.") }
+        guard (1...256).contains(threads) else { throw ValidationError("Please specify '--threads' between 1 and 256.") }
+        if let unimproved, unimproved <= 0 { throw ValidationError("Please specify an '--unimproved' greater than 0.") }
+        guard AcceptorKind(rawValue: acceptor) != nil else {
+            throw ValidationError("Unknown '--acceptor' \(acceptor); expected one of \(AcceptorKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+    }
+
+    var options: SolverOptions {
+        var o = SolverOptions()
+        o.seed = seed
+        o.threads = threads
+        var limits: [Termination] = [.timeLimit(.milliseconds(Int64(timeLimit * 1000)))]
+        if let target { limits.append(.target(target)) }
+        if let unimproved { limits.append(.unimproved(.milliseconds(Int64(unimproved * 1000)))) }
+        o.termination = .any(limits)
+        o.acceptor = AcceptorKind(rawValue: acceptor) ?? .simulatedAnnealing
+        if check { o.checkEvery = 100_000 }
+        return o
+    }
+}

@@ -1,0 +1,113 @@
+import RotorCore
+import RotorFormats
+import Testing
+
+@Suite("Roster CSV")
+struct RosterCSVTests {
+    /// Staff A and B over 7 days; D is shift 0, N shift 1.
+    let roster = Roster(assignments: [
+        [nil, 0, 0, 1, nil, nil, nil],
+        [0, 0, nil, nil, 1, 1, nil],
+    ])
+    let csv = """
+        employee,0,1,2,3,4,5,6
+        A,,D,D,N,,,
+        B,D,D,,,N,N,
+
+        """
+
+    func readError(_ text: String) -> FormatError? {
+        formatError { () throws(FormatError) in try RosterCSV.read(text, problem: sampleProblem, fileName: "r.csv") }
+    }
+
+    @Test func writes() {
+        #expect(RosterCSV.write(roster, problem: sampleProblem) == csv)
+    }
+
+    @Test func roundTrip() throws {
+        let text = RosterCSV.write(roster, problem: sampleProblem)
+        #expect(try RosterCSV.read(text, problem: sampleProblem, fileName: "r.csv") == roster)
+    }
+
+    @Test func emptyRosterRoundTrip() throws {
+        let empty = Roster(staffCount: 2, days: 7)
+        let text = RosterCSV.write(empty, problem: sampleProblem)
+        #expect(text.hasSuffix("\nA,,,,,,,\nB,,,,,,,\n"))
+        #expect(try RosterCSV.read(text, problem: sampleProblem, fileName: "r.csv") == empty)
+    }
+
+    @Test(.enabled(if: benchmarksAvailable, "benchmark instances not found; skipping"))
+    func roundTripOnABenchmarkInstance() throws {
+        let problem = try CurtoisFormat.parse(try benchmarkText("Instance24.txt"), fileName: "Instance24.txt")
+        var roster = Roster(staffCount: problem.staff.count, days: problem.horizonDays)
+        for s in roster.assignments.indices {
+            for d in roster.assignments[s].indices where (s + d) % 3 != 0 {
+                roster.assignments[s][d] = (s * 7 + d) % problem.shiftTypes.count
+            }
+        }
+        let text = RosterCSV.write(roster, problem: problem)
+        #expect(try RosterCSV.read(text, problem: problem, fileName: "r.csv") == roster)
+    }
+
+    @Test func rowsInAnyOrderWindowsLineEndingsAndBlankTrailingLines() throws {
+        let text = "employee,0,1,2,3,4,5,6\r\nB,D,D,,,N,N,\r\nA,,D,D,N,,,\r\n\r\n  \r\n"
+        #expect(try RosterCSV.read(text, problem: sampleProblem, fileName: "r.csv") == roster)
+    }
+
+    @Test(arguments: ["", "\n\n", "\r\n"])
+    func emptyFile(_ text: String) {
+        let error = readError(text)
+        #expect(error?.line == nil)
+        #expect(error?.message.contains("empty") == true)
+        #expect(error?.message.contains("employee,0,1,…,6") == true)
+    }
+
+    @Test(arguments: [
+        ("name,0,1,2,3,4,5,6", "\"name\" in its first cell"),
+        ("employee,0,1,2,3,4,5", "with 8 cells, found 7"),
+        ("employee,0,1,2,3,4,5,6,7", "with 8 cells, found 9"),
+        ("employee,0,1,2,4,3,5,6", "day 3 in column 5"),
+    ])
+    func wrongHeader(_ header: String, mention: String) {
+        let error = readError(header + "\nA,,D,D,N,,,\nB,D,D,,,N,N,\n")
+        #expect(error?.line == 1)
+        #expect(error?.message.contains(mention) == true, "\(String(describing: error))")
+        #expect(error?.message.contains("header") == true)
+    }
+
+    @Test func unknownStaffID() {
+        let error = readError("employee,0,1,2,3,4,5,6\nA,,D,D,N,,,\nZ,D,D,,,N,N,\n")
+        #expect(error?.line == 3)
+        #expect(error?.message.contains("staff ID") == true)
+        #expect(error?.message.contains("\"Z\"") == true)
+    }
+
+    @Test func duplicateStaffRow() {
+        let error = readError("employee,0,1,2,3,4,5,6\nA,,D,D,N,,,\n\nA,D,D,,,N,N,\nB,D,D,,,N,N,\n")
+        #expect(error?.line == 4)
+        #expect(error?.message.contains("second row for A (first on line 2)") == true, "\(String(describing: error))")
+    }
+
+    @Test func missingStaffRow() {
+        let error = readError("employee,0,1,2,3,4,5,6\nB,D,D,,,N,N,\n")
+        #expect(error?.line == nil)
+        #expect(error?.message.contains("one row per staff member, found none for A") == true)
+        #expect(error?.description.hasPrefix("r.csv: ") == true)
+    }
+
+    @Test func unknownShiftID() {
+        let error = readError("employee,0,1,2,3,4,5,6\nA,,D,D,X,,,\nB,D,D,,,N,N,\n")
+        #expect(error?.line == 2)
+        #expect(error?.message.contains("staff A on day 3 (column 5)") == true, "\(String(describing: error))")
+        #expect(error?.message.contains("unknown shift ID \"X\"") == true)
+        #expect(error?.message.contains("D, N") == true)
+    }
+
+    @Test(arguments: ["A,,D,D,N,,", "A,,D,D,N,,,,", "A"])
+    func wrongNumberOfCells(_ row: String) {
+        let error = readError("employee,0,1,2,3,4,5,6\r\n\(row)\r\nB,D,D,,,N,N,\r\n")
+        #expect(error?.line == 2)
+        #expect(error?.message.contains("expected 8 cells (staff ID and 7 days) in the row of staff A") == true,
+                "\(String(describing: error))")
+    }
+}
