@@ -21,6 +21,24 @@ struct SolverArguments: ParsableArguments {
     @Option(help: "Acceptance strategy: \(AcceptorKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var acceptor: String = AcceptorKind.simulatedAnnealing.rawValue
 
+    @Option(help: ArgumentHelp("Weight of one unit of hard penalty while searching.", visibility: .hidden))
+    var hardWeight: Int?
+
+    @Option(help: ArgumentHelp("Annealing start temperature.", visibility: .hidden))
+    var startTemperature: Double?
+
+    @Option(help: ArgumentHelp("Annealing end temperature.", visibility: .hidden))
+    var endTemperature: Double?
+
+    @Option(help: ArgumentHelp("Annealing reheat temperatures start:end.", visibility: .hidden))
+    var reheat: String?
+
+    @Option(help: ArgumentHelp("Annealing cycle length in moves.", visibility: .hidden))
+    var cycle: Int?
+
+    @Option(help: ArgumentHelp("Late acceptance history length.", visibility: .hidden))
+    var history: Int?
+
     @Flag(help: "Recompute the score from scratch every 100,000 moves and stop on any difference (slow).")
     var check = false
 
@@ -43,6 +61,15 @@ struct SolverArguments: ParsableArguments {
         o.termination = .any(limits)
         o.acceptor = AcceptorKind(rawValue: acceptor) ?? .simulatedAnnealing
         if check { o.checkEvery = 100_000 }
+        if let hardWeight { o.hardWeight = hardWeight }
+        if let startTemperature { o.startTemperature = startTemperature }
+        if let endTemperature { o.endTemperature = endTemperature }
+        if let reheat {
+            let parts = reheat.split(separator: ":").compactMap { Double($0) }
+            if parts.count == 2 { o.reheatStartTemperature = parts[0]; o.reheatEndTemperature = parts[1] }
+        }
+        if let cycle { o.annealingCycle = cycle }
+        if let history { o.lateAcceptanceLength = history }
         return o
     }
 }

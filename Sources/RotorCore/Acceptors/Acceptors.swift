@@ -55,8 +55,12 @@ public struct SimulatedAnnealing: Sendable {
         factor = power(end / start, 1 / steps)
     }
 
-    public mutating func restartCycle() {
-        temperature = start
+    /// Starts a new cycle, optionally over a new temperature range.
+    public mutating func restartCycle(start: Double? = nil, end: Double? = nil) {
+        if let start { self.start = start }
+        if let end { self.end = end }
+        setFactor()
+        temperature = self.start
         iteration = 0
     }
 

@@ -46,17 +46,35 @@ public struct AssignBlockMove: Sendable, Equatable {
     }
 }
 
+/// Exchanges two days of one staff member's row: the work moves in time while the person's totals
+/// (minutes, shifts of each type) stay the same, which matters when those totals sit at their bounds.
+public struct ExchangeDaysMove: Sendable, Equatable {
+    public var staff: Int, first: Int, second: Int
+
+    @inline(__always)
+    public func apply(to state: SearchState) -> (hard: Int, soft: Int) {
+        var a = state.value(staff, second), b = state.value(staff, first)
+        let x = state.changeRow(staff, first, first, &a, updatesCover: true)
+        let y = state.changeRow(staff, second, second, &b, updatesCover: true)
+        return (x.hard + y.hard, x.soft + y.soft)
+    }
+}
+
 public enum Move: Sendable, Equatable {
     case change(ChangeMove)
+    case exchangeDays(ExchangeDaysMove)
     case swapBlock(SwapBlockMove)
     case assignBlock(AssignBlockMove)
 }
 
-/// Draws random moves; probabilities in percent. A drawn move may be a no-op (same values), which
-/// the caller may skip.
+/// Draws random moves; probabilities in percent. Days off are a restriction of the domain rather than
+/// a penalty to pay: no drawn move puts work on a staff member's day off, so a roster that starts
+/// without such work never has any (this removes a hard rule the search could otherwise get stuck
+/// on). Returns nil for a draw that would do that or that changes nothing.
 public struct MoveSelector: Sendable {
     public var changePercent = 40
-    public var swapPercent = 45
+    public var swapPercent = 30
+    public var exchangePercent = 15
     /// Longest block for swap and assign moves.
     public var maxBlock = 7
     let staffCount: Int, days: Int, valueCount: Int
@@ -76,19 +94,39 @@ public struct MoveSelector: Sendable {
             let old = Int(state.value(e, d))
             var v = random.below(valueCount - 1)
             if v >= old { v += 1 }
+            if v != 0 && state.dayOff[e * days + d] != 0 { return nil }
             return .change(ChangeMove(staff: e, day: d, value: UInt8(v)))
+        }
+        if r < changePercent + exchangePercent {
+            guard days > 1 else { return nil }
+            let e = random.below(staffCount), d1 = random.below(days)
+            var d2 = random.below(days - 1)
+            if d2 >= d1 { d2 += 1 }
+            let v1 = state.value(e, d1), v2 = state.value(e, d2)
+            if v1 == v2 || (v1 != 0 && state.dayOff[e * days + d2] != 0) || (v2 != 0 && state.dayOff[e * days + d1] != 0) {
+                return nil
+            }
+            return .exchangeDays(ExchangeDaysMove(staff: e, first: d1, second: d2))
         }
         let length = 1 + random.below(maxBlock)
         let start = random.below(days - length + 1)
-        if r < changePercent + swapPercent {
+        if r < changePercent + exchangePercent + swapPercent {
             guard staffCount > 1 else { return nil }
             let e1 = random.below(staffCount)
             var e2 = random.below(staffCount - 1)
             if e2 >= e1 { e2 += 1 }
+            let row1 = e1 * days, row2 = e2 * days
+            for d in start..<(start + length) {
+                if (state.dayOff[row1 + d] != 0 && state.cells[row2 + d] != 0)
+                    || (state.dayOff[row2 + d] != 0 && state.cells[row1 + d] != 0) { return nil }
+            }
             return .swapBlock(SwapBlockMove(first: e1, second: e2, start: start, length: length))
         }
         let e = random.below(staffCount)
         let v = random.below(valueCount)
+        if v != 0 {
+            for d in start..<(start + length) where state.dayOff[e * days + d] != 0 { return nil }
+        }
         return .assignBlock(AssignBlockMove(staff: e, start: start, length: length, value: UInt8(v)))
     }
 }

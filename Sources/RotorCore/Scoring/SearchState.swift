@@ -19,7 +19,8 @@ public final class SearchState {
     private let maxMinutes: UnsafeMutablePointer<Int32>, minMinutes: UnsafeMutablePointer<Int32>
     private let maxConsecutive: UnsafeMutablePointer<Int32>, minConsecutive: UnsafeMutablePointer<Int32>
     private let minDaysOff: UnsafeMutablePointer<Int32>, maxWeekends: UnsafeMutablePointer<Int32>
-    private let dayOff: UnsafeMutablePointer<UInt8>
+    /// 1 where the staff member must not work (`[e * days + d]`); moves never put work there.
+    public let dayOff: UnsafeMutablePointer<UInt8>
     private let requestCost: UnsafeMutablePointer<Int32>
     private let coverRequired: UnsafeMutablePointer<Int32>
     private let coverUnder: UnsafeMutablePointer<Int32>, coverOver: UnsafeMutablePointer<Int32>

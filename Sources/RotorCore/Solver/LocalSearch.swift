@@ -26,21 +26,36 @@ struct LocalSearch {
         self.start = start
         self.thread = thread
         self.shared = shared
-        state = SearchState(problem, schedule: initial)
         random = RandomSource(seed: options.seed &+ UInt64(thread) &* 0x9E37_79B9)
+        state = SearchState(problem, schedule: initial ?? PatternConstruction.build(problem, random: &random))
         selector = MoveSelector(problem: problem)
         best = state.schedule
         bestScore = state.score
         lastImprovement = start
+        hardWeight = Double(options.hardWeight)
+        intHardWeight = options.hardWeight
     }
 
-    @inline(__always) func cost(_ hard: Int, _ soft: Int) -> Int { hard * options.hardWeight + soft }
+    /// Current weight of hard penalty (see `SolverOptions.adaptiveHardWeight`).
+    var hardWeight: Double
+    var intHardWeight: Int
+
+    @inline(__always) func cost(_ hard: Int, _ soft: Int) -> Int { hard * intHardWeight + soft }
+
+    /// Moves the hard weight towards feasibility or away from it; returns the new current cost.
+    mutating func adaptHardWeight() -> Int {
+        let ceiling = Double(options.hardWeight)
+        hardWeight = state.hard > 0 ? min(hardWeight * 1.01, ceiling) : max(hardWeight * 0.995, options.minimumHardWeight)
+        intHardWeight = max(Int(hardWeight.rounded()), 1)
+        return cost(state.hard, state.soft)
+    }
 
     mutating func run(progress: (@Sendable (SolverStatus) -> Void)?) throws {
         let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * max(problem.days, 1))
         defer { scratch.deallocate() }
         var annealing = SimulatedAnnealing(start: options.startTemperature, end: options.endTemperature,
-                                           cycleLength: options.annealingCycle)
+                                           cycleLength: options.annealingCycle
+                                               ?? min(max(problem.staffCount * problem.days * 4000, 2_000_000), 40_000_000))
         var late = LateAcceptance(length: options.lateAcceptanceLength, initialCost: cost(state.hard, state.soft))
         let useAnnealing = options.acceptor == .simulatedAnnealing
         var current = cost(state.hard, state.soft)
@@ -82,8 +97,11 @@ struct LocalSearch {
                 if let every = options.checkEvery, moves % every == 0 {
                     if let drift = state.checkAgainstScratch() { throw SolverError(description: "after move \(moves): \(drift)") }
                 }
+                if options.adaptiveHardWeight {
+                    current = adaptHardWeight()
+                }
                 if useAnnealing && annealing.cycleEnded {
-                    annealing.restartCycle()
+                    annealing.restartCycle(start: options.reheatStartTemperature, end: options.reheatEndTemperature)
                     if bestPending { saveBest(); bestPending = false }
                     state.load(best)
                     current = cost(state.hard, state.soft)
@@ -96,13 +114,19 @@ struct LocalSearch {
                 // Nothing changed (e.g. swapping identical stretches): not worth a history slot.
                 continue
             }
-            let candidate = current + delta.hard * options.hardWeight + delta.soft
+            let candidate = current + delta.hard * intHardWeight + delta.soft
             let accepted = useAnnealing
                 ? annealing.accepts(candidate: candidate, current: current, random: &random)
                 : late.accepts(candidate: candidate, current: current, random: &random)
             if accepted {
-                if bestPending && candidate > current {
-                    // Leaving a new best for a worse roster: keep the best first.
+                let score = state.score
+                if score < bestScore {
+                    bestScore = score
+                    bestPending = true
+                    bestTime = clock.now() - start
+                    lastImprovement = bestTime + start
+                } else if bestPending {
+                    // Leaving an uncopied best roster: copy it first, then redo the move.
                     state.rollback()
                     saveBest()
                     bestPending = false
@@ -110,13 +134,6 @@ struct LocalSearch {
                     _ = apply(move, scratch)
                 }
                 current = candidate
-                let score = state.score
-                if score < bestScore {
-                    bestScore = score
-                    bestPending = true
-                    bestTime = clock.now() - start
-                    lastImprovement = bestTime + start
-                }
             } else {
                 state.rollback()
             }
@@ -135,6 +152,7 @@ struct LocalSearch {
     func apply(_ move: Move, _ scratch: UnsafeMutablePointer<UInt8>) -> (hard: Int, soft: Int) {
         switch move {
         case .change(let m): m.apply(to: state)
+        case .exchangeDays(let m): m.apply(to: state)
         case .swapBlock(let m): m.apply(to: state, scratch: scratch)
         case .assignBlock(let m): m.apply(to: state, scratch: scratch)
         }

@@ -11,14 +11,29 @@ public struct SolverOptions: Sendable {
     public var threads: Int = 1
     public var termination: Termination = .timeLimit(.seconds(10))
     public var acceptor: AcceptorKind = .simulatedAnnealing
-    /// Weight of one unit of hard penalty against the objective while searching.
+    /// Weight of one unit of hard penalty against the objective while searching. With
+    /// `adaptiveHardWeight` it is the ceiling, and the weight oscillates below it: it grows while the
+    /// current roster breaks a hard rule and shrinks while it breaks none (strategic oscillation,
+    /// Glover & Hao 2011), so the search can cross infeasible ground between feasible rosters.
     public var hardWeight: Int = 100
+    public var adaptiveHardWeight = true
+    public var minimumHardWeight: Double = 1
     /// Late acceptance history length.
     public var lateAcceptanceLength: Int = 2000
     /// Annealing temperatures and cycle length, in iterations.
-    public var startTemperature: Double = 20
-    public var endTemperature: Double = 0.5
-    public var annealingCycle: Int = 20_000_000
+    /// Measured on Instances 7, 8, 10 and 14 (`rotor solve --start-temperature …`): hotter first
+    /// cycles lose cover, colder ones stall; the objective's unit is a request weight (1–3) and a
+    /// person short on a shift costs 100.
+    public var startTemperature: Double = 100
+    public var endTemperature: Double = 1
+    /// Moves per annealing cycle; nil scales it with the roster's size (4,000 moves per cell,
+    /// between 2 and 40 million), so small instances cycle often and year-long ones cool down once
+    /// or twice a minute.
+    public var annealingCycle: Int? = nil
+    /// Temperatures of the cycles after the first, which restart from the best roster: cooler, to
+    /// polish it rather than rebuild it.
+    public var reheatStartTemperature: Double = 5
+    public var reheatEndTemperature: Double = 0.1
     /// Iterations between looks at the other threads' best roster.
     public var shareInterval: Int = 1 << 20
     /// When set, the incremental score is recomputed from scratch every this many moves and any

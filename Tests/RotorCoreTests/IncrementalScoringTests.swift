@@ -1,0 +1,227 @@
+import RotorCore
+import Testing
+
+/// Rows rewritten directly through `SearchState.changeRow`, with any values: unlike the drawn moves,
+/// these may put work on days off, so every transition of every rule is reached whatever the move
+/// selector's policy.
+struct RawEdit {
+    struct Row { var staff: Int, start: Int, values: [UInt8] }
+    var rows: [Row]
+    /// False for an exchange between two rows over the same days, which leaves cover unchanged.
+    var updatesCover: Bool
+
+    static func random(_ p: CompiledProblem, _ s: Schedule, _ random: inout RandomSource) -> RawEdit {
+        let length = 1 + random.below(p.days)
+        let start = random.below(p.days - length + 1)
+        if p.staffCount > 1 && random.below(2) == 0 {
+            let e1 = random.below(p.staffCount)
+            var e2 = random.below(p.staffCount - 1)
+            if e2 >= e1 { e2 += 1 }
+            let days = start..<(start + length)
+            return RawEdit(rows: [Row(staff: e1, start: start, values: days.map { s[staff: e2, day: $0] }),
+                                  Row(staff: e2, start: start, values: days.map { s[staff: e1, day: $0] })],
+                           updatesCover: false)
+        }
+        let values = (0..<length).map { _ in UInt8(random.below(p.valueCount)) }
+        return RawEdit(rows: [Row(staff: random.below(p.staffCount), start: start, values: values)], updatesCover: true)
+    }
+
+    func apply(to state: SearchState) -> Score {
+        var total = Score(hard: 0, soft: 0)
+        for row in rows {
+            let delta = row.values.withUnsafeBufferPointer {
+                state.changeRow(row.staff, row.start, row.start + row.values.count - 1, $0.baseAddress!, updatesCover: updatesCover)
+            }
+            total.hard += delta.hard
+            total.soft += delta.soft
+        }
+        return total
+    }
+
+    func apply(to s: inout Schedule) {
+        for row in rows {
+            for (i, v) in row.values.enumerated() { s[staff: row.staff, day: row.start + i] = v }
+        }
+    }
+}
+
+/// Drives a `SearchState` with random moves and raw edits from a random roster and checks it, move by
+/// move, against an independent application of each change and against the from-scratch `Evaluation`.
+/// Returns false (after recording an issue) at the first disagreement, so that one bug does not report
+/// thousands.
+@discardableResult
+func exerciseIncrementalScoring(
+    _ p: CompiledProblem, seed: UInt64, moves: Int, evaluateEvery: Int = 1, sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
+    func fail(_ message: String) -> Bool {
+        Issue.record("\(p.problem.name), seed \(seed): \(message)", sourceLocation: sourceLocation)
+        return false
+    }
+    var random = RandomSource(seed: seed)
+    var shadow = randomSchedule(p, &random)
+    let state = SearchState(p, schedule: shadow)
+    guard state.schedule == shadow else { return fail("the loaded schedule differs from the one given") }
+    let initial = Evaluation(p, shadow).score
+    guard state.score == initial else { return fail("after loading: incremental \(state.score), from scratch \(initial)") }
+
+    var selector = MoveSelector(problem: p)
+    // Vary the mix and the block lengths, up to whole rows (blocks touching both horizon edges).
+    selector.changePercent = [40, 10, 80][Int(seed % 3)]
+    selector.swapPercent = [30, 40, 5][Int(seed % 3)]
+    selector.exchangePercent = [15, 20, 10][Int(seed % 3)]
+    selector.maxBlock = seed % 2 == 0 ? min(7, p.days) : p.days
+    let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * max(p.days, 1))
+    defer { scratch.deallocate() }
+
+    func sameRows(_ rows: [Int], _ expected: Schedule) -> Bool {
+        rows.allSatisfy { e in (0..<p.days).allSatisfy { d in state.value(e, d) == expected[staff: e, day: d] } }
+    }
+
+    var done = 0
+    while done < moves {
+        // Usually one move per transaction, sometimes two (a transaction may rewrite several rows).
+        let count = random.below(5) == 0 ? 2 : 1
+        let before = shadow
+        let scoreBefore = state.score
+        var touched: [Int] = []
+        state.begin()
+        for _ in 0..<count {
+            let scoreBeforeMove = state.score
+            let delta: Score, changed: [Int], what: String
+            if random.below(4) == 0 {
+                let edit = RawEdit.random(p, shadow, &random)
+                delta = edit.apply(to: state)
+                edit.apply(to: &shadow)
+                changed = edit.rows.map(\.staff)
+                what = "\(edit)"
+            } else {
+                guard let move = selector.next(state, &random) else { continue }
+                delta = apply(move, to: state, scratch: scratch)
+                applyByHand(move, to: &shadow)
+                changed = rows(of: move)
+                what = "\(move)"
+            }
+            done += 1
+            touched += changed
+            let change = Score(hard: state.score.hard - scoreBeforeMove.hard, soft: state.score.soft - scoreBeforeMove.soft)
+            guard delta == change else { return fail("\(what) returned \(delta), the score changed by \(change)") }
+            guard sameRows(changed, shadow) else { return fail("\(what) did not rewrite the rows as expected") }
+        }
+        if random.below(2) == 0 {
+            state.rollback()
+            shadow = before
+            guard state.score == scoreBefore else { return fail("rollback restored \(state.score), not \(scoreBefore)") }
+            guard sameRows(touched, before) else { return fail("rollback did not restore rows \(touched) exactly") }
+        }
+        if done % evaluateEvery < count || done >= moves {
+            guard state.schedule == shadow else { return fail("after \(done) moves the roster differs from the expected one") }
+            let reference = Evaluation(p, shadow).score
+            guard state.score == reference else {
+                return fail("after \(done) moves: incremental \(state.score), from scratch \(reference)")
+            }
+            let counts = Array(UnsafeBufferPointer(start: state.coverCount, count: p.days * p.shiftCount))
+            guard counts == coverCounts(p, shadow) else { return fail("after \(done) moves the cover counts drifted") }
+        }
+    }
+    // Reloading the same state object starts afresh.
+    var fresh = RandomSource(seed: seed &+ 1)
+    let other = randomSchedule(p, &fresh)
+    state.load(other)
+    guard state.schedule == other, state.score == Evaluation(p, other).score else { return fail("load() did not reset the state") }
+    return true
+}
+
+@Suite("Incremental scoring agrees with the from-scratch evaluation")
+struct IncrementalScoringTests {
+    @Test(arguments: 0..<12)
+    func syntheticProblem(seed: Int) throws {
+        let p = try CompiledProblem(RotorCoreTests.syntheticProblem)
+        exerciseIncrementalScoring(p, seed: UInt64(seed), moves: 3000)
+    }
+
+    /// Random problems of 1 to 23 days with random contracts.
+    @Test(arguments: 0..<60)
+    func randomProblems(seed: Int) throws {
+        let p = try CompiledProblem(randomProblem(seed: UInt64(seed)))
+        exerciseIncrementalScoring(p, seed: UInt64(seed) &* 7919, moves: 1500)
+    }
+
+    @Test(.enabled(if: benchmarkAvailable("Instance1.txt")), arguments: [1, 4, 7])
+    func smallBenchmarks(instance: Int) throws {
+        let p = try benchmark("Instance\(instance).txt")
+        for seed in 0..<4 {
+            guard exerciseIncrementalScoring(p, seed: UInt64(seed), moves: 2000, evaluateEvery: instance == 1 ? 1 : 4)
+            else { return }
+        }
+    }
+
+    @Test(.enabled(if: benchmarkAvailable("Instance12.txt")))
+    func instance12() throws {
+        let p = try benchmark("Instance12.txt")
+        for seed in 0..<3 {
+            guard exerciseIncrementalScoring(p, seed: UInt64(seed), moves: 2000, evaluateEvery: 50) else { return }
+        }
+    }
+
+    @Test(.enabled(if: benchmarkAvailable("Instance24.txt")))
+    func instance24() throws {
+        let p = try benchmark("Instance24.txt")
+        exerciseIncrementalScoring(p, seed: 24, moves: 1500, evaluateEvery: 500)
+    }
+
+    /// The selector's documented policy: no drawn move puts work on a day off.
+    @Test(arguments: 0..<20)
+    func drawnMovesNeverPutWorkOnADayOff(seed: Int) throws {
+        let p = seed == 0 ? try CompiledProblem(RotorCoreTests.syntheticProblem) : try CompiledProblem(randomProblem(seed: UInt64(seed)))
+        var random = RandomSource(seed: UInt64(seed))
+        var start = randomSchedule(p, &random)
+        for i in start.cells.indices where p.dayOff[i] != 0 { start.cells[i] = 0 }
+        let state = SearchState(p, schedule: start)
+        let selector = MoveSelector(problem: p)
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * p.days)
+        defer { scratch.deallocate() }
+        for _ in 0..<5000 {
+            guard let move = selector.next(state, &random) else { continue }
+            state.begin()
+            _ = apply(move, to: state, scratch: scratch)
+            if random.below(3) == 0 { state.rollback() }
+        }
+        let s = state.schedule
+        #expect(!s.cells.indices.contains { p.dayOff[$0] != 0 && s.cells[$0] != 0 })
+        #expect(Evaluation(p, s).violations.allSatisfy { $0.rule != .daysOff })
+    }
+
+    /// BUG (Sources/RotorCore/Moves/Moves.swift, `MoveSelector.next`): with no shift types
+    /// (`valueCount == 1`, accepted by `CompiledProblem` and by the Curtois parser for an empty
+    /// SECTION_SHIFTS) a change move draws `below(0) == 0`, then skips the current value 0 and returns
+    /// value 1, which does not exist. Applying it reads past the ends of `SearchState`'s value tables
+    /// (undefined behaviour, unchecked pointers), and `Evaluation` of such a roster traps on
+    /// `valueMinutes[1]`. Either `CompiledProblem` should reject a problem without shift types or the
+    /// selector should draw no change move when there is only one value.
+    @Test func drawnValuesExistWithoutShiftTypes() throws {
+        let p = try CompiledProblem(Problem(
+            name: "no shifts", horizonDays: 7, shiftTypes: [],
+            staff: [StaffMember(id: "A", contract: contract()), StaffMember(id: "B", contract: contract())]))
+        let state = SearchState(p)
+        let selector = MoveSelector(problem: p)
+        var random = RandomSource(seed: 1)
+        var values = Set<UInt8>()
+        for _ in 0..<1000 {
+            switch selector.next(state, &random) {
+            case .change(let m)?: values.insert(m.value)
+            case .assignBlock(let m)?: values.insert(m.value)
+            default: break
+            }
+        }
+        #expect(values.allSatisfy { Int($0) < p.valueCount }, "values drawn: \(values.sorted()), valueCount \(p.valueCount)")
+    }
+
+    @Test func stateBuiltEmptyIsTheAllOffRoster() throws {
+        let p = try CompiledProblem(RotorCoreTests.syntheticProblem)
+        let state = SearchState(p)
+        let off = Schedule(staffCount: p.staffCount, days: p.days)
+        #expect(state.schedule == off)
+        #expect(state.score == Evaluation(p, off).score)
+        #expect(state.checkAgainstScratch() == nil)
+    }
+}
