@@ -24,8 +24,8 @@ struct Bench: ParsableCommand {
         let directory = URL(fileURLWithPath: paths[0]).deletingLastPathComponent().path
         let bestKnown = Self.readTSV(directory + "/best-known.tsv")
         let cpsat = Self.readTSV(directory + "/cpsat-60s.tsv")
-        print("| instance | staff | days | best known | CP-SAT 60 s | Rotor | gap % | time to best (s) | moves/s per thread |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        emitLine("| instance | staff | days | best known | CP-SAT 60 s | Rotor | gap % | time to best (s) | moves/s per thread |")
+        emitLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         for path in paths {
             let loaded = try reportingInputErrors { try LoadedProblem(path: path) }
             let result = try Solver(problem: loaded.compiled, options: solver.options).solve()
@@ -38,7 +38,7 @@ struct Bench: ParsableCommand {
             } ?? "-"
             let objective = evaluation.score.isFeasible ? "\(evaluation.score.soft)" : "infeasible (hard \(evaluation.score.hard))"
             let perThread = result.status.movesPerSecond / Double(solver.threads)
-            print("| \(loaded.problem.name) | \(loaded.compiled.staffCount) | \(loaded.compiled.days) | \(known.map(String.init) ?? "-") | \(cpsat[key] ?? "-") | \(objective) | \(gap) | \(String(format: "%.1f", result.status.timeToBest.seconds)) | \(formatRate(perThread)) |")
+            emitLine("| \(loaded.problem.name) | \(loaded.compiled.staffCount) | \(loaded.compiled.days) | \(known.map(String.init) ?? "-") | \(cpsat[key] ?? "-") | \(objective) | \(gap) | \(String(format: "%.1f", result.status.timeToBest.seconds)) | \(formatRate(perThread)) |")
             if let outDir {
                 try reportingInputErrors {
                     try writeFile(RosterCSV.write(result.schedule.roster, problem: loaded.problem),
@@ -46,6 +46,12 @@ struct Bench: ParsableCommand {
                 }
             }
         }
+    }
+
+    /// Writes a line straight to standard output, so each row shows as soon as its instance is done
+    /// even when the output goes to a file.
+    func emitLine(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     static func defaultInstances() throws -> [String] {

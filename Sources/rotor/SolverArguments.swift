@@ -3,6 +3,9 @@ import RotorCore
 
 /// Solver limits shared by `solve` and `bench`.
 struct SolverArguments: ParsableArguments {
+    /// Thirty days: longer limits (and infinity) are typing mistakes.
+    private var maxSeconds: Double { 30 * 24 * 3600 }
+
     @Option(help: "Stop after this many seconds.")
     var timeLimit: Double = 10
 
@@ -43,9 +46,13 @@ struct SolverArguments: ParsableArguments {
     var check = false
 
     func validate() throws {
-        guard timeLimit > 0 else { throw ValidationError("Please specify a '--time-limit' greater than 0.") }
+        guard timeLimit > 0 && timeLimit <= maxSeconds else {
+            throw ValidationError("Please specify a '--time-limit' greater than 0 and at most \(Int(maxSeconds)) seconds.")
+        }
         guard (1...256).contains(threads) else { throw ValidationError("Please specify '--threads' between 1 and 256.") }
-        if let unimproved, unimproved <= 0 { throw ValidationError("Please specify an '--unimproved' greater than 0.") }
+        if let unimproved, !(unimproved > 0 && unimproved <= maxSeconds) {
+            throw ValidationError("Please specify an '--unimproved' greater than 0 and at most \(Int(maxSeconds)) seconds.")
+        }
         guard AcceptorKind(rawValue: acceptor) != nil else {
             throw ValidationError("Unknown '--acceptor' \(acceptor); expected one of \(AcceptorKind.allCases.map(\.rawValue).joined(separator: ", ")).")
         }

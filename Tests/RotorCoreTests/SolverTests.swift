@@ -62,7 +62,7 @@ struct SolverTests {
     func checkModeFindsNoDrift(seed: Int) throws {
         for p in [try CompiledProblem(syntheticProblem), try instance1()] {
             var o = options(seed: UInt64(seed), moves: 200_000, acceptor: seed % 4 == 3 ? .lateAcceptance : .simulatedAnnealing)
-            o.checkEvery = 1024  // the solver looks at its limits (and checks) only every 1024 moves
+            o.checkEvery = 1000
             o.annealingCycle = 30_000
             o.hardWeight = [100, 1000][seed % 2]
             let result = try Solver(problem: p, options: o).solve()
@@ -103,7 +103,7 @@ struct SolverTests {
         for seed in 0..<40 {
             let p = try CompiledProblem(randomProblem(seed: UInt64(seed)))
             var o = options(seed: UInt64(seed), moves: 20_000)
-            o.checkEvery = 1024
+            o.checkEvery = 1000
             expectConsistent(try Solver(problem: p, options: o).solve(), p)
         }
     }

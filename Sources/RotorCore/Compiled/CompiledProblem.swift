@@ -54,6 +54,7 @@ public struct CompiledProblem: Sendable {
             shiftIndex[shift.id] = i
             if shift.minutes < 0 { errors.append("shift type \(shift.id) has a negative length \(shift.minutes)") }
         }
+        if problem.shiftTypes.isEmpty { errors.append("there must be at least one shift type") }
         if problem.shiftTypes.count > 250 { errors.append("at most 250 shift types are supported, found \(problem.shiftTypes.count)") }
         var staffIndex: [String: Int] = [:]
         for (i, member) in problem.staff.enumerated() {

@@ -67,6 +67,9 @@ struct LocalSearch {
 
         while true {
             moves += 1
+            if let every = options.checkEvery, moves % every == 0, let drift = state.checkAgainstScratch() {
+                throw SolverError(description: "after move \(moves): \(drift)")
+            }
             if moves & 1023 == 0 {
                 if bestPending { saveBest(); bestPending = false }
                 let now = readsClock || progress != nil ? clock.now() : start
@@ -93,9 +96,6 @@ struct LocalSearch {
                                      moves: s.moves.enumerated().reduce(0) { $0 + ($1.offset == thread ? moves : $1.element) },
                                      timeToBest: s.timeToBest)
                     })
-                }
-                if let every = options.checkEvery, moves % every == 0 {
-                    if let drift = state.checkAgainstScratch() { throw SolverError(description: "after move \(moves): \(drift)") }
                 }
                 if options.adaptiveHardWeight {
                     current = adaptHardWeight()
