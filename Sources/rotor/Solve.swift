@@ -31,7 +31,11 @@ struct Solve: ParsableCommand {
         let result = try Solver(problem: loaded.compiled, options: solver.options).solve { progress.update($0) }
         progress.finish()
         let evaluation = Evaluation(loaded.compiled, result.schedule)
-        precondition(evaluation.score == result.status.best, "the solver's score disagrees with the from-scratch score")
+        guard evaluation.score == result.status.best else {
+            // An internal error, not bad input: say so rather than write a roster with a wrong score.
+            printError("internal error: the solver reported \(result.status.best) but the roster scores \(evaluation.score) from scratch")
+            throw ExitCode(70)
+        }
         let s = result.status
         let summary = String(format: "%@: objective %d, %@; %.1f s, best after %.1f s, %@ moves (%@ moves/s)",
                              loaded.problem.name, evaluation.score.soft,
