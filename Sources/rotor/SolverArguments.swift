@@ -27,6 +27,9 @@ struct SolverArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Weight of one unit of hard penalty while searching.", visibility: .hidden))
     var hardWeight: Int?
 
+    @Option(help: ArgumentHelp("Lowest hard weight of the oscillation (0 = fixed weight).", visibility: .hidden))
+    var minHardWeight: Double?
+
     @Option(help: ArgumentHelp("Annealing start temperature.", visibility: .hidden))
     var startTemperature: Double?
 
@@ -69,6 +72,10 @@ struct SolverArguments: ParsableArguments {
         o.acceptor = AcceptorKind(rawValue: acceptor) ?? .simulatedAnnealing
         if check { o.checkEvery = 100_000 }
         if let hardWeight { o.hardWeight = hardWeight }
+        if let minHardWeight {
+            o.adaptiveHardWeight = minHardWeight > 0
+            o.minimumHardWeight = minHardWeight
+        }
         if let startTemperature { o.startTemperature = startTemperature }
         if let endTemperature { o.endTemperature = endTemperature }
         if let reheat {

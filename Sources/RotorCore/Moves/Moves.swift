@@ -86,11 +86,42 @@ public struct MoveSelector: Sendable {
         maxBlock = min(maxBlock, days)
     }
 
+    /// The staff member a move starts from: while the roster breaks a hard rule, half the time one
+    /// of the people whose row breaks one, so that the last few violations of a large roster are
+    /// not left to chance.
+    @inline(__always)
+    func pickStaff(_ state: SearchState, _ random: inout RandomSource) -> Int {
+        if state.hard > 0 && random.below(2) == 0 {
+            var chosen = -1, seen = 0
+            for e in 0..<staffCount where state.staffHard[e] > 0 {
+                seen += 1
+                if random.below(seen) == 0 { chosen = e }
+            }
+            if chosen >= 0 { return chosen }
+        }
+        return random.below(staffCount)
+    }
+
+    /// The first or last day (at random) of the maximal run of work or rest that contains day `d`.
+    @inline(__always)
+    func runEdge(_ state: SearchState, _ e: Int, _ d: Int, _ random: inout RandomSource) -> Int {
+        let row = state.cells + e * days
+        let working = row[d] != 0
+        var edge = d
+        if random.below(2) == 0 {
+            while edge > 0 && (row[edge - 1] != 0) == working { edge -= 1 }
+        } else {
+            while edge < days - 1 && (row[edge + 1] != 0) == working { edge += 1 }
+        }
+        return edge
+    }
+
     @inline(__always)
     public func next(_ state: SearchState, _ random: inout RandomSource) -> Move? {
         let r = random.below(100)
+        let e = pickStaff(state, &random)
         if r < changePercent {
-            let e = random.below(staffCount), d = random.below(days)
+            let d = random.below(days)
             let old = Int(state.value(e, d))
             var v = random.below(valueCount - 1)
             if v >= old { v += 1 }
@@ -99,9 +130,17 @@ public struct MoveSelector: Sendable {
         }
         if r < changePercent + exchangePercent {
             guard days > 1 else { return nil }
-            let e = random.below(staffCount), d1 = random.below(days)
+            var d1 = random.below(days)
             var d2 = random.below(days - 1)
             if d2 >= d1 { d2 += 1 }
+            if random.below(2) == 0 {
+                // Half the time take both days at an edge of their runs: moving the last day of a
+                // stretch of work to just past the end of a stretch of rest shortens one stretch and
+                // lengthens another, which keeps run limits that a random pair of days would break.
+                d1 = runEdge(state, e, d1, &random)
+                d2 = runEdge(state, e, d2, &random)
+                if d1 == d2 { return nil }
+            }
             let v1 = state.value(e, d1), v2 = state.value(e, d2)
             if v1 == v2 || (v1 != 0 && state.dayOff[e * days + d2] != 0) || (v2 != 0 && state.dayOff[e * days + d1] != 0) {
                 return nil
@@ -112,7 +151,7 @@ public struct MoveSelector: Sendable {
         let start = random.below(days - length + 1)
         if r < changePercent + exchangePercent + swapPercent {
             guard staffCount > 1 else { return nil }
-            let e1 = random.below(staffCount)
+            let e1 = e
             var e2 = random.below(staffCount - 1)
             if e2 >= e1 { e2 += 1 }
             let row1 = e1 * days, row2 = e2 * days
@@ -122,7 +161,6 @@ public struct MoveSelector: Sendable {
             }
             return .swapBlock(SwapBlockMove(first: e1, second: e2, start: start, length: length))
         }
-        let e = random.below(staffCount)
         let v = random.below(valueCount)
         if v != 0 {
             for d in start..<(start + length) where state.dayOff[e * days + d] != 0 { return nil }

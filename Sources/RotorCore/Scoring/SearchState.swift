@@ -32,6 +32,9 @@ public final class SearchState {
     private let weekendsWorked: UnsafeMutablePointer<Int32>
     /// People on each (day, shift).
     public let coverCount: UnsafeMutablePointer<Int32>
+    /// Hard penalty of each staff member's row (every hard rule is about one person), so that the
+    /// search can aim its moves at the rows that break a rule.
+    public let staffHard: UnsafeMutablePointer<Int32>
     public private(set) var hard = 0
     public private(set) var soft = 0
 
@@ -40,9 +43,13 @@ public final class SearchState {
     private let undoValue: UnsafeMutablePointer<UInt8>
     private var undoCount = 0
     private var undoCover = false
-    private let undoWeekendStaff: UnsafeMutablePointer<Int32>
-    private let undoWeekendValue: UnsafeMutablePointer<Int32>
-    private var undoWeekendCount = 0
+    /// Per `changeRow` call of the open transaction: the row and its worked weekends and hard
+    /// penalty before the call. A transaction may rewrite at most `maxRowsPerTransaction` rows.
+    private let undoRowStaff: UnsafeMutablePointer<Int32>
+    private let undoRowWeekends: UnsafeMutablePointer<Int32>
+    private let undoRowHard: UnsafeMutablePointer<Int32>
+    private var undoRowCount = 0
+    public static let maxRowsPerTransaction = 16
     private var savedHard = 0, savedSoft = 0
     /// Capacity of the undo log, in cells: a transaction may rewrite at most this many.
     public let undoCapacity: Int
@@ -77,15 +84,17 @@ public final class SearchState {
         undoCapacity = 4 * days + 16
         undoIndex = .zeroed(undoCapacity)
         undoValue = .zeroed(undoCapacity)
-        undoWeekendStaff = .zeroed(16)
-        undoWeekendValue = .zeroed(16)
+        undoRowStaff = .zeroed(Self.maxRowsPerTransaction)
+        undoRowWeekends = .zeroed(Self.maxRowsPerTransaction)
+        undoRowHard = .zeroed(Self.maxRowsPerTransaction)
+        staffHard = .zeroed(staffCount)
         load(schedule ?? Schedule(staffCount: staffCount, days: days))
     }
 
     deinit {
         for p in [valueMinutes, maxOfType, maxMinutes, minMinutes, maxConsecutive, minConsecutive, minDaysOff,
                   maxWeekends, requestCost, coverRequired, coverUnder, coverOver, minutes, typeCount,
-                  weekendsWorked, coverCount, undoIndex, undoWeekendStaff, undoWeekendValue] as [UnsafeMutablePointer<Int32>] {
+                  weekendsWorked, coverCount, undoIndex, undoRowStaff, undoRowWeekends, undoRowHard, staffHard] as [UnsafeMutablePointer<Int32>] {
             p.deallocate()
         }
         for p in [forbidden, dayOff, cells, undoValue] { p.deallocate() }
@@ -100,11 +109,14 @@ public final class SearchState {
         minutes.update(repeating: 0, count: staffCount)
         typeCount.update(repeating: 0, count: staffCount * shiftCount)
         weekendsWorked.update(repeating: 0, count: staffCount)
+        staffHard.update(repeating: 0, count: staffCount)
         coverCount.update(repeating: 0, count: days * shiftCount)
         hard = 0
         soft = 0
         for e in 0..<staffCount {
-            hard += TotalMinutesRule.penalty(minutes: 0, min: minMinutes[e], max: maxMinutes[e])
+            let unmet = TotalMinutesRule.penalty(minutes: 0, min: minMinutes[e], max: maxMinutes[e])
+            staffHard[e] = Int32(clamping: unmet)
+            hard += unmet
             for d in 0..<days { soft += Int(requestCost[(e * days + d) * valueCount]) }
         }
         for i in 0..<(days * shiftCount) {
@@ -130,7 +142,7 @@ public final class SearchState {
 
     @inline(__always) public func begin() {
         undoCount = 0
-        undoWeekendCount = 0
+        undoRowCount = 0
         undoCover = false
         savedHard = hard
         savedSoft = soft
@@ -153,15 +165,17 @@ public final class SearchState {
             }
             i -= 1
         }
-        var w = undoWeekendCount - 1
-        while w >= 0 {
-            weekendsWorked[Int(undoWeekendStaff[w])] = undoWeekendValue[w]
-            w -= 1
+        var r = undoRowCount - 1
+        while r >= 0 {
+            let e = Int(undoRowStaff[r])
+            weekendsWorked[e] = undoRowWeekends[r]
+            staffHard[e] = undoRowHard[r]
+            r -= 1
         }
         hard = savedHard
         soft = savedSoft
         undoCount = 0
-        undoWeekendCount = 0
+        undoRowCount = 0
     }
 
     // MARK: Incremental scoring
@@ -237,16 +251,18 @@ public final class SearchState {
         dSoft += localSoft(e, row, a, b)
         dHard += TotalMinutesRule.penalty(minutes: minutes[e], min: minMinutes[e], max: maxMinutes[e])
             - TotalMinutesRule.penalty(minutes: minutesBefore, min: minMinutes[e], max: maxMinutes[e])
+        undoRowStaff[undoRowCount] = Int32(e)
+        undoRowWeekends[undoRowCount] = weekendsWorked[e]
+        undoRowHard[undoRowCount] = staffHard[e]
+        undoRowCount += 1
         let weekendChange = workedWeekends(row, firstWeekend, lastWeekend) - workedWeekendsBefore
         if weekendChange != 0 {
-            undoWeekendStaff[undoWeekendCount] = Int32(e)
-            undoWeekendValue[undoWeekendCount] = weekendsWorked[e]
-            undoWeekendCount += 1
             let before = weekendsWorked[e]
             weekendsWorked[e] += weekendChange
             dHard += MaxWeekendsRule.penalty(worked: weekendsWorked[e], limit: maxWeekends[e])
                 - MaxWeekendsRule.penalty(worked: before, limit: maxWeekends[e])
         }
+        staffHard[e] += Int32(clamping: dHard)
         hard += dHard
         soft += dSoft
         return (dHard, dSoft)
@@ -310,8 +326,16 @@ public final class SearchState {
 
     /// Recomputes the score from scratch and returns a description of any difference, nil when equal.
     public func checkAgainstScratch() -> String? {
-        let reference = Evaluation(problem, schedule).score
-        return reference == score ? nil : "incremental score \(score) differs from the from-scratch score \(reference)"
+        let evaluation = Evaluation(problem, schedule)
+        if evaluation.score != score {
+            return "incremental score \(score) differs from the from-scratch score \(evaluation.score)"
+        }
+        var rows = Array(repeating: 0, count: staffCount)
+        for v in evaluation.hardViolations { if let e = v.staff { rows[e] += v.penalty } }
+        for e in 0..<staffCount where rows[e] != Int(staffHard[e]) {
+            return "incremental hard penalty \(staffHard[e]) of \(problem.staffName(e)) differs from the from-scratch \(rows[e])"
+        }
+        return nil
     }
 }
 

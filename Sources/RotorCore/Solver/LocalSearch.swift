@@ -45,7 +45,11 @@ struct LocalSearch {
     /// Moves the hard weight towards feasibility or away from it; returns the new current cost.
     mutating func adaptHardWeight() -> Int {
         let ceiling = Double(options.hardWeight)
-        hardWeight = state.hard > 0 ? min(hardWeight * 1.01, ceiling) : max(hardWeight * 0.995, options.minimumHardWeight)
+        if bestScore.hard == 0 {
+            hardWeight = ceiling
+        } else {
+            hardWeight = state.hard > 0 ? min(hardWeight * 1.01, ceiling) : max(hardWeight * 0.995, options.minimumHardWeight)
+        }
         intHardWeight = max(Int(hardWeight.rounded()), 1)
         return cost(state.hard, state.soft)
     }
@@ -101,7 +105,12 @@ struct LocalSearch {
                     current = adaptHardWeight()
                 }
                 if useAnnealing && annealing.cycleEnded {
-                    annealing.restartCycle(start: options.reheatStartTemperature, end: options.reheatEndTemperature)
+                    // Polish a feasible best with a cooler cycle; an infeasible one needs another hot cycle.
+                    if bestScore.hard == 0 {
+                        annealing.restartCycle(start: options.reheatStartTemperature, end: options.reheatEndTemperature)
+                    } else {
+                        annealing.restartCycle(start: options.startTemperature, end: options.endTemperature)
+                    }
                     if bestPending { saveBest(); bestPending = false }
                     state.load(best)
                     current = cost(state.hard, state.soft)
