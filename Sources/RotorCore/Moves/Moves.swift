@@ -102,6 +102,18 @@ public struct MoveSelector: Sendable {
         return random.below(staffCount)
     }
 
+    /// A shift type short of people on day `d`, at random, or nil when none is.
+    @inline(__always)
+    func shortShift(_ state: SearchState, _ d: Int, _ random: inout RandomSource) -> Int? {
+        let shifts = valueCount - 1
+        var chosen: Int? = nil, seen = 0
+        for s in 0..<shifts where state.coverCount[d * shifts + s] < state.coverRequired[d * shifts + s] {
+            seen += 1
+            if random.below(seen) == 0 { chosen = s }
+        }
+        return chosen
+    }
+
     /// The first or last day (at random) of the maximal run of work or rest that contains day `d`.
     @inline(__always)
     func runEdge(_ state: SearchState, _ e: Int, _ d: Int, _ random: inout RandomSource) -> Int {
@@ -125,6 +137,9 @@ public struct MoveSelector: Sendable {
             let old = Int(state.value(e, d))
             var v = random.below(valueCount - 1)
             if v >= old { v += 1 }
+            if random.below(4) == 0, let short = shortShift(state, d, &random), short + 1 != old {
+                v = short + 1
+            }
             if v != 0 && state.dayOff[e * days + d] != 0 { return nil }
             return .change(ChangeMove(staff: e, day: d, value: UInt8(v)))
         }

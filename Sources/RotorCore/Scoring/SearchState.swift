@@ -22,7 +22,7 @@ public final class SearchState {
     /// 1 where the staff member must not work (`[e * days + d]`); moves never put work there.
     public let dayOff: UnsafeMutablePointer<UInt8>
     private let requestCost: UnsafeMutablePointer<Int32>
-    private let coverRequired: UnsafeMutablePointer<Int32>
+    public let coverRequired: UnsafeMutablePointer<Int32>
     private let coverUnder: UnsafeMutablePointer<Int32>, coverOver: UnsafeMutablePointer<Int32>
 
     // State.
