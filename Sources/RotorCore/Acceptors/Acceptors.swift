@@ -1,7 +1,20 @@
+/// Decides whether the search moves to a candidate roster. Costs are the search's weighted cost
+/// (hard penalty × weight + objective); lower is better.
+public protocol Acceptor {
+    mutating func accepts(candidate: Int, current: Int, random: inout RandomSource) -> Bool
+    /// Called once per iteration with the cost of the roster kept.
+    mutating func step(current: Int)
+    /// True when the acceptor has run its course and the search should restart from its best roster.
+    var wantsRestart: Bool { get }
+    /// Called when the search loads another roster (a restart or another thread's best): `polish`
+    /// says whether it is feasible and only needs polishing, or still needs a full search.
+    mutating func restart(at cost: Int, polish: Bool)
+}
+
 /// Late acceptance hill climbing (Burke & Bykov, "The late acceptance hill-climbing heuristic",
 /// EJOR 2017): a candidate is accepted if it is no worse than the current roster or than the roster
 /// held `length` iterations ago. One parameter, no temperature to tune.
-public struct LateAcceptance: Sendable {
+public struct LateAcceptance: Acceptor, Sendable {
     private var history: ContiguousArray<Int>
     private var position = 0
 
@@ -9,7 +22,10 @@ public struct LateAcceptance: Sendable {
         history = ContiguousArray(repeating: initialCost, count: max(length, 1))
     }
 
-    public mutating func reset(to cost: Int) {
+    /// Never asks for a restart: the history itself lets the search climb out of local optima.
+    public var wantsRestart: Bool { false }
+
+    public mutating func restart(at cost: Int, polish: Bool) {
         for i in history.indices { history[i] = cost }
         position = 0
     }
@@ -31,21 +47,25 @@ public struct LateAcceptance: Sendable {
 /// Simulated annealing (Kirkpatrick et al., 1983) with a geometric schedule counted in iterations, not
 /// seconds, so that a seed fixes the trajectory: the temperature falls from `start` to `end` over
 /// `cycleLength` iterations, then the cycle starts again (reheating).
-public struct SimulatedAnnealing: Sendable {
-    public var start: Double
-    public var end: Double
+public struct SimulatedAnnealing: Acceptor, Sendable {
+    /// Temperatures of a full cycle, which must find cover and feasibility.
+    public var hot: (start: Double, end: Double)
+    /// Temperatures of the cycles that polish a feasible roster.
+    public var polish: (start: Double, end: Double)
     public var cycleLength: Int
     public private(set) var temperature: Double
-    private var factor: Double
+    private var start: Double
+    private var end: Double
+    private var factor: Double = 1
     private var iteration = 0
 
-    public init(start: Double, end: Double, cycleLength: Int) {
-        self.start = start
-        self.end = end
+    public init(hot: (start: Double, end: Double), polish: (start: Double, end: Double), cycleLength: Int) {
+        self.hot = hot
+        self.polish = polish
         self.cycleLength = max(cycleLength, 1)
-        temperature = start
-        factor = 1
-        iteration = 0
+        start = hot.start
+        end = hot.end
+        temperature = hot.start
         setFactor()
     }
 
@@ -55,17 +75,16 @@ public struct SimulatedAnnealing: Sendable {
         factor = power(end / start, 1 / steps)
     }
 
-    /// Starts a new cycle, optionally over a new temperature range.
-    public mutating func restartCycle(start: Double? = nil, end: Double? = nil) {
-        if let start { self.start = start }
-        if let end { self.end = end }
+    /// Starts a new cycle: a polishing one for a feasible roster, a hot one otherwise.
+    public mutating func restart(at cost: Int, polish isFeasible: Bool) {
+        (start, end) = isFeasible ? polish : hot
         setFactor()
-        temperature = self.start
+        temperature = start
         iteration = 0
     }
 
-    /// True at the end of a cycle (the caller may restart from the best roster).
-    public var cycleEnded: Bool { iteration >= cycleLength }
+    /// True at the end of a cycle.
+    public var wantsRestart: Bool { iteration >= cycleLength }
 
     @inline(__always)
     public mutating func accepts(candidate: Int, current: Int, random: inout RandomSource) -> Bool {

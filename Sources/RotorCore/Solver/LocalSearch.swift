@@ -59,13 +59,23 @@ struct LocalSearch {
     }
 
     mutating func run(progress: (@Sendable (SolverStatus) -> Void)?) throws {
+        switch options.acceptor {
+        case .simulatedAnnealing:
+            var annealing = SimulatedAnnealing(
+                hot: (options.startTemperature, options.endTemperature),
+                polish: (reheatScale * options.reheatStartTemperature, reheatScale * options.reheatEndTemperature),
+                cycleLength: options.annealingCycle
+                    ?? min(max(problem.staffCount * problem.days * 4000, 2_000_000), 40_000_000))
+            try search(&annealing, progress: progress)
+        case .lateAcceptance:
+            var late = LateAcceptance(length: options.lateAcceptanceLength, initialCost: cost(state.hard, state.soft))
+            try search(&late, progress: progress)
+        }
+    }
+
+    mutating func search<A: Acceptor>(_ acceptor: inout A, progress: (@Sendable (SolverStatus) -> Void)?) throws {
         let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * max(problem.days, 1))
         defer { scratch.deallocate() }
-        var annealing = SimulatedAnnealing(start: options.startTemperature, end: options.endTemperature,
-                                           cycleLength: options.annealingCycle
-                                               ?? min(max(problem.staffCount * problem.days * 4000, 2_000_000), 40_000_000))
-        var late = LateAcceptance(length: options.lateAcceptanceLength, initialCost: cost(state.hard, state.soft))
-        let useAnnealing = options.acceptor == .simulatedAnnealing
         var current = cost(state.hard, state.soft)
         // True while the state holds a roster better than `best` that has not been copied yet.
         var bestPending = false
@@ -94,7 +104,6 @@ struct LocalSearch {
                         best = schedule
                         bestScore = score
                         current = cost(state.hard, state.soft)
-                        late.reset(to: current)
                     }
                 }
                 if let progress, now - lastReport >= .milliseconds(250) {
@@ -108,13 +117,9 @@ struct LocalSearch {
                 if options.adaptiveHardWeight {
                     current = adaptHardWeight()
                 }
-                if useAnnealing && annealing.cycleEnded {
+                if acceptor.wantsRestart {
                     // Polish a feasible best with a cooler cycle; an infeasible one needs another hot cycle.
-                    if bestScore.hard == 0 {
-                        annealing.restartCycle(start: reheatScale * options.reheatStartTemperature, end: reheatScale * options.reheatEndTemperature)
-                    } else {
-                        annealing.restartCycle(start: options.startTemperature, end: options.endTemperature)
-                    }
+                    acceptor.restart(at: current, polish: bestScore.hard == 0)
                     if bestPending { saveBest(); bestPending = false }
                     state.load(best)
                     current = cost(state.hard, state.soft)
@@ -124,14 +129,12 @@ struct LocalSearch {
             state.begin()
             let delta = apply(move, scratch)
             if delta.hard == 0 && delta.soft == 0 && !isChange(move) {
-                // Nothing changed (e.g. swapping identical stretches): not worth a history slot.
+                // A neutral move (the score is unchanged) is kept without asking the acceptor: a free
+                // step along a plateau, and not worth a slot of late acceptance's history.
                 continue
             }
             let candidate = current + delta.hard * intHardWeight + delta.soft
-            let accepted = useAnnealing
-                ? annealing.accepts(candidate: candidate, current: current, random: &random)
-                : late.accepts(candidate: candidate, current: current, random: &random)
-            if accepted {
+            if acceptor.accepts(candidate: candidate, current: current, random: &random) {
                 let score = state.score
                 if score < bestScore {
                     bestScore = score
@@ -150,7 +153,7 @@ struct LocalSearch {
             } else {
                 state.rollback()
             }
-            if useAnnealing { annealing.step(current: current) } else { late.step(current: current) }
+            acceptor.step(current: current)
         }
         if bestPending { saveBest() }
         _ = shared.exchange(best, bestScore, at: bestTime, thread: thread, moves: moves)
