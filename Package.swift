@@ -17,10 +17,14 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "RotorCore", swiftSettings: optimise),
-        .target(name: "RotorFormats", dependencies: ["RotorCore"], swiftSettings: optimise),
+        .target(
+            name: "RotorFormats",
+            dependencies: ["RotorCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: optimise),
         .executableTarget(
             name: "rotor",
             dependencies: [

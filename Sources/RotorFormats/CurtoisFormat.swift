@@ -7,14 +7,14 @@ import RotorCore
 /// everything `CompiledProblem` would (identifiers, days, signs) and reports the first problem found as a
 /// `FormatError` naming the line and what was expected there.
 public enum CurtoisFormat {
-    public static func parse(_ text: String, fileName: String) throws(FormatError) -> Problem {
+    public static func parse(_ text: String, fileName: String) throws(FormatError) -> CurtoisProblem {
         let sections = try splitSections(numberedLines(text), file: fileName)
         var parser = Parser(file: fileName)
         let horizon = try parser.horizon(sections[Section.horizon.index])
         let shiftTypes = try parser.shifts(sections[Section.shifts.index].records)
         var staff = try parser.staff(sections[Section.staff.index].records)
         try parser.daysOff(sections[Section.daysOff.index].records, into: &staff)
-        return Problem(
+        return CurtoisProblem(
             name: problemName(fileName),
             horizonDays: horizon,
             shiftTypes: shiftTypes,
@@ -26,7 +26,7 @@ public enum CurtoisFormat {
 
     /// The problem in the same format, with the benchmark's explanatory comments. Shift limits are listed in
     /// the order of the shift types.
-    public static func write(_ problem: Problem) -> String {
+    public static func write(_ problem: CurtoisProblem) -> String {
         var out = "# Written by Rotor\n"
         out += "SECTION_HORIZON\n# All instances start on a Monday\n# The horizon length in days:\n"
         out += "\(problem.horizonDays)\n\n"
@@ -249,12 +249,12 @@ private struct Parser {
         return days
     }
 
-    mutating func shifts(_ records: [Record]) throws(FormatError) -> [ShiftType] {
-        var shifts: [ShiftType] = []
+    mutating func shifts(_ records: [Record]) throws(FormatError) -> [CurtoisShiftType] {
+        var shifts: [CurtoisShiftType] = []
         for r in records {
             try r.requireFields(2...3, in: "a shift line", layout: "ID, length in minutes, shifts that cannot follow")
             let id = try r.newID(r[0], in: &shiftIDs)
-            shifts.append(ShiftType(id: id, minutes: try r.count(r[1], for: "the length of shift \(id)")))
+            shifts.append(CurtoisShiftType(id: id, minutes: try r.count(r[1], for: "the length of shift \(id)")))
         }
         // Followers may name shifts declared further down, so they are checked once all IDs are known.
         for (index, r) in records.enumerated() {
@@ -266,8 +266,8 @@ private struct Parser {
         return shifts
     }
 
-    mutating func staff(_ records: [Record]) throws(FormatError) -> [StaffMember] {
-        var staff: [StaffMember] = []
+    mutating func staff(_ records: [Record]) throws(FormatError) -> [CurtoisStaffMember] {
+        var staff: [CurtoisStaffMember] = []
         for r in records {
             try r.requireFields(
                 8...8, in: "a staff line",
@@ -286,7 +286,7 @@ private struct Parser {
                 }
                 maxShifts[shift] = try r.count(pair[1], for: "the max number of \(shift) shifts of staff \(id)")
             }
-            let contract = Contract(
+            let contract = CurtoisContract(
                 maxShifts: maxShifts,
                 maxTotalMinutes: try r.count(r[2], for: "the max total minutes of staff \(id)"),
                 minTotalMinutes: try r.count(r[3], for: "the min total minutes of staff \(id)"),
@@ -299,12 +299,12 @@ private struct Parser {
                     "expected the min total minutes of staff \(id) to be at most the max total minutes "
                         + "(\(contract.maxTotalMinutes)), found \(contract.minTotalMinutes)")
             }
-            staff.append(StaffMember(id: id, contract: contract))
+            staff.append(CurtoisStaffMember(id: id, contract: contract))
         }
         return staff
     }
 
-    func daysOff(_ records: [Record], into staff: inout [StaffMember]) throws(FormatError) {
+    func daysOff(_ records: [Record], into staff: inout [CurtoisStaffMember]) throws(FormatError) {
         var seen: [String: Int] = [:]
         for r in records {
             let id = try r.reference(r[0], to: staffIDs, for: "a days-off line")
@@ -319,13 +319,13 @@ private struct Parser {
         }
     }
 
-    func requests(_ records: [Record], kind: String) throws(FormatError) -> [ShiftRequest] {
-        var requests: [ShiftRequest] = []
+    func requests(_ records: [Record], kind: String) throws(FormatError) -> [CurtoisRequest] {
+        var requests: [CurtoisRequest] = []
         for r in records {
             try r.requireFields(4...4, in: "a \(kind) request", layout: "staff ID, day, shift ID, weight")
             let staff = try r.reference(r[0], to: staffIDs, for: "a \(kind) request")
             let what = "the \(kind) request of staff \(staff)"
-            requests.append(ShiftRequest(
+            requests.append(CurtoisRequest(
                 staff: staff,
                 day: try r.day(r[1], horizon: horizon, for: "the day of \(what)"),
                 shift: try r.reference(r[2], to: shiftIDs, for: what),
@@ -334,8 +334,8 @@ private struct Parser {
         return requests
     }
 
-    func cover(_ records: [Record]) throws(FormatError) -> [CoverRequirement] {
-        var cover: [CoverRequirement] = []
+    func cover(_ records: [Record]) throws(FormatError) -> [CurtoisCover] {
+        var cover: [CurtoisCover] = []
         var seen: [String: Int] = [:]
         for r in records {
             try r.requireFields(
@@ -347,7 +347,7 @@ private struct Parser {
                 throw r.error("expected one cover line per day and shift, found a second one for \(what) (first on line \(first))")
             }
             seen["\(day)|\(shift)"] = r.line
-            cover.append(CoverRequirement(
+            cover.append(CurtoisCover(
                 day: day, shift: shift,
                 required: try r.count(r[2], for: "the requirement of \(what)"),
                 underWeight: try r.count(r[3], for: "the under-cover weight of \(what)"),

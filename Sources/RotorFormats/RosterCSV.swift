@@ -6,7 +6,7 @@ import RotorCore
 public enum RosterCSV {
     /// Rows in the problem's staff order. Assignments outside the roster or naming no known shift type are
     /// written as days off.
-    public static func write(_ roster: Roster, problem: Problem) -> String {
+    public static func write(_ roster: Roster, problem: CurtoisProblem) -> String {
         var out = (["employee"] + (0..<max(problem.horizonDays, 0)).map(String.init)).joined(separator: ",") + "\n"
         for (s, member) in problem.staff.enumerated() {
             let row = roster.assignments.indices.contains(s) ? roster.assignments[s] : []
@@ -21,7 +21,7 @@ public enum RosterCSV {
     }
 
     /// Accepts the rows in any order, but exactly one per staff member; blank lines and `\r\n` are tolerated.
-    public static func read(_ text: String, problem: Problem, fileName: String) throws(FormatError) -> Roster {
+    public static func read(_ text: String, problem: CurtoisProblem, fileName: String) throws(FormatError) -> Roster {
         let days = max(problem.horizonDays, 0)
         let lines = numberedLines(text).filter { !$0.text.isEmpty }
         guard let header = lines.first else {

@@ -35,7 +35,7 @@ public enum RosterJSON {
         var message: String
     }
 
-    public static func write(_ roster: Roster, problem: Problem, evaluation: Evaluation) -> String {
+    public static func write(_ roster: Roster, problem: CurtoisProblem, evaluation: Evaluation) -> String {
         let shiftName = { (s: Int?) -> String? in s.map { problem.shiftTypes[$0].id } }
         let byStaff = evaluation.softByStaff(staffCount: problem.staff.count)
         let document = Document(

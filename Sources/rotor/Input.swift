@@ -25,7 +25,7 @@ func readText(_ path: String) throws -> String {
 /// A problem read from a file and compiled for the solver.
 struct LoadedProblem {
     var path: String
-    var problem: Problem
+    var problem: CurtoisProblem
     var compiled: CompiledProblem
 
     init(path: String) throws {

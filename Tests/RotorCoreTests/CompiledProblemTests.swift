@@ -1,7 +1,7 @@
 import RotorCore
 import Testing
 
-func modelError(_ problem: Problem) -> ModelError? {
+func modelError(_ problem: CurtoisProblem) -> ModelError? {
     do {
         _ = try CompiledProblem(problem)
         return nil
@@ -19,11 +19,11 @@ struct CompiledProblemTests {
         p.staff[0].contract.maxShifts["Q"] = 1
         p.staff[1].contract.minConsecutiveShifts = -1
         p.staff[2].daysOff = [13]
-        p.shiftOnRequests.append(ShiftRequest(staff: "nobody", day: 0, shift: "E", weight: 1))
-        p.shiftOffRequests.append(ShiftRequest(staff: "S1", day: -1, shift: "E", weight: 1))
-        p.shiftOffRequests.append(ShiftRequest(staff: "S1", day: 1, shift: "Z", weight: 1))
-        p.cover.append(CoverRequirement(day: 20, shift: "E", required: 1, underWeight: 1, overWeight: 1))
-        p.cover.append(CoverRequirement(day: 1, shift: "Y", required: 1, underWeight: 1, overWeight: 1))
+        p.shiftOnRequests.append(CurtoisRequest(staff: "nobody", day: 0, shift: "E", weight: 1))
+        p.shiftOffRequests.append(CurtoisRequest(staff: "S1", day: -1, shift: "E", weight: 1))
+        p.shiftOffRequests.append(CurtoisRequest(staff: "S1", day: 1, shift: "Z", weight: 1))
+        p.cover.append(CurtoisCover(day: 20, shift: "E", required: 1, underWeight: 1, overWeight: 1))
+        p.cover.append(CurtoisCover(day: 1, shift: "Y", required: 1, underWeight: 1, overWeight: 1))
         p.cover[0].underWeight = -3
         let error = try #require(modelError(p))
         let expected = [
@@ -47,10 +47,10 @@ struct CompiledProblemTests {
     }
 
     @Test func duplicateIdentifiersAndAnEmptyHorizon() {
-        let p = Problem(
+        let p = CurtoisProblem(
             name: "bad", horizonDays: 0,
-            shiftTypes: [ShiftType(id: "D", minutes: 1), ShiftType(id: "D", minutes: 2)],
-            staff: [StaffMember(id: "A", contract: contract()), StaffMember(id: "A", contract: contract())])
+            shiftTypes: [CurtoisShiftType(id: "D", minutes: 1), CurtoisShiftType(id: "D", minutes: 2)],
+            staff: [CurtoisStaffMember(id: "A", contract: contract()), CurtoisStaffMember(id: "A", contract: contract())])
         let messages = modelError(p)?.messages ?? []
         #expect(messages.count == 3, "\(messages)")
         #expect(messages.contains { $0.contains("horizon must be at least one day") })

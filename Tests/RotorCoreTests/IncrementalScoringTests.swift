@@ -195,9 +195,9 @@ struct IncrementalScoringTests {
     /// such a problem is rejected before it reaches the solver.
     @Test func problemWithoutShiftTypesIsRejected() {
         #expect(throws: ModelError.self) {
-            try CompiledProblem(Problem(
+            try CompiledProblem(CurtoisProblem(
                 name: "no shifts", horizonDays: 7, shiftTypes: [],
-                staff: [StaffMember(id: "A", contract: contract()), StaffMember(id: "B", contract: contract())]))
+                staff: [CurtoisStaffMember(id: "A", contract: contract()), CurtoisStaffMember(id: "B", contract: contract())]))
         }
     }
 

@@ -3,13 +3,13 @@ import Testing
 
 /// One staff member on a short horizon, with shifts D (480 min) and N (600 min, D may not follow it).
 func oneRowProblem(
-    days: Int, _ c: Contract, daysOff: [Int] = [], on: [ShiftRequest] = [], off: [ShiftRequest] = [],
-    cover: [CoverRequirement] = []
+    days: Int, _ c: CurtoisContract, daysOff: [Int] = [], on: [CurtoisRequest] = [], off: [CurtoisRequest] = [],
+    cover: [CurtoisCover] = []
 ) throws -> CompiledProblem {
-    try CompiledProblem(Problem(
+    try CompiledProblem(CurtoisProblem(
         name: "tiny", horizonDays: days,
-        shiftTypes: [ShiftType(id: "D", minutes: 480), ShiftType(id: "N", minutes: 600, forbiddenNext: ["D"])],
-        staff: [StaffMember(id: "A", contract: c, daysOff: daysOff)],
+        shiftTypes: [CurtoisShiftType(id: "D", minutes: 480), CurtoisShiftType(id: "N", minutes: 600, forbiddenNext: ["D"])],
+        staff: [CurtoisStaffMember(id: "A", contract: c, daysOff: daysOff)],
         shiftOnRequests: on, shiftOffRequests: off, cover: cover))
 }
 
@@ -124,8 +124,8 @@ struct RuleTests {
     @Test func shiftOnAndOffRequests() throws {
         let p = try oneRowProblem(
             days: 4, contract(),
-            on: [ShiftRequest(staff: "A", day: 1, shift: "D", weight: 2), ShiftRequest(staff: "A", day: 3, shift: "N", weight: 5)],
-            off: [ShiftRequest(staff: "A", day: 2, shift: "N", weight: 3), ShiftRequest(staff: "A", day: 1, shift: "D", weight: 1)])
+            on: [CurtoisRequest(staff: "A", day: 1, shift: "D", weight: 2), CurtoisRequest(staff: "A", day: 3, shift: "N", weight: 5)],
+            off: [CurtoisRequest(staff: "A", day: 2, shift: "N", weight: 3), CurtoisRequest(staff: "A", day: 1, shift: "D", weight: 1)])
         #expect(penalty(.shiftOnRequest, p, ".D.N") == 0)
         #expect(penalty(.shiftOnRequest, p, ".N.D") == 2 + 5)  // another shift
         #expect(penalty(.shiftOnRequest, p, "....") == 2 + 5)  // a day off
@@ -137,12 +137,12 @@ struct RuleTests {
     }
 
     @Test func coverUnderAndOver() throws {
-        let shifts = [ShiftType(id: "D", minutes: 480), ShiftType(id: "N", minutes: 600)]
-        let staff = (0..<4).map { StaffMember(id: "P\($0)", contract: contract()) }
-        let p = try CompiledProblem(Problem(
+        let shifts = [CurtoisShiftType(id: "D", minutes: 480), CurtoisShiftType(id: "N", minutes: 600)]
+        let staff = (0..<4).map { CurtoisStaffMember(id: "P\($0)", contract: contract()) }
+        let p = try CompiledProblem(CurtoisProblem(
             name: "cover", horizonDays: 1, shiftTypes: shifts, staff: staff,
-            cover: [CoverRequirement(day: 0, shift: "D", required: 2, underWeight: 100, overWeight: 1),
-                    CoverRequirement(day: 0, shift: "N", required: 1, underWeight: 0, overWeight: 7)]))
+            cover: [CurtoisCover(day: 0, shift: "D", required: 2, underWeight: 100, overWeight: 1),
+                    CurtoisCover(day: 0, shift: "N", required: 1, underWeight: 0, overWeight: 7)]))
         func cost(_ rows: [String]) -> Int { Evaluation(p, schedule(p, rows)).score.soft }
         #expect(cost([".", ".", ".", "N"]) == 200)
         #expect(cost(["D", ".", ".", "N"]) == 100)

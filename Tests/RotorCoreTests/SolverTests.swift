@@ -79,12 +79,12 @@ struct SolverTests {
     /// copy and returned under D's score, and `rotor solve` stopped on its precondition (signal 4).
     @Test(arguments: 1...8)
     func returnedRosterHasTheReportedScore(seed: Int) throws {
-        let p = try CompiledProblem(Problem(
+        let p = try CompiledProblem(CurtoisProblem(
             name: "one-day", horizonDays: 1,
-            shiftTypes: [ShiftType(id: "D", minutes: 480), ShiftType(id: "E", minutes: 481)],
-            staff: [StaffMember(id: "A", contract: contract(maxMinutes: 480, minMinutes: 480))],
-            cover: [CoverRequirement(day: 0, shift: "D", required: 1, underWeight: 1, overWeight: 0),
-                    CoverRequirement(day: 0, shift: "E", required: 1, underWeight: 500, overWeight: 0)]))
+            shiftTypes: [CurtoisShiftType(id: "D", minutes: 480), CurtoisShiftType(id: "E", minutes: 481)],
+            staff: [CurtoisStaffMember(id: "A", contract: contract(maxMinutes: 480, minMinutes: 480))],
+            cover: [CurtoisCover(day: 0, shift: "D", required: 1, underWeight: 1, overWeight: 0),
+                    CurtoisCover(day: 0, shift: "E", required: 1, underWeight: 500, overWeight: 0)]))
         expectConsistent(try Solver(problem: p, options: options(seed: UInt64(seed), moves: 10_000)).solve(), p)
     }
 

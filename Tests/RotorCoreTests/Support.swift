@@ -32,93 +32,93 @@ func exampleInstance1() throws -> CompiledProblem {
 func contract(
     max: [String: Int] = [:], maxMinutes: Int = 100_000, minMinutes: Int = 0, maxRun: Int = 100, minRun: Int = 0,
     minOff: Int = 0, maxWeekends: Int = 100
-) -> Contract {
-    Contract(maxShifts: max, maxTotalMinutes: maxMinutes, minTotalMinutes: minMinutes, maxConsecutiveShifts: maxRun,
+) -> CurtoisContract {
+    CurtoisContract(maxShifts: max, maxTotalMinutes: maxMinutes, minTotalMinutes: minMinutes, maxConsecutiveShifts: maxRun,
              minConsecutiveShifts: minRun, minConsecutiveDaysOff: minOff, maxWeekends: maxWeekends)
 }
 
 /// A hand-made problem with every rule active: 13 days (the last Saturday has no Sunday), minimum runs
 /// above 1, forbidden successions, days off, stacked requests and cover with varied weights.
-let syntheticProblem: Problem = {
+let syntheticProblem: CurtoisProblem = {
     let shifts = [
-        ShiftType(id: "E", minutes: 480),
-        ShiftType(id: "L", minutes: 480, forbiddenNext: ["E"]),
-        ShiftType(id: "N", minutes: 600, forbiddenNext: ["E", "L"]),
+        CurtoisShiftType(id: "E", minutes: 480),
+        CurtoisShiftType(id: "L", minutes: 480, forbiddenNext: ["E"]),
+        CurtoisShiftType(id: "N", minutes: 600, forbiddenNext: ["E", "L"]),
     ]
     let staff = [
-        StaffMember(id: "S0", contract: contract(max: ["E": 5, "N": 3], maxMinutes: 4800, minMinutes: 2400, maxRun: 4,
+        CurtoisStaffMember(id: "S0", contract: contract(max: ["E": 5, "N": 3], maxMinutes: 4800, minMinutes: 2400, maxRun: 4,
                                                  minRun: 2, minOff: 2, maxWeekends: 1), daysOff: [0, 6]),
-        StaffMember(id: "S1", contract: contract(maxMinutes: 6000, maxRun: 5, minRun: 3, minOff: 3, maxWeekends: 2),
+        CurtoisStaffMember(id: "S1", contract: contract(maxMinutes: 6000, maxRun: 5, minRun: 3, minOff: 3, maxWeekends: 2),
                     daysOff: [12]),
-        StaffMember(id: "S2", contract: contract(max: ["L": 2], maxMinutes: 3600, minMinutes: 1440, maxRun: 3, minRun: 1,
+        CurtoisStaffMember(id: "S2", contract: contract(max: ["L": 2], maxMinutes: 3600, minMinutes: 1440, maxRun: 3, minRun: 1,
                                                  minOff: 1, maxWeekends: 0), daysOff: [5]),
-        StaffMember(id: "S3", contract: contract(maxMinutes: 5760, minMinutes: 3000, maxRun: 6, minRun: 2, minOff: 2,
+        CurtoisStaffMember(id: "S3", contract: contract(maxMinutes: 5760, minMinutes: 3000, maxRun: 6, minRun: 2, minOff: 2,
                                                  maxWeekends: 1)),
-        StaffMember(id: "S4", contract: contract(max: ["N": 0], maxMinutes: 4000, minMinutes: 2000, maxRun: 5, minRun: 2,
+        CurtoisStaffMember(id: "S4", contract: contract(max: ["N": 0], maxMinutes: 4000, minMinutes: 2000, maxRun: 5, minRun: 2,
                                                  minOff: 1, maxWeekends: 1), daysOff: [3, 4]),
-        StaffMember(id: "S5", contract: contract(maxMinutes: 7000, minMinutes: 1000, maxRun: 13, minRun: 4, minOff: 4,
+        CurtoisStaffMember(id: "S5", contract: contract(maxMinutes: 7000, minMinutes: 1000, maxRun: 13, minRun: 4, minOff: 4,
                                                  maxWeekends: 2)),
     ]
-    var cover: [CoverRequirement] = []
+    var cover: [CurtoisCover] = []
     for day in 0..<13 {
-        cover.append(CoverRequirement(day: day, shift: "E", required: 1 + day % 2, underWeight: 100, overWeight: 1))
-        cover.append(CoverRequirement(day: day, shift: "L", required: 1, underWeight: 10 + day, overWeight: 5))
+        cover.append(CurtoisCover(day: day, shift: "E", required: 1 + day % 2, underWeight: 100, overWeight: 1))
+        cover.append(CurtoisCover(day: day, shift: "L", required: 1, underWeight: 10 + day, overWeight: 5))
         if day % 3 != 2 {
-            cover.append(CoverRequirement(day: day, shift: "N", required: day % 3, underWeight: 30, overWeight: 0))
+            cover.append(CurtoisCover(day: day, shift: "N", required: day % 3, underWeight: 30, overWeight: 0))
         }
     }
-    return Problem(
+    return CurtoisProblem(
         name: "synthetic", horizonDays: 13, shiftTypes: shifts, staff: staff,
         shiftOnRequests: [
-            ShiftRequest(staff: "S0", day: 2, shift: "E", weight: 2),
-            ShiftRequest(staff: "S1", day: 12, shift: "N", weight: 3),
-            ShiftRequest(staff: "S3", day: 0, shift: "L", weight: 1),
-            ShiftRequest(staff: "S3", day: 0, shift: "E", weight: 2),
-            ShiftRequest(staff: "S5", day: 11, shift: "N", weight: 4),
+            CurtoisRequest(staff: "S0", day: 2, shift: "E", weight: 2),
+            CurtoisRequest(staff: "S1", day: 12, shift: "N", weight: 3),
+            CurtoisRequest(staff: "S3", day: 0, shift: "L", weight: 1),
+            CurtoisRequest(staff: "S3", day: 0, shift: "E", weight: 2),
+            CurtoisRequest(staff: "S5", day: 11, shift: "N", weight: 4),
         ],
         shiftOffRequests: [
-            ShiftRequest(staff: "S2", day: 5, shift: "L", weight: 1),
-            ShiftRequest(staff: "S4", day: 12, shift: "E", weight: 2),
-            ShiftRequest(staff: "S0", day: 2, shift: "E", weight: 1),
-            ShiftRequest(staff: "S5", day: 7, shift: "N", weight: 3),
+            CurtoisRequest(staff: "S2", day: 5, shift: "L", weight: 1),
+            CurtoisRequest(staff: "S4", day: 12, shift: "E", weight: 2),
+            CurtoisRequest(staff: "S0", day: 2, shift: "E", weight: 1),
+            CurtoisRequest(staff: "S5", day: 7, shift: "N", weight: 3),
         ],
         cover: cover)
 }()
 
 /// A random problem: horizons of 1 to 23 days, 1 to 4 shift types (lengths may be 0), 1 to 6 staff and
 /// random contracts, successions, days off, requests and cover, to reach edge cases no benchmark has.
-func randomProblem(seed: UInt64) -> Problem {
+func randomProblem(seed: UInt64) -> CurtoisProblem {
     var r = RandomSource(seed: seed)
     let days = 1 + r.below(23)
     let shiftIDs = (0..<(1 + r.below(4))).map { "T\($0)" }
     let shifts = shiftIDs.map { id in
-        ShiftType(id: id, minutes: [0, 240, 480, 600, 720][r.below(5)],
+        CurtoisShiftType(id: id, minutes: [0, 240, 480, 600, 720][r.below(5)],
                   forbiddenNext: shiftIDs.filter { _ in r.below(3) == 0 })
     }
     let staff = (0..<(1 + r.below(6))).map { e in
         var limits: [String: Int] = [:]
         for id in shiftIDs where r.below(2) == 0 { limits[id] = r.below(days + 1) }
         let minMinutes = r.below(days * 300 + 1)
-        return StaffMember(
+        return CurtoisStaffMember(
             id: "P\(e)",
             contract: contract(max: limits, maxMinutes: minMinutes + r.below(days * 400 + 1), minMinutes: minMinutes,
                                maxRun: r.below(8), minRun: r.below(5), minOff: r.below(5), maxWeekends: r.below(4)),
             daysOff: (0..<days).filter { _ in r.below(6) == 0 })
     }
-    func requests() -> [ShiftRequest] {
+    func requests() -> [CurtoisRequest] {
         (0..<r.below(3 * days)).map { _ in
-            ShiftRequest(staff: "P\(r.below(staff.count))", day: r.below(days), shift: shiftIDs[r.below(shiftIDs.count)],
+            CurtoisRequest(staff: "P\(r.below(staff.count))", day: r.below(days), shift: shiftIDs[r.below(shiftIDs.count)],
                          weight: 1 + r.below(5))
         }
     }
-    var cover: [CoverRequirement] = []
+    var cover: [CurtoisCover] = []
     for day in 0..<days {
         for id in shiftIDs where r.below(4) != 0 {
-            cover.append(CoverRequirement(day: day, shift: id, required: r.below(4), underWeight: r.below(101),
+            cover.append(CurtoisCover(day: day, shift: id, required: r.below(4), underWeight: r.below(101),
                                           overWeight: r.below(11)))
         }
     }
-    return Problem(name: "random\(seed)", horizonDays: days, shiftTypes: shifts, staff: staff,
+    return CurtoisProblem(name: "random\(seed)", horizonDays: days, shiftTypes: shifts, staff: staff,
                    shiftOnRequests: requests(), shiftOffRequests: requests(), cover: cover)
 }
 

@@ -56,11 +56,11 @@ struct CurtoisFormatTests {
         var problem = sampleProblem
         problem.name = "variant"
         problem.horizonDays = 14
-        problem.shiftTypes.append(ShiftType(id: "L", minutes: 0, forbiddenNext: ["D", "L", "N"]))
+        problem.shiftTypes.append(CurtoisShiftType(id: "L", minutes: 0, forbiddenNext: ["D", "L", "N"]))
         problem.staff[0].contract.maxShifts["L"] = 0
-        problem.staff.append(StaffMember(id: "C", contract: problem.staff[1].contract, daysOff: [13, 1, 7]))
+        problem.staff.append(CurtoisStaffMember(id: "C", contract: problem.staff[1].contract, daysOff: [13, 1, 7]))
         problem.shiftOnRequests = []
-        problem.cover.append(CoverRequirement(day: 13, shift: "L", required: 0, underWeight: 0, overWeight: 0))
+        problem.cover.append(CurtoisCover(day: 13, shift: "L", required: 0, underWeight: 0, overWeight: 0))
         let text = CurtoisFormat.write(problem)
         #expect(try CurtoisFormat.parse(text, fileName: "variant.txt") == problem)
     }
@@ -90,17 +90,17 @@ struct CurtoisBenchmarkTests {
     @Test func instance1Facts() throws {
         let problem = try CurtoisFormat.parse(try benchmarkText("Instance1.txt"), fileName: "Instance1.txt")
         #expect(problem.horizonDays == 14)
-        #expect(problem.shiftTypes == [ShiftType(id: "D", minutes: 480)])
+        #expect(problem.shiftTypes == [CurtoisShiftType(id: "D", minutes: 480)])
         #expect(problem.staff.count == 8)
         #expect(problem.staff.first?.id == "A")
         #expect(problem.staff.first?.daysOff == [0])
-        #expect(problem.staff.first?.contract == Contract(
+        #expect(problem.staff.first?.contract == CurtoisContract(
             maxShifts: ["D": 14], maxTotalMinutes: 4320, minTotalMinutes: 3360,
             maxConsecutiveShifts: 5, minConsecutiveShifts: 2, minConsecutiveDaysOff: 2, maxWeekends: 1))
-        #expect(problem.shiftOnRequests.first == ShiftRequest(staff: "A", day: 2, shift: "D", weight: 2))
+        #expect(problem.shiftOnRequests.first == CurtoisRequest(staff: "A", day: 2, shift: "D", weight: 2))
         #expect(problem.shiftOffRequests.count == 5)
         #expect(problem.cover.count == 14)
-        #expect(problem.cover.first == CoverRequirement(day: 0, shift: "D", required: 5, underWeight: 100, overWeight: 1))
+        #expect(problem.cover.first == CurtoisCover(day: 0, shift: "D", required: 5, underWeight: 100, overWeight: 1))
     }
 
     @Test func instance24Facts() throws {

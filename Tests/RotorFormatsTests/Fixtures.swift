@@ -46,31 +46,31 @@ func sample(
     return (lines + extra).map { $0 + lineEnding }.joined()
 }
 
-let sampleProblem = Problem(
+let sampleProblem = CurtoisProblem(
     name: "sample",
     horizonDays: 7,
     shiftTypes: [
-        ShiftType(id: "D", minutes: 480),
-        ShiftType(id: "N", minutes: 600, forbiddenNext: ["D"]),
+        CurtoisShiftType(id: "D", minutes: 480),
+        CurtoisShiftType(id: "N", minutes: 600, forbiddenNext: ["D"]),
     ],
     staff: [
-        StaffMember(
+        CurtoisStaffMember(
             id: "A",
-            contract: Contract(
+            contract: CurtoisContract(
                 maxShifts: ["D": 7, "N": 3], maxTotalMinutes: 2400, minTotalMinutes: 960,
                 maxConsecutiveShifts: 5, minConsecutiveShifts: 1, minConsecutiveDaysOff: 1, maxWeekends: 1),
             daysOff: [0, 6]),
-        StaffMember(
+        CurtoisStaffMember(
             id: "B",
-            contract: Contract(
+            contract: CurtoisContract(
                 maxShifts: [:], maxTotalMinutes: 2400, minTotalMinutes: 0,
                 maxConsecutiveShifts: 5, minConsecutiveShifts: 1, minConsecutiveDaysOff: 1, maxWeekends: 1)),
     ],
-    shiftOnRequests: [ShiftRequest(staff: "A", day: 2, shift: "D", weight: 2)],
-    shiftOffRequests: [ShiftRequest(staff: "B", day: 3, shift: "N", weight: 1)],
+    shiftOnRequests: [CurtoisRequest(staff: "A", day: 2, shift: "D", weight: 2)],
+    shiftOffRequests: [CurtoisRequest(staff: "B", day: 3, shift: "N", weight: 1)],
     cover: [
-        CoverRequirement(day: 0, shift: "D", required: 1, underWeight: 100, overWeight: 1),
-        CoverRequirement(day: 0, shift: "N", required: 1, underWeight: 100, overWeight: 1),
+        CurtoisCover(day: 0, shift: "D", required: 1, underWeight: 100, overWeight: 1),
+        CurtoisCover(day: 0, shift: "N", required: 1, underWeight: 100, overWeight: 1),
     ])
 
 /// The error `body` throws, or nil (recording an issue) when it throws none.

@@ -4,7 +4,7 @@
 /// Cell values: 0 is a day off, `s + 1` is shift type `s`. Employee `e`'s day `d` lives at
 /// index `e * days + d` in every per-cell array.
 public struct CompiledProblem: Sendable {
-    public let problem: Problem
+    public let problem: CurtoisProblem
     public let staffCount: Int
     public let days: Int
     public let shiftCount: Int
@@ -44,7 +44,7 @@ public struct CompiledProblem: Sendable {
     /// Weekends whose Saturday lies inside the horizon.
     public var weekendCount: Int { (days + 1) / 7 }
 
-    public init(_ problem: Problem) throws(ModelError) {
+    public init(_ problem: CurtoisProblem) throws(ModelError) {
         var errors: [String] = []
         let days = problem.horizonDays
         if days <= 0 { errors.append("the horizon must be at least one day, found \(days)") }

@@ -1,126 +1,361 @@
-/// A staff-scheduling problem as a planner states it: named shift types, staff with their contracts,
-/// requests and cover. Identifiers are strings here; `CompiledProblem` turns them into small integers
-/// for the solver.
+/// Rotor's own problem model for round-the-clock operations: a horizon of calendar dates in a time
+/// zone, sites, skills, shift types placed on the real clock, demand per site/shift/skill, staff with
+/// contracts made of hard or soft rules, deployments between sites, fairness and stability goals.
 ///
-/// The rule semantics follow Curtois & Qu, "Computational results on new staff scheduling benchmark
-/// instances" (2014): see `../shared/benchmarks/curtois/FORMAT.md`. Day 0 is a Monday.
+/// Identifiers are strings; `CompiledProblem` turns them into small integers. Every time here is a
+/// count of minutes or days so that the model has exact arithmetic; formats convert hours. The
+/// Curtois & Qu benchmark format is translated into this model too (`CurtoisProblem.problem`), so
+/// there is one engine for both. The file format is documented in `docs/model.md`.
 public struct Problem: Sendable, Equatable {
     public var name: String
-    public var horizonDays: Int
+    public var horizon: Horizon
+    public var sites: [Site]
+    public var skills: [Skill]
     public var shiftTypes: [ShiftType]
+    public var contracts: [Contract]
     public var staff: [StaffMember]
-    public var shiftOnRequests: [ShiftRequest]
-    public var shiftOffRequests: [ShiftRequest]
-    public var cover: [CoverRequirement]
+    public var demand: [Demand]
+    /// Travel time between two sites; a pair listed once applies in both directions, an unlisted pair takes no time.
+    public var travel: [Travel]
+    public var fairness: [FairnessGoal]
+    /// A previous roster to stay close to when re-planning.
+    public var stability: Stability?
 
-    public init(
-        name: String, horizonDays: Int, shiftTypes: [ShiftType], staff: [StaffMember],
-        shiftOnRequests: [ShiftRequest] = [], shiftOffRequests: [ShiftRequest] = [],
-        cover: [CoverRequirement] = []
-    ) {
+    public init(name: String, horizon: Horizon, sites: [Site], skills: [Skill] = [], shiftTypes: [ShiftType],
+                contracts: [Contract], staff: [StaffMember], demand: [Demand], travel: [Travel] = [],
+                fairness: [FairnessGoal] = [], stability: Stability? = nil) {
         self.name = name
-        self.horizonDays = horizonDays
+        self.horizon = horizon
+        self.sites = sites
+        self.skills = skills
         self.shiftTypes = shiftTypes
+        self.contracts = contracts
         self.staff = staff
-        self.shiftOnRequests = shiftOnRequests
-        self.shiftOffRequests = shiftOffRequests
-        self.cover = cover
+        self.demand = demand
+        self.travel = travel
+        self.fairness = fairness
+        self.stability = stability
     }
 }
 
+/// The planned period: `days` calendar dates from `start`, in the IANA time zone `timeZone` (sites
+/// may have their own).
+public struct Horizon: Sendable, Equatable {
+    public var start: LocalDate
+    public var days: Int
+    public var timeZone: String
+
+    public init(start: LocalDate, days: Int, timeZone: String) {
+        self.start = start
+        self.days = days
+        self.timeZone = timeZone
+    }
+}
+
+public struct Site: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    /// IANA time zone of the site's clock; nil means the horizon's.
+    public var timeZone: String?
+
+    public init(id: String, name: String? = nil, timeZone: String? = nil) {
+        self.id = id
+        self.name = name ?? id
+        self.timeZone = timeZone
+    }
+}
+
+public struct Skill: Sendable, Equatable {
+    public var id: String
+    public var name: String
+
+    public init(id: String, name: String? = nil) {
+        self.id = id
+        self.name = name ?? id
+    }
+}
+
+/// A shift on the wall clock of the site where it is worked: it starts at `startMinute` after local
+/// midnight of its date and lasts `minutes` of local wall-clock time, so it may cross midnight; on a
+/// daylight-saving change its real length differs (a 19:00–07:00 night is 11 or 13 hours).
 public struct ShiftType: Sendable, Equatable {
     public var id: String
+    public var name: String
+    public var startMinute: Int
     public var minutes: Int
-    /// Shift types that may not be worked on the day after this one.
-    public var forbiddenNext: [String]
+    /// Free labels; `night` marks the shifts that night-work rules count.
+    public var tags: [String]
 
-    public init(id: String, minutes: Int, forbiddenNext: [String] = []) {
+    public init(id: String, name: String? = nil, startMinute: Int, minutes: Int, tags: [String] = []) {
         self.id = id
+        self.name = name ?? id
+        self.startMinute = startMinute
         self.minutes = minutes
-        self.forbiddenNext = forbiddenNext
+        self.tags = tags
     }
+
+    public var isNight: Bool { tags.contains("night") }
 }
 
-public struct StaffMember: Sendable, Equatable {
-    public var id: String
-    public var contract: Contract
-    /// Days (indexes into the horizon) on which this person must not work.
-    public var daysOff: [Int]
+/// How much breaking a rule costs: forbidden outright, or a weight per unit of breach.
+public enum Weight: Sendable, Equatable {
+    case hard
+    case soft(Int)
 
-    public init(id: String, contract: Contract, daysOff: [Int] = []) {
-        self.id = id
-        self.contract = contract
-        self.daysOff = daysOff
-    }
+    public var isHard: Bool { self == .hard }
 }
 
-/// The working-time limits of one person over the horizon; every limit here is hard.
-public struct Contract: Sendable, Equatable {
-    /// Maximum number of shifts of each type; a type not listed is unlimited.
-    public var maxShifts: [String: Int]
-    public var maxTotalMinutes: Int
-    public var minTotalMinutes: Int
-    public var maxConsecutiveShifts: Int
-    public var minConsecutiveShifts: Int
-    public var minConsecutiveDaysOff: Int
-    public var maxWeekends: Int
-
-    public init(
-        maxShifts: [String: Int], maxTotalMinutes: Int, minTotalMinutes: Int,
-        maxConsecutiveShifts: Int, minConsecutiveShifts: Int, minConsecutiveDaysOff: Int, maxWeekends: Int
-    ) {
-        self.maxShifts = maxShifts
-        self.maxTotalMinutes = maxTotalMinutes
-        self.minTotalMinutes = minTotalMinutes
-        self.maxConsecutiveShifts = maxConsecutiveShifts
-        self.minConsecutiveShifts = minConsecutiveShifts
-        self.minConsecutiveDaysOff = minConsecutiveDaysOff
-        self.maxWeekends = maxWeekends
-    }
-}
-
-/// A wish to work (shift-on) or not to work (shift-off) a given shift on a given day.
-public struct ShiftRequest: Sendable, Equatable {
-    public var staff: String
-    public var day: Int
+/// How many people with a skill a site needs on a shift. Short of `minimum` costs `minimumWeight`
+/// per person (hard makes it a hard rule); short of `preferred` costs `preferredWeight` per person;
+/// above `maximum` costs `overWeight` per person.
+public struct Demand: Sendable, Equatable {
+    public var site: String
     public var shift: String
-    public var weight: Int
-
-    public init(staff: String, day: Int, shift: String, weight: Int) {
-        self.staff = staff
-        self.day = day
-        self.shift = shift
-        self.weight = weight
-    }
-}
-
-/// How many people a shift needs on a day, and what each one short or over costs.
-public struct CoverRequirement: Sendable, Equatable {
-    public var day: Int
-    public var shift: String
-    public var required: Int
-    public var underWeight: Int
+    /// nil: anyone counts, whatever their skills.
+    public var skill: String?
+    public var days: DaySelector
+    public var minimum: Int
+    public var minimumWeight: Weight
+    public var preferred: Int?
+    public var preferredWeight: Int
+    public var maximum: Int?
     public var overWeight: Int
 
-    public init(day: Int, shift: String, required: Int, underWeight: Int, overWeight: Int) {
-        self.day = day
+    public init(site: String, shift: String, skill: String? = nil, days: DaySelector = .everyDay, minimum: Int,
+                minimumWeight: Weight = .hard, preferred: Int? = nil, preferredWeight: Int = 0,
+                maximum: Int? = nil, overWeight: Int = 0) {
+        self.site = site
         self.shift = shift
-        self.required = required
-        self.underWeight = underWeight
+        self.skill = skill
+        self.days = days
+        self.minimum = minimum
+        self.minimumWeight = minimumWeight
+        self.preferred = preferred
+        self.preferredWeight = preferredWeight
+        self.maximum = maximum
         self.overWeight = overWeight
     }
 }
 
-/// A roster: for every staff member (in the problem's order) and day, the index of the shift type
-/// worked, or nil for a day off.
-public struct Roster: Sendable, Equatable {
-    public var assignments: [[Int?]]
+/// Which dates of the horizon a demand line applies to.
+public enum DaySelector: Sendable, Equatable {
+    case everyDay
+    case dates([LocalDate])
+    /// ISO weekdays, 1 = Monday … 7 = Sunday.
+    case weekdays([Int])
+    case range(from: LocalDate, to: LocalDate)
+}
 
-    public init(assignments: [[Int?]]) {
-        self.assignments = assignments
+public struct Contract: Sendable, Equatable {
+    public var id: String
+    public var rules: [ContractRule]
+
+    public init(id: String, rules: [ContractRule]) {
+        self.id = id
+        self.rules = rules
+    }
+}
+
+public struct ContractRule: Sendable, Equatable {
+    public var kind: RuleKind
+    public var weight: Weight
+
+    public init(_ kind: RuleKind, _ weight: Weight = .hard) {
+        self.kind = kind
+        self.weight = weight
+    }
+}
+
+/// The working-time and fatigue rules a contract can hold. Durations are in minutes of real time.
+public enum RuleKind: Sendable, Equatable {
+    /// At least this long between the end of one shift and the start of the next.
+    case minRest(minutes: Int)
+    /// At most `minutes` of work starting in any `days` consecutive days (e.g. 60 h in any 7 days).
+    case maxMinutesInWindow(days: Int, minutes: Int)
+    /// Total minutes worked per period of `periodDays` days from the horizon start (nil: the whole horizon).
+    case minutesPerPeriod(periodDays: Int?, min: Int?, max: Int?)
+    /// Shifts worked per period, as above.
+    case shiftsPerPeriod(periodDays: Int?, min: Int?, max: Int?)
+    case maxConsecutiveDays(Int)
+    /// A stretch of work shorter than this is a breach, unless it runs into the end of the horizon
+    /// (or into its start when the staff member has no recorded history).
+    case minConsecutiveDays(Int)
+    /// Every stretch of days off between two stretches of work is at least this long.
+    case minConsecutiveDaysOff(Int)
+    case maxConsecutiveNights(Int)
+    /// At least this long between the end of a run of night shifts and the next shift.
+    case minRestAfterNights(minutes: Int)
+    case maxShiftsOfType(shift: String, max: Int)
+    /// `to` may not be worked on the day after `from`.
+    case forbiddenSuccession(from: String, to: String)
+    /// A weekend (Saturday and Sunday) counts as worked when either day is.
+    case maxWeekends(Int)
+    /// Work both days of a weekend or neither.
+    case completeWeekends
+    /// The rest after each shift is at least `rest`/`work` times its length (2:1 is work 2, rest 1).
+    case workRestRatio(work: Int, rest: Int)
+    case maxShiftMinutes(Int)
+    /// Each 7-day period from the horizon start holds an uninterrupted rest at least this long.
+    case weeklyRest(minutes: Int)
+    /// A deployment (consecutive shifts away from the home site) spans at most this many days.
+    case maxDeploymentDays(Int)
+    /// A named set of rules (see `RulePreset`), expanded when the problem is compiled.
+    case preset(RulePreset)
+}
+
+public enum RulePreset: String, Sendable, Equatable, CaseIterable {
+    /// Directive 2003/88/EC: 11 h daily rest (art. 3), 24 h + 11 h weekly rest (art. 5), at most 48 h
+    /// a week on average (art. 6, reference period 17 weeks, art. 16(b)), night work at most 8 h (art. 8).
+    case euWorkingTimeDirective = "eu-working-time-directive"
+    /// NWCG Standards for Wildland Fire Resource Mobilization (PMS 210) / Interagency Standards for
+    /// Fire and Fire Aviation Operations ("Red Book"), ch. 7: shifts at most 16 h, 2:1 work to rest,
+    /// assignments at most 14 days (excluding travel) followed by at least 2 days off.
+    case usWildlandFire = "us-wildland-fire"
+}
+
+public struct StaffMember: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var skills: [String]
+    public var homeSite: String
+    /// Sites other than home where this person may be deployed.
+    public var deployableSites: [String]
+    public var contract: String
+    public var unavailable: [DateRange]
+    public var requests: [Request]
+    public var pinned: [Pin]
+    /// Shifts worked on the days just before the horizon; nil when unknown, in which case rules about
+    /// stretches of work treat the start of the horizon as a boundary (as the benchmark does).
+    public var history: [HistoryShift]?
+
+    public init(id: String, name: String? = nil, skills: [String] = [], homeSite: String, deployableSites: [String] = [],
+                contract: String, unavailable: [DateRange] = [], requests: [Request] = [], pinned: [Pin] = [],
+                history: [HistoryShift]? = nil) {
+        self.id = id
+        self.name = name ?? id
+        self.skills = skills
+        self.homeSite = homeSite
+        self.deployableSites = deployableSites
+        self.contract = contract
+        self.unavailable = unavailable
+        self.requests = requests
+        self.pinned = pinned
+        self.history = history
+    }
+}
+
+public struct DateRange: Sendable, Equatable {
+    public var from: LocalDate
+    public var to: LocalDate
+
+    public init(from: LocalDate, to: LocalDate) {
+        self.from = from
+        self.to = to
     }
 
-    public init(staffCount: Int, days: Int) {
-        self.assignments = Array(repeating: Array(repeating: nil, count: days), count: staffCount)
+    public init(_ date: LocalDate) {
+        self.init(from: date, to: date)
+    }
+}
+
+/// A wish to work (`on`) or not to work a shift on a date; `shift` nil means any shift (a day on or off).
+public struct Request: Sendable, Equatable {
+    public var date: LocalDate
+    public var shift: String?
+    public var on: Bool
+    public var weight: Int
+
+    public init(date: LocalDate, shift: String?, on: Bool, weight: Int) {
+        self.date = date
+        self.shift = shift
+        self.on = on
+        self.weight = weight
+    }
+}
+
+/// An assignment fixed by the planner; `shift` nil pins a day off. Site defaults to home, skill to
+/// the one the demand needs when only one fits.
+public struct Pin: Sendable, Equatable {
+    public var date: LocalDate
+    public var shift: String?
+    public var site: String?
+    public var skill: String?
+
+    public init(date: LocalDate, shift: String?, site: String? = nil, skill: String? = nil) {
+        self.date = date
+        self.shift = shift
+        self.site = site
+        self.skill = skill
+    }
+}
+
+/// A shift worked before the horizon starts (site defaults to home).
+public struct HistoryShift: Sendable, Equatable {
+    public var date: LocalDate
+    public var shift: String
+    public var site: String?
+
+    public init(date: LocalDate, shift: String, site: String? = nil) {
+        self.date = date
+        self.shift = shift
+        self.site = site
+    }
+}
+
+public struct Travel: Sendable, Equatable {
+    public var from: String
+    public var to: String
+    public var minutes: Int
+
+    public init(from: String, to: String, minutes: Int) {
+        self.from = from
+        self.to = to
+        self.minutes = minutes
+    }
+}
+
+/// Balance a measure across comparable staff: the penalty is `weight` times the sum of squared
+/// deviations from the group's mean (integer arithmetic: (n·Σx² − (Σx)²) / n).
+public struct FairnessGoal: Sendable, Equatable {
+    public enum Measure: String, Sendable, Equatable, CaseIterable {
+        case nights, weekends, hours
+    }
+
+    public var measure: Measure
+    /// The staff compared: those on this contract, or everyone when nil.
+    public var contract: String?
+    public var weight: Int
+
+    public init(measure: Measure, contract: String? = nil, weight: Int) {
+        self.measure = measure
+        self.contract = contract
+        self.weight = weight
+    }
+}
+
+/// Re-planning: each cell that differs from `previous` costs `weight`.
+public struct Stability: Sendable, Equatable {
+    public var weight: Int
+    public var previous: [PreviousAssignment]
+
+    public init(weight: Int, previous: [PreviousAssignment]) {
+        self.weight = weight
+        self.previous = previous
+    }
+}
+
+public struct PreviousAssignment: Sendable, Equatable {
+    public var staff: String
+    public var date: LocalDate
+    public var shift: String
+    public var site: String?
+    public var skill: String?
+
+    public init(staff: String, date: LocalDate, shift: String, site: String? = nil, skill: String? = nil) {
+        self.staff = staff
+        self.date = date
+        self.shift = shift
+        self.site = site
+        self.skill = skill
     }
 }

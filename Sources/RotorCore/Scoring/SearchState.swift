@@ -12,7 +12,7 @@ public final class SearchState {
     public let problem: CompiledProblem
     public let staffCount: Int, days: Int, shiftCount: Int, valueCount: Int
 
-    // Problem data (read-only copies).
+    // CurtoisProblem data (read-only copies).
     private let valueMinutes: UnsafeMutablePointer<Int32>
     private let forbidden: UnsafeMutablePointer<UInt8>
     private let maxOfType: UnsafeMutablePointer<Int32>
