@@ -1,28 +1,28 @@
 import RotorCore
 
 /// A roster as CSV: the header `employee,0,1,…,H-1`, then one row per staff member whose first cell is the
-/// staff ID and whose day cells hold the shift ID worked, or nothing for a day off. Identifiers are written
-/// as they are (the benchmark's identifiers never contain commas or quotes), so there is no quoting.
+/// staff ID and whose day cells hold the post worked, or nothing for a day off. A post is written as its
+/// shift ID, followed by `@site` when the problem has several sites and `/skill` when its demand names a
+/// skill (`CompiledProblem.valueName`); for a benchmark instance that is the plain shift ID.
+/// Identifiers are written as they are, so there is no quoting.
 public enum RosterCSV {
-    /// Rows in the problem's staff order. Assignments outside the roster or naming no known shift type are
-    /// written as days off.
-    public static func write(_ roster: Roster, problem: CurtoisProblem) -> String {
-        var out = (["employee"] + (0..<max(problem.horizonDays, 0)).map(String.init)).joined(separator: ",") + "\n"
-        for (s, member) in problem.staff.enumerated() {
-            let row = roster.assignments.indices.contains(s) ? roster.assignments[s] : []
-            let cells = (0..<max(problem.horizonDays, 0)).map { day -> String in
-                guard row.indices.contains(day), let shift = row[day], problem.shiftTypes.indices.contains(shift)
-                else { return "" }
-                return problem.shiftTypes[shift].id
+    /// Rows in the problem's staff order.
+    public static func write(_ schedule: Schedule, problem: CompiledProblem) -> String {
+        var out = (["employee"] + (0..<problem.days).map(String.init)).joined(separator: ",") + "\n"
+        for e in 0..<problem.staffCount {
+            let cells = (0..<problem.days).map { d -> String in
+                let v = Int(schedule[staff: e, day: d])
+                return v == 0 ? "" : problem.valueName(v)
             }
-            out += ([member.id] + cells).joined(separator: ",") + "\n"
+            out += ([problem.staffName(e)] + cells).joined(separator: ",") + "\n"
         }
         return out
     }
 
     /// Accepts the rows in any order, but exactly one per staff member; blank lines and `\r\n` are tolerated.
-    public static func read(_ text: String, problem: CurtoisProblem, fileName: String) throws(FormatError) -> Roster {
-        let days = max(problem.horizonDays, 0)
+    public static func read(_ text: String, problem compiled: CompiledProblem, fileName: String) throws(FormatError) -> Schedule {
+        let problem = compiled.problem
+        let days = compiled.days
         let lines = numberedLines(text).filter { !$0.text.isEmpty }
         guard let header = lines.first else {
             throw FormatError(file: fileName, line: nil, message: "the file is empty; expected the header row \(headerSketch(days))")
@@ -30,8 +30,8 @@ public enum RosterCSV {
         try checkHeader(header, days: days, file: fileName)
 
         let staffIndex = Dictionary(problem.staff.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let shiftIndex = Dictionary(problem.shiftTypes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var roster = Roster(staffCount: problem.staff.count, days: days)
+        let valueIndex = Dictionary((1..<compiled.valueCount).map { (compiled.valueName($0), $0) }, uniquingKeysWith: { first, _ in first })
+        var schedule = Schedule(staffCount: compiled.staffCount, days: days)
         var rowLine: [Int: Int] = [:]  // staff index → line of its row
 
         for line in lines.dropFirst() {
@@ -50,11 +50,11 @@ public enum RosterCSV {
             }
             for day in 0..<days where !cells[day + 1].isEmpty {
                 let cell = cells[day + 1]
-                guard let shift = shiftIndex[String(cell)] else {
+                guard let value = valueIndex[String(cell)] else {
                     throw fail("expected a shift ID or an empty cell for staff \(id) on day \(day) (column \(day + 2)), "
-                        + "found unknown shift ID \"\(cell)\" (shifts: \(listForMessage(problem.shiftTypes.map(\.id))))")
+                        + "found unknown shift ID \"\(cell)\" (shifts: \(listForMessage((1..<compiled.valueCount).map(compiled.valueName))))")
                 }
-                roster.assignments[s][day] = shift
+                schedule[staff: s, day: day] = UInt8(value)
             }
         }
 
@@ -64,7 +64,7 @@ public enum RosterCSV {
                 file: fileName, line: nil,
                 message: "expected one row per staff member, found none for \(listForMessage(missing))")
         }
-        return roster
+        return schedule
     }
 
     private static func headerSketch(_ days: Int) -> String {

@@ -29,29 +29,32 @@ public enum RosterJSON {
         var staff: String?
         var day: Int?
         var days: Int
-        var shift: String?
+        var post: String?
         var amount: Int
         var penalty: Int
         var message: String
     }
 
-    public static func write(_ roster: Roster, problem: CurtoisProblem, evaluation: Evaluation) -> String {
-        let shiftName = { (s: Int?) -> String? in s.map { problem.shiftTypes[$0].id } }
-        let byStaff = evaluation.softByStaff(staffCount: problem.staff.count)
+    public static func write(_ schedule: Schedule, problem compiled: CompiledProblem, evaluation: Evaluation) -> String {
+        let problem = compiled.problem
+        let postName = { (v: Int?) -> String? in v.flatMap { $0 == 0 ? nil : compiled.valueName($0) } }
+        let byStaff = evaluation.softByStaff(staffCount: compiled.staffCount)
         let document = Document(
             instance: problem.name,
             objective: evaluation.score.soft,
             hardPenalty: evaluation.score.hard,
             feasible: evaluation.score.isFeasible,
-            days: problem.horizonDays,
-            roster: zip(problem.staff, roster.assignments).map { StaffRow(staff: $0.id, shifts: $1.map(shiftName)) },
+            days: compiled.days,
+            roster: (0..<compiled.staffCount).map { e in
+                StaffRow(staff: compiled.staffName(e), shifts: (0..<compiled.days).map { postName(Int(schedule[staff: e, day: $0])) })
+            },
             breakdown: Breakdown(
                 softByRule: Dictionary(uniqueKeysWithValues: evaluation.softByRule.map { ($0.rule.rawValue, $0.penalty) }),
                 softByStaff: Dictionary(uniqueKeysWithValues: zip(problem.staff, byStaff).filter { $1 > 0 }.map { ($0.id, $1) }),
-                softByDay: evaluation.softByDay(days: problem.horizonDays),
+                softByDay: evaluation.softByDay(days: compiled.days),
                 violations: evaluation.violations.map {
-                    Item(rule: $0.rule.rawValue, hard: $0.isHard, staff: $0.staff.map { problem.staff[$0].id },
-                         day: $0.day, days: $0.dayCount, shift: shiftName($0.shift), amount: $0.amount,
+                    Item(rule: $0.rule.rawValue, hard: $0.hard, staff: $0.staff.map { problem.staff[$0].id },
+                         day: $0.day, days: $0.dayCount, post: postName($0.value), amount: $0.amount,
                          penalty: $0.penalty, message: $0.message)
                 }))
         let encoder = JSONEncoder()

@@ -41,7 +41,7 @@ struct Bench: ParsableCommand {
             emitLine("| \(loaded.problem.name) | \(loaded.compiled.staffCount) | \(loaded.compiled.days) | \(known.map(String.init) ?? "-") | \(cpsat[key] ?? "-") | \(objective) | \(gap) | \(String(format: "%.1f", result.status.timeToBest.seconds)) | \(formatRate(perThread)) |")
             if let outDir {
                 try reportingInputErrors {
-                    try writeFile(RosterCSV.write(result.schedule.roster, problem: loaded.problem),
+                    try writeFile(RosterCSV.write(result.schedule, problem: loaded.compiled),
                                   to: outDir + "/" + loaded.problem.name + ".csv")
                 }
             }

@@ -25,13 +25,13 @@ func readText(_ path: String) throws -> String {
 /// A problem read from a file and compiled for the solver.
 struct LoadedProblem {
     var path: String
-    var problem: CurtoisProblem
+    var problem: Problem
     var compiled: CompiledProblem
 
     init(path: String) throws {
         self.path = path
         do {
-            problem = try CurtoisFormat.parse(try readText(path), fileName: path)
+            problem = try CurtoisFormat.parse(try readText(path), fileName: path).problem
             compiled = try CompiledProblem(problem)
         } catch let error as FormatError {
             throw InputError(description: error.description)

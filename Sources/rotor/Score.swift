@@ -20,17 +20,14 @@ struct Score: ParsableCommand {
         let (loaded, schedule) = try reportingInputErrors { () throws -> (LoadedProblem, Schedule) in
             let loaded = try LoadedProblem(path: instance)
             do {
-                let roster = try RosterCSV.read(try readText(roster), problem: loaded.problem, fileName: roster)
-                return (loaded, try Schedule(roster, for: loaded.compiled))
+                return (loaded, try RosterCSV.read(try readText(roster), problem: loaded.compiled, fileName: roster))
             } catch let error as FormatError {
                 throw InputError(description: error.description)
-            } catch let error as ModelError {
-                throw InputError(description: "\(roster): \(error)")
             }
         }
         let evaluation = Evaluation(loaded.compiled, schedule)
         if json {
-            print(RosterJSON.write(schedule.roster, problem: loaded.problem, evaluation: evaluation))
+            print(RosterJSON.write(schedule, problem: loaded.compiled, evaluation: evaluation))
         } else {
             print(Explanation.text(evaluation, problem: loaded.compiled), terminator: "")
         }
@@ -64,7 +61,7 @@ enum Explanation {
             out += "\nsoft penalty by day:\n"
             for (d, penalty) in byDay { out += "  day \(String(d).padding(toLength: 4, withPad: " ", startingAt: 0)) \(penalty)\n" }
         }
-        let soft = e.violations.filter { !$0.isHard }
+        let soft = e.violations.filter { !$0.hard }
         if !soft.isEmpty {
             out += "\nsoft penalties (\(soft.count)):\n"
             for v in soft { out += "  [\(v.rule.rawValue)] \(v.message): \(v.penalty)\n" }

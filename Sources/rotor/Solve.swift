@@ -44,12 +44,12 @@ struct Solve: ParsableCommand {
         try reportingInputErrors {
             if let out {
                 let text = out.hasSuffix(".json")
-                    ? RosterJSON.write(result.schedule.roster, problem: loaded.problem, evaluation: evaluation)
-                    : RosterCSV.write(result.schedule.roster, problem: loaded.problem)
+                    ? RosterJSON.write(result.schedule, problem: loaded.compiled, evaluation: evaluation)
+                    : RosterCSV.write(result.schedule, problem: loaded.compiled)
                 try writeFile(text, to: out)
                 if !quiet { print(summary) }
             } else {
-                print(RosterCSV.write(result.schedule.roster, problem: loaded.problem), terminator: "")
+                print(RosterCSV.write(result.schedule, problem: loaded.compiled), terminator: "")
                 if !quiet { printError(summary) }
             }
         }

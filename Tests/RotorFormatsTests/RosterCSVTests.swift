@@ -17,23 +17,23 @@ struct RosterCSVTests {
         """
 
     func readError(_ text: String) -> FormatError? {
-        formatError { () throws(FormatError) in try RosterCSV.read(text, problem: sampleProblem, fileName: "r.csv") }
+        formatError { () throws(FormatError) in try RosterCSV.read(text, problem: compiled(sampleProblem), fileName: "r.csv").roster }
     }
 
     @Test func writes() {
-        #expect(RosterCSV.write(roster, problem: sampleProblem) == csv)
+        #expect(RosterCSV.write(schedule(roster, sampleProblem), problem: compiled(sampleProblem)) == csv)
     }
 
     @Test func roundTrip() throws {
-        let text = RosterCSV.write(roster, problem: sampleProblem)
-        #expect(try RosterCSV.read(text, problem: sampleProblem, fileName: "r.csv") == roster)
+        let text = RosterCSV.write(schedule(roster, sampleProblem), problem: compiled(sampleProblem))
+        #expect(try RosterCSV.read(text, problem: compiled(sampleProblem), fileName: "r.csv").roster == roster)
     }
 
     @Test func emptyRosterRoundTrip() throws {
         let empty = Roster(staffCount: 2, days: 7)
-        let text = RosterCSV.write(empty, problem: sampleProblem)
+        let text = RosterCSV.write(schedule(empty, sampleProblem), problem: compiled(sampleProblem))
         #expect(text.hasSuffix("\nA,,,,,,,\nB,,,,,,,\n"))
-        #expect(try RosterCSV.read(text, problem: sampleProblem, fileName: "r.csv") == empty)
+        #expect(try RosterCSV.read(text, problem: compiled(sampleProblem), fileName: "r.csv").roster == empty)
     }
 
     @Test(.enabled(if: benchmarksAvailable, "benchmark instances not found; skipping"))
@@ -45,13 +45,13 @@ struct RosterCSVTests {
                 roster.assignments[s][d] = (s * 7 + d) % problem.shiftTypes.count
             }
         }
-        let text = RosterCSV.write(roster, problem: problem)
-        #expect(try RosterCSV.read(text, problem: problem, fileName: "r.csv") == roster)
+        let text = RosterCSV.write(schedule(roster, problem), problem: compiled(problem))
+        #expect(try RosterCSV.read(text, problem: compiled(problem), fileName: "r.csv").roster == roster)
     }
 
     @Test func rowsInAnyOrderWindowsLineEndingsAndBlankTrailingLines() throws {
         let text = "employee,0,1,2,3,4,5,6\r\nB,D,D,,,N,N,\r\nA,,D,D,N,,,\r\n\r\n  \r\n"
-        #expect(try RosterCSV.read(text, problem: sampleProblem, fileName: "r.csv") == roster)
+        #expect(try RosterCSV.read(text, problem: compiled(sampleProblem), fileName: "r.csv").roster == roster)
     }
 
     @Test(arguments: ["", "\n\n", "\r\n"])
@@ -110,4 +110,13 @@ struct RosterCSVTests {
         #expect(error?.message.contains("expected 8 cells (staff ID and 7 days) in the row of staff A") == true,
                 "\(String(describing: error))")
     }
+}
+
+private func compiled(_ problem: CurtoisProblem) -> CompiledProblem {
+    // The fixtures are valid problems; a failure here is a bug in the test data.
+    try! CompiledProblem(problem)
+}
+
+private func schedule(_ roster: Roster, _ problem: CurtoisProblem) -> Schedule {
+    try! Schedule(roster, for: compiled(problem))
 }

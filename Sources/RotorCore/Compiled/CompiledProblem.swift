@@ -1,172 +1,413 @@
-/// The problem as the solver sees it: identifiers replaced by small integers and every per-cell
-/// fact laid out in flat contiguous arrays, so the inner loop touches no strings or dictionaries.
+import Foundation
+
+/// The problem as the solver sees it: identifiers replaced by small integers and every fact laid out
+/// in flat contiguous arrays, so the inner loop touches no strings or dictionaries.
 ///
-/// Cell values: 0 is a day off, `s + 1` is shift type `s`. Employee `e`'s day `d` lives at
-/// index `e * days + d` in every per-cell array.
+/// Cell values: 0 is a day off, `v ≥ 1` is option `v`: one (shift type, site, skill) a person can be
+/// rostered on — a post. Posts are the (site, shift) pairs with the skills their demand asks for, or
+/// no skill where none is asked. Staff member `e`'s day `d` lives at index `e * days + d` of every
+/// per-cell array; per (day, value) arrays are indexed `d * valueCount + v`.
 public struct CompiledProblem: Sendable {
-    public let problem: CurtoisProblem
+    public let problem: Problem
     public let staffCount: Int
     public let days: Int
     public let shiftCount: Int
-    /// Number of cell values: shifts plus "off".
+    public let siteCount: Int
+    /// Number of cell values: posts plus "off".
     public let valueCount: Int
+    public var postCount: Int { valueCount - 1 }
 
-    /// Minutes of each cell value (0 for off).
-    public let valueMinutes: ContiguousArray<Int32>
-    /// `forbiddenSuccession[a * valueCount + b]` is 1 when value `b` may not follow value `a` on the next day.
-    public let forbiddenSuccession: ContiguousArray<UInt8>
+    // Posts, per value (index 0, off, holds -1).
+    public let valueShift: ContiguousArray<Int32>
+    public let valueSite: ContiguousArray<Int32>
+    public let valueSkill: ContiguousArray<Int32>
+    public let valueIsNight: ContiguousArray<UInt8>
 
-    // Per staff member (contracts).
-    public let maxShiftsOfType: ContiguousArray<Int32>   // [e * shiftCount + s], Int32.max when unlimited
-    public let maxTotalMinutes: ContiguousArray<Int32>
-    public let minTotalMinutes: ContiguousArray<Int32>
-    public let maxConsecutiveShifts: ContiguousArray<Int32>
-    public let minConsecutiveShifts: ContiguousArray<Int32>
-    public let minConsecutiveDaysOff: ContiguousArray<Int32>
-    public let maxWeekends: ContiguousArray<Int32>
+    // The real clock, per (day, value): minutes since 1970-01-01 UTC and real length.
+    public let cellStart: ContiguousArray<Int32>
+    public let cellEnd: ContiguousArray<Int32>
+    public let cellMinutes: ContiguousArray<Int32>
 
-    /// 1 where the staff member must not work that day (`[e * days + d]`).
-    public let dayOff: ContiguousArray<UInt8>
-    /// Soft cost of each value in each cell from shift-on and shift-off requests: `[(e * days + d) * valueCount + v]`.
-    public let requestCost: ContiguousArray<Int32>
+    /// Calendar: the weekend (index) each day belongs to, -1 on a weekday; weekends are Saturday–Sunday
+    /// pairs with at least one day in the horizon.
+    public let weekendOfDay: ContiguousArray<Int32>
+    public let weekendCount: Int
 
-    // Cover, per (day, shift): `[d * shiftCount + s]`.
-    public let coverRequired: ContiguousArray<Int32>
-    public let coverUnderWeight: ContiguousArray<Int32>
+    // Staff.
+    public let staffContract: ContiguousArray<Int32>
+    public let homeSite: ContiguousArray<Int32>
+    /// 1 where staff member `e` may hold value `v` (skills and sites): `[e * valueCount + v]`.
+    public let allowed: ContiguousArray<UInt8>
+    /// The values each staff member may hold, off excluded: `allowedValues[allowedStart[e] ..< allowedStart[e + 1]]`.
+    public let allowedStart: ContiguousArray<Int32>
+    public let allowedValues: ContiguousArray<UInt8>
+    /// Cells whose value is fixed: 0 free, otherwise the fixed value + 1 (an unavailable day is fixed to off).
+    public let fixed: ContiguousArray<UInt8>
+    /// Penalty of each value in each cell from rules about single cells (unavailability, pins,
+    /// eligibility, shift length; requests and stability): `[(e * days + d) * valueCount + v]`.
+    public let cellHard: ContiguousArray<Int32>
+    public private(set) var cellSoft: ContiguousArray<Int32>
+
+    // History before the horizon, per staff member.
+    public let historyKnown: ContiguousArray<UInt8>
+    /// Days worked in a row up to the day before the horizon, nights likewise.
+    public let historyWorkRun: ContiguousArray<Int32>
+    public let historyNightRun: ContiguousArray<Int32>
+    /// The last shift before the horizon: its value (0 none), end (epoch minutes), start day (negative).
+    public let historyLastValue: ContiguousArray<UInt8>
+    public let historyLastEnd: ContiguousArray<Int32>
+    /// Minutes worked on each of the `historyDays` days before the horizon: `[e * historyDays + k]` is day `k - historyDays`.
+    public let historyDays: Int
+    public let historyMinutes: ContiguousArray<Int32>
+
+    // Contract rules, per staff member, as lists of instances.
+    public let rules: CompiledRules
+
+    // Demand, per (day, post): `[d * postCount + (v - 1)]`.
+    public let coverMin: ContiguousArray<Int32>
+    public let coverMinWeight: ContiguousArray<Int32>
+    public let coverPreferred: ContiguousArray<Int32>
+    public let coverPreferredWeight: ContiguousArray<Int32>
+    public let coverMax: ContiguousArray<Int32>
     public let coverOverWeight: ContiguousArray<Int32>
+
+    /// Minutes of travel between two sites: `[a * siteCount + b]`.
+    public let travelMinutes: ContiguousArray<Int32>
 
     /// Name lookups for explanations and formats; never used in the search loop.
     public let staffIndex: [String: Int]
     public let shiftIndex: [String: Int]
+    public let siteIndex: [String: Int]
+    public let skillIndex: [String: Int]
     public func staffName(_ e: Int) -> String { problem.staff[e].id }
     public func shiftName(_ s: Int) -> String { s >= 0 && s < shiftCount ? problem.shiftTypes[s].id : "off" }
+    public func date(_ d: Int) -> LocalDate { problem.horizon.start.adding(days: d) }
+    /// A value as a planner reads it: `N`, `N@north`, `N@north/medic` (site and skill only when the problem has several / any).
+    public func valueName(_ v: Int) -> String {
+        guard v > 0 && v < valueCount else { return "off" }
+        var name = shiftName(Int(valueShift[v]))
+        if siteCount > 1 { name += "@" + problem.sites[Int(valueSite[v])].id }
+        if valueSkill[v] >= 0 { name += "/" + problem.skills[Int(valueSkill[v])].id }
+        return name
+    }
+    /// The value of a (shift, site, skill) post, nil when there is no such post.
+    public func value(shift: Int, site: Int, skill: Int?) -> Int? {
+        (1..<valueCount).first { valueShift[$0] == shift && valueSite[$0] == site && valueSkill[$0] == Int32(skill ?? -1) }
+    }
 
-    /// Weekends whose Saturday lies inside the horizon.
-    public var weekendCount: Int { (days + 1) / 7 }
-
-    public init(_ problem: CurtoisProblem) throws(ModelError) {
+    public init(_ problem: Problem) throws(ModelError) {
+        let issues = problem.validationErrors()
+        if !issues.isEmpty { throw ModelError(issues) }
         var errors: [String] = []
-        let days = problem.horizonDays
-        if days <= 0 { errors.append("the horizon must be at least one day, found \(days)") }
-        var shiftIndex: [String: Int] = [:]
-        for (i, shift) in problem.shiftTypes.enumerated() {
-            if shiftIndex[shift.id] != nil { errors.append("shift type \(shift.id) is defined twice") }
-            shiftIndex[shift.id] = i
-            if shift.minutes < 0 { errors.append("shift type \(shift.id) has a negative length \(shift.minutes)") }
+        let H = problem.horizon.days
+        let S = problem.shiftTypes.count, X = problem.sites.count, E = problem.staff.count
+        let shiftIndex = Dictionary(problem.shiftTypes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let siteIndex = Dictionary(problem.sites.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let skillIndex = Dictionary(problem.skills.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let staffIndex = Dictionary(problem.staff.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let contractIndex = Dictionary(problem.contracts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        // Posts: every (shift, site) with the skills its demand names, or no skill where none does.
+        var posts: [(shift: Int, site: Int, skill: Int)] = []
+        for s in 0..<S {
+            for x in 0..<X {
+                let lines = problem.demand.filter { shiftIndex[$0.shift] == s && siteIndex[$0.site] == x }
+                let skills = Set(lines.compactMap { $0.skill.flatMap { skillIndex[$0] } }).sorted()
+                if lines.isEmpty || lines.contains(where: { $0.skill == nil }) { posts.append((s, x, -1)) }
+                for k in skills { posts.append((s, x, k)) }
+            }
         }
-        if problem.shiftTypes.isEmpty { errors.append("there must be at least one shift type") }
-        if problem.shiftTypes.count > 250 { errors.append("at most 250 shift types are supported, found \(problem.shiftTypes.count)") }
-        var staffIndex: [String: Int] = [:]
-        for (i, member) in problem.staff.enumerated() {
-            if staffIndex[member.id] != nil { errors.append("staff member \(member.id) is defined twice") }
-            staffIndex[member.id] = i
+        if posts.count > 254 {
+            errors.append("the problem has \(posts.count) (shift, site, skill) posts; at most 254 are supported")
+            throw ModelError(errors)
         }
-        func shift(_ id: String, _ context: String) -> Int? {
-            if let s = shiftIndex[id] { return s }
-            errors.append("\(context) names shift type \(id), which is not defined")
-            return nil
-        }
-        func staff(_ id: String, _ context: String) -> Int? {
-            if let e = staffIndex[id] { return e }
-            errors.append("\(context) names staff member \(id), who is not defined")
-            return nil
-        }
-        func day(_ d: Int, _ context: String) -> Int? {
-            if d >= 0 && d < days { return d }
-            errors.append("\(context) names day \(d), outside the horizon 0..\(days - 1)")
-            return nil
+        let V = posts.count + 1
+        var valueShift = ContiguousArray<Int32>([-1]), valueSite = ContiguousArray<Int32>([-1])
+        var valueSkill = ContiguousArray<Int32>([-1]), valueIsNight = ContiguousArray<UInt8>([0])
+        for p in posts {
+            valueShift.append(Int32(p.shift))
+            valueSite.append(Int32(p.site))
+            valueSkill.append(Int32(p.skill))
+            valueIsNight.append(problem.shiftTypes[p.shift].isNight ? 1 : 0)
         }
 
-        let S = problem.shiftTypes.count
-        let V = S + 1
-        let E = problem.staff.count
-        let H = max(days, 0)
-        var valueMinutes = ContiguousArray<Int32>(repeating: 0, count: V)
-        var forbidden = ContiguousArray<UInt8>(repeating: 0, count: V * V)
-        for (s, type) in problem.shiftTypes.enumerated() {
-            valueMinutes[s + 1] = Int32(clamping: type.minutes)
-            for next in type.forbiddenNext {
-                if let t = shift(next, "shift type \(type.id)'s forbidden successors") { forbidden[(s + 1) * V + t + 1] = 1 }
+        // The real clock: each site's shifts on its own wall clock.
+        let start = problem.horizon.start
+        let zones = problem.sites.map { Self.zone($0.timeZone ?? problem.horizon.timeZone) }
+        func epochMinutes(_ zone: TimeZone, day: Int, minute: Int) -> Int {
+            Self.epochMinutes(zone, date: start.adding(days: day), minute: minute)
+        }
+        var cellStart = ContiguousArray<Int32>(repeating: 0, count: H * V)
+        var cellEnd = cellStart, cellMinutes = cellStart
+        for d in 0..<H {
+            for v in 1..<V {
+                let type = problem.shiftTypes[Int(valueShift[v])]
+                let zone = zones[Int(valueSite[v])]
+                let a = epochMinutes(zone, day: d, minute: type.startMinute)
+                let b = epochMinutes(zone, day: d, minute: type.startMinute + type.minutes)
+                cellStart[d * V + v] = Int32(clamping: a)
+                cellEnd[d * V + v] = Int32(clamping: b)
+                cellMinutes[d * V + v] = Int32(clamping: b - a)
             }
         }
-        var maxOfType = ContiguousArray<Int32>(repeating: Int32.max, count: E * S)
-        var maxMin = ContiguousArray<Int32>(), minMin = ContiguousArray<Int32>()
-        var maxCons = ContiguousArray<Int32>(), minCons = ContiguousArray<Int32>()
-        var minOff = ContiguousArray<Int32>(), maxWeekends = ContiguousArray<Int32>()
-        var dayOff = ContiguousArray<UInt8>(repeating: 0, count: E * H)
+
+        // Weekends.
+        var weekendOfDay = ContiguousArray<Int32>(repeating: -1, count: H)
+        var weekendCount = 0
+        for d in 0..<H where start.adding(days: d).isWeekend {
+            let wd = start.adding(days: d).weekday
+            if wd == 6 || d == 0 { weekendCount += 1 }
+            weekendOfDay[d] = Int32(weekendCount - 1)
+        }
+
+        // Staff: eligibility, fixed cells, single-cell penalties, history.
+        var allowed = ContiguousArray<UInt8>(repeating: 0, count: E * V)
+        var allowedStart = ContiguousArray<Int32>([0]), allowedValues = ContiguousArray<UInt8>()
+        var staffContract = ContiguousArray<Int32>(), homeSite = ContiguousArray<Int32>()
+        var fixed = ContiguousArray<UInt8>(repeating: 0, count: E * H)
+        var cellHard = ContiguousArray<Int32>(repeating: 0, count: E * H * V)
+        var cellSoft = cellHard
+        let historyDays = max(0, Self.longestWindow(problem) - 1)
+        var historyKnown = ContiguousArray<UInt8>(), historyWorkRun = ContiguousArray<Int32>()
+        var historyNightRun = ContiguousArray<Int32>(), historyLastValue = ContiguousArray<UInt8>()
+        var historyLastEnd = ContiguousArray<Int32>()
+        var historyMinutes = ContiguousArray<Int32>(repeating: 0, count: E * historyDays)
         for (e, member) in problem.staff.enumerated() {
-            let c = member.contract
-            for (id, limit) in c.maxShifts.sorted(by: { $0.key < $1.key }) {
-                if let s = shift(id, "the contract of \(member.id)") { maxOfType[e * S + s] = Int32(clamping: limit) }
+            let c = contractIndex[member.contract] ?? 0
+            staffContract.append(Int32(c))
+            let home = siteIndex[member.homeSite] ?? 0
+            homeSite.append(Int32(home))
+            let sites = Set([home] + member.deployableSites.compactMap { siteIndex[$0] })
+            let skills = Set(member.skills.compactMap { skillIndex[$0] })
+            for v in 1..<V where sites.contains(Int(valueSite[v])) && (valueSkill[v] < 0 || skills.contains(Int(valueSkill[v]))) {
+                allowed[e * V + v] = 1
+                allowedValues.append(UInt8(v))
             }
-            for (name, value) in [("max total minutes", c.maxTotalMinutes), ("min total minutes", c.minTotalMinutes),
-                                  ("max consecutive shifts", c.maxConsecutiveShifts),
-                                  ("min consecutive shifts", c.minConsecutiveShifts),
-                                  ("min consecutive days off", c.minConsecutiveDaysOff), ("max weekends", c.maxWeekends)]
-            where value < 0 {
-                errors.append("the \(name) of \(member.id) is negative (\(value))")
+            allowed[e * V] = 1
+            allowedStart.append(Int32(allowedValues.count))
+            for v in 1..<V where allowed[e * V + v] == 0 {
+                for d in 0..<H { cellHard[(e * H + d) * V + v] += Int32(hardUnit) }
             }
-            maxMin.append(Int32(clamping: c.maxTotalMinutes))
-            minMin.append(Int32(clamping: c.minTotalMinutes))
-            maxCons.append(Int32(clamping: c.maxConsecutiveShifts))
-            minCons.append(Int32(clamping: c.minConsecutiveShifts))
-            minOff.append(Int32(clamping: c.minConsecutiveDaysOff))
-            maxWeekends.append(Int32(clamping: c.maxWeekends))
-            for d in member.daysOff {
-                if let d = day(d, "the days off of \(member.id)") { dayOff[e * H + d] = 1 }
+            for range in member.unavailable {
+                let a = max(range.from.days(since: start), 0), b = min(range.to.days(since: start), H - 1)
+                guard a <= b else { continue }
+                for d in a...b {
+                    fixed[e * H + d] = 1
+                    for v in 1..<V { cellHard[(e * H + d) * V + v] += Int32(hardUnit) }
+                }
+            }
+            for pin in member.pinned {
+                let d = pin.date.days(since: start)
+                guard d >= 0 && d < H else { continue }
+                var value = 0
+                if let shift = pin.shift {
+                    let s = shiftIndex[shift] ?? 0
+                    let x = pin.site.flatMap { siteIndex[$0] } ?? home
+                    let skill = pin.skill.flatMap { skillIndex[$0] }.map(Int32.init)
+                    let candidates = (1..<V).filter { v in
+                        valueShift[v] == s && valueSite[v] == x && (skill == nil || skill == valueSkill[v]) && allowed[e * V + v] != 0
+                    }
+                    guard let v = candidates.first else {
+                        errors.append("\(member.id)'s pin on \(pin.date) names a post (\(shift) at \(problem.sites[x].id)) they cannot hold")
+                        continue
+                    }
+                    value = v
+                }
+                fixed[e * H + d] = UInt8(value + 1)
+                for v in 0..<V where v != value { cellHard[(e * H + d) * V + v] += Int32(hardUnit) }
+            }
+            for request in member.requests {
+                let d = request.date.days(since: start)
+                guard d >= 0 && d < H else { continue }
+                let s = request.shift.flatMap { shiftIndex[$0] }
+                for v in 0..<V {
+                    let matches = v != 0 && (s == nil || Int(valueShift[v]) == s)
+                    if matches != request.on { cellSoft[(e * H + d) * V + v] += Int32(clamping: request.weight) }
+                }
+            }
+            // History.
+            historyKnown.append(member.history == nil ? 0 : 1)
+            var workedDays: [Int: Int] = [:]   // day (negative) → value of the shift worked
+            for h in member.history ?? [] {
+                let d = h.date.days(since: start)
+                let s = shiftIndex[h.shift] ?? 0
+                let x = h.site.flatMap { siteIndex[$0] } ?? home
+                let v = (1..<V).first { valueShift[$0] == s && valueSite[$0] == x } ?? (1..<V).first { valueShift[$0] == s } ?? 0
+                guard d < 0, v > 0 else { continue }
+                workedDays[d] = v
+            }
+            var run = 0
+            while workedDays[-1 - run] != nil { run += 1 }
+            var nights = 0
+            while let v = workedDays[-1 - nights], valueIsNight[v] != 0 { nights += 1 }
+            historyWorkRun.append(Int32(run))
+            historyNightRun.append(Int32(nights))
+            if let last = workedDays.keys.max(), let v = workedDays[last] {
+                historyLastValue.append(UInt8(v))
+                let type = problem.shiftTypes[Int(valueShift[v])]
+                historyLastEnd.append(Int32(clamping: epochMinutes(zones[Int(valueSite[v])], day: last, minute: type.startMinute + type.minutes)))
+            } else {
+                historyLastValue.append(0)
+                historyLastEnd.append(Int32.min / 2)
+            }
+            for (d, v) in workedDays where d >= -historyDays {
+                let type = problem.shiftTypes[Int(valueShift[v])]
+                let zone = zones[Int(valueSite[v])]
+                historyMinutes[e * historyDays + historyDays + d] += Int32(clamping:
+                    epochMinutes(zone, day: d, minute: type.startMinute + type.minutes) - epochMinutes(zone, day: d, minute: type.startMinute))
             }
         }
-        var requestCost = ContiguousArray<Int32>(repeating: 0, count: E * H * V)
-        for r in problem.shiftOnRequests {
-            let ctx = "a shift-on request of \(r.staff)"
-            guard let e = staff(r.staff, "a shift-on request"), let d = day(r.day, ctx), let s = shift(r.shift, ctx) else { continue }
-            // Costs w unless the requested shift is worked: add w to every other value.
-            for v in 0..<V where v != s + 1 { requestCost[(e * H + d) * V + v] += Int32(clamping: r.weight) }
-        }
-        for r in problem.shiftOffRequests {
-            let ctx = "a shift-off request of \(r.staff)"
-            guard let e = staff(r.staff, "a shift-off request"), let d = day(r.day, ctx), let s = shift(r.shift, ctx) else { continue }
-            requestCost[(e * H + d) * V + s + 1] += Int32(clamping: r.weight)
-        }
-        var coverRequired = ContiguousArray<Int32>(repeating: 0, count: H * S)
-        var coverUnder = ContiguousArray<Int32>(repeating: 0, count: H * S)
-        var coverOver = ContiguousArray<Int32>(repeating: 0, count: H * S)
-        for c in problem.cover {
-            guard let d = day(c.day, "a cover requirement"), let s = shift(c.shift, "a cover requirement on day \(c.day)") else { continue }
-            if c.required < 0 || c.underWeight < 0 || c.overWeight < 0 {
-                errors.append("the cover requirement for \(c.shift) on day \(c.day) has a negative number")
+
+        // Demand per (day, post).
+        let P = V - 1
+        var coverMin = ContiguousArray<Int32>(repeating: 0, count: H * P)
+        var coverMinWeight = coverMin, coverPreferred = coverMin, coverPreferredWeight = coverMin
+        var coverMax = ContiguousArray<Int32>(repeating: Int32.max, count: H * P), coverOverWeight = coverMin
+        for line in problem.demand {
+            guard let s = shiftIndex[line.shift], let x = siteIndex[line.site] else { continue }
+            let k = line.skill.flatMap { skillIndex[$0] } ?? -1
+            guard let v = (1..<V).first(where: { valueShift[$0] == s && valueSite[$0] == x && valueSkill[$0] == k }) else { continue }
+            for d in 0..<H where line.days.contains(start.adding(days: d)) {
+                let i = d * P + v - 1
+                coverMin[i] += Int32(clamping: line.minimum)
+                coverMinWeight[i] = line.minimumWeight.isHard || coverMinWeight[i] < 0
+                    ? -1 : max(coverMinWeight[i], Int32(clamping: line.minimumWeight.softValue))
+                coverPreferred[i] += Int32(clamping: line.preferred ?? line.minimum)
+                coverPreferredWeight[i] = max(coverPreferredWeight[i], Int32(clamping: line.preferredWeight))
+                if let m = line.maximum {
+                    coverMax[i] = coverMax[i] == Int32.max ? Int32(clamping: m) : coverMax[i] + Int32(clamping: m)
+                    coverOverWeight[i] = max(coverOverWeight[i], Int32(clamping: line.overWeight))
+                }
             }
-            coverRequired[d * S + s] += Int32(clamping: c.required)
-            coverUnder[d * S + s] = Int32(clamping: c.underWeight)
-            coverOver[d * S + s] = Int32(clamping: c.overWeight)
         }
+
+        var travel = ContiguousArray<Int32>(repeating: 0, count: X * X)
+        for t in problem.travel {
+            guard let a = siteIndex[t.from], let b = siteIndex[t.to] else { continue }
+            travel[a * X + b] = Int32(clamping: t.minutes)
+            if problem.travel.first(where: { $0.from == t.to && $0.to == t.from }) == nil { travel[b * X + a] = Int32(clamping: t.minutes) }
+        }
+
+        let rules = CompiledRules(problem, staffContract: staffContract, shiftIndex: shiftIndex, valueShift: valueShift,
+                                  days: H, cellMinutes: cellMinutes, fixedCellHard: &cellHard, cellSoft: &cellSoft)
         if !errors.isEmpty { throw ModelError(errors) }
 
         self.problem = problem
         self.staffCount = E
         self.days = H
-        self.shiftCount = S
         self.valueCount = V
-        self.valueMinutes = valueMinutes
-        self.forbiddenSuccession = forbidden
-        self.maxShiftsOfType = maxOfType
-        self.maxTotalMinutes = maxMin
-        self.minTotalMinutes = minMin
-        self.maxConsecutiveShifts = maxCons
-        self.minConsecutiveShifts = minCons
-        self.minConsecutiveDaysOff = minOff
-        self.maxWeekends = maxWeekends
-        self.dayOff = dayOff
-        self.requestCost = requestCost
-        self.coverRequired = coverRequired
-        self.coverUnderWeight = coverUnder
-        self.coverOverWeight = coverOver
+        self.valueShift = valueShift
+        self.valueSite = valueSite
+        self.valueSkill = valueSkill
+        self.homeSite = homeSite
+        self.allowed = allowed
         self.staffIndex = staffIndex
         self.shiftIndex = shiftIndex
+        self.siteIndex = siteIndex
+        self.skillIndex = skillIndex
+        self.shiftCount = S
+        self.siteCount = X
+        self.valueIsNight = valueIsNight
+        self.cellStart = cellStart
+        self.cellEnd = cellEnd
+        self.cellMinutes = cellMinutes
+        self.weekendOfDay = weekendOfDay
+        self.weekendCount = weekendCount
+        self.staffContract = staffContract
+        self.allowedStart = allowedStart
+        self.allowedValues = allowedValues
+        self.fixed = fixed
+        self.cellHard = cellHard
+        self.cellSoft = cellSoft
+        self.historyKnown = historyKnown
+        self.historyWorkRun = historyWorkRun
+        self.historyNightRun = historyNightRun
+        self.historyLastValue = historyLastValue
+        self.historyLastEnd = historyLastEnd
+        self.historyDays = historyDays
+        self.historyMinutes = historyMinutes
+        self.rules = rules
+        self.coverMin = coverMin
+        self.coverMinWeight = coverMinWeight
+        self.coverPreferred = coverPreferred
+        self.coverPreferredWeight = coverPreferredWeight
+        self.coverMax = coverMax
+        self.coverOverWeight = coverOverWeight
+        self.travelMinutes = travel
+        if let stability = problem.stability, stability.weight > 0 {
+            let previous = previousSchedule
+            for e in 0..<E {
+                for d in 0..<H {
+                    for v in 0..<V where v != Int(previous[staff: e, day: d]) {
+                        self.cellSoft[(e * H + d) * V + v] += Int32(clamping: stability.weight)
+                    }
+                }
+            }
+        }
     }
 
-    /// The weekend (0-based) that day `d` belongs to, or -1 on a weekday. Weekend `w` is days 7w+5 and 7w+6.
-    @inline(__always) public func weekend(ofDay d: Int) -> Int {
-        d % 7 >= 5 ? d / 7 : -1
+    static func zone(_ identifier: String) -> TimeZone {
+        TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 0)!
+    }
+
+    /// The UTC instant, in minutes since 1970-01-01, of a wall-clock time `minute` minutes after local
+    /// midnight of `date` (the minute may pass 1440: a shift's end the next morning). A wall time that
+    /// a spring-forward change skips maps to the instant an hour later, as clocks read it.
+    static func epochMinutes(_ zone: TimeZone, date: LocalDate, minute: Int) -> Int {
+        let local = date.daysSinceEpoch * 1440 + minute
+        let guess = local - zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(local * 60))) / 60
+        return local - zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(guess * 60))) / 60
+    }
+
+    /// Local midnight of day `d` in the horizon's time zone, in epoch minutes (`d` may be `days`).
+    public func dayStartEpochMinutes(_ d: Int) -> Int {
+        Self.epochMinutes(Self.zone(problem.horizon.timeZone), date: date(d), minute: 0)
+    }
+
+    /// The offset from UTC, in minutes, of a time zone at an instant.
+    public func offsetMinutes(zone: String, epochMinute: Int) -> Int {
+        Self.zone(zone).secondsFromGMT(for: Date(timeIntervalSince1970: Double(epochMinute * 60))) / 60
+    }
+
+    /// The longest rolling window any contract uses, so that history can fill the first windows.
+    private static func longestWindow(_ problem: Problem) -> Int {
+        problem.contracts.flatMap { $0.expandedRules }.reduce(1) { longest, rule in
+            if case .maxMinutesInWindow(let days, _) = rule.kind { return max(longest, days) }
+            return longest
+        }
+    }
+
+    /// Whether a value may be placed in a cell: fixed cells take their fixed value only, others any
+    /// value the person is eligible for. Moves never break this.
+    @inline(__always) public func accepts(_ e: Int, _ d: Int, _ v: Int) -> Bool {
+        let f = fixed[e * days + d]
+        return f == 0 ? allowed[e * valueCount + v] != 0 : Int(f) - 1 == v
+    }
+}
+
+extension Weight {
+    /// The soft weight, 0 for hard.
+    public var softValue: Int {
+        if case .soft(let w) = self { return w }
+        return 0
+    }
+
+    /// Compiled form: -1 for hard, the weight for soft.
+    public var compiled: Int32 {
+        switch self {
+        case .hard: -1
+        case .soft(let w): Int32(clamping: w)
+        }
+    }
+}
+
+extension DaySelector {
+    public func contains(_ date: LocalDate) -> Bool {
+        switch self {
+        case .everyDay: true
+        case .dates(let dates): dates.contains(date)
+        case .weekdays(let days): days.contains(date.weekday)
+        case .range(let from, let to): from <= date && date <= to
+        }
     }
 }

@@ -1,4 +1,4 @@
-/// A roster in compiled form: one cell value per staff member and day (`0` off, `s + 1` shift `s`),
+/// A roster in compiled form: one cell value per staff member and day (`0` off, `v` post `v`),
 /// laid out row by row (`e * days + d`).
 public struct Schedule: Sendable, Equatable {
     public let staffCount: Int
@@ -45,8 +45,8 @@ public struct Schedule: Sendable, Equatable {
             }
             for (d, shift) in row.enumerated() {
                 guard let s = shift else { continue }
-                guard s >= 0 && s < problem.shiftCount else {
-                    throw ModelError(["row \(e) day \(d) names shift index \(s), which does not exist"])
+                guard s >= 0 && s < problem.postCount else {
+                    throw ModelError(["row \(e) day \(d) names post index \(s), which does not exist"])
                 }
                 cells[e * days + d] = UInt8(s + 1)
             }

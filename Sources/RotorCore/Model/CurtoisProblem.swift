@@ -124,3 +124,53 @@ public struct Roster: Sendable, Equatable {
         self.assignments = Array(repeating: Array(repeating: nil, count: days), count: staffCount)
     }
 }
+
+extension CurtoisProblem {
+    /// Day 0 of every benchmark instance is a Monday; this one stands for it.
+    public static let firstDay = LocalDate(year: 2024, month: 1, day: 1)!
+
+    /// The instance in Rotor's own model, so that one engine solves both: one site, no skills, UTC,
+    /// one contract per person holding their limits as hard rules, the forbidden successions of the
+    /// shift types in every contract, cover as a preferred number that is also the maximum.
+    public var problem: Problem {
+        let day = { (d: Int) in Self.firstDay.adding(days: d) }
+        let successions = shiftTypes.flatMap { type in
+            type.forbiddenNext.map { ContractRule(.forbiddenSuccession(from: type.id, to: $0)) }
+        }
+        let contracts = staff.map { member in
+            let c = member.contract
+            let limits = c.maxShifts.sorted { $0.key < $1.key }.map { ContractRule(.maxShiftsOfType(shift: $0.key, max: $0.value)) }
+            return Contract(id: member.id, rules: limits + [
+                ContractRule(.minutesPerPeriod(periodDays: nil, min: c.minTotalMinutes, max: c.maxTotalMinutes)),
+                ContractRule(.maxConsecutiveDays(c.maxConsecutiveShifts)),
+                ContractRule(.minConsecutiveDays(c.minConsecutiveShifts)),
+                ContractRule(.minConsecutiveDaysOff(c.minConsecutiveDaysOff)),
+                ContractRule(.maxWeekends(c.maxWeekends)),
+            ] + successions)
+        }
+        var requests: [String: [Request]] = [:]
+        for r in shiftOnRequests { requests[r.staff, default: []].append(Request(date: day(r.day), shift: r.shift, on: true, weight: r.weight)) }
+        for r in shiftOffRequests { requests[r.staff, default: []].append(Request(date: day(r.day), shift: r.shift, on: false, weight: r.weight)) }
+        return Problem(
+            name: name,
+            horizon: Horizon(start: Self.firstDay, days: horizonDays, timeZone: "UTC"),
+            sites: [Site(id: "site")],
+            shiftTypes: shiftTypes.map { ShiftType(id: $0.id, startMinute: 0, minutes: $0.minutes) },
+            contracts: contracts,
+            staff: staff.map { member in
+                StaffMember(id: member.id, homeSite: "site", contract: member.id,
+                            unavailable: member.daysOff.map { DateRange(day($0)) }, requests: requests[member.id] ?? [])
+            },
+            demand: cover.map {
+                Demand(site: "site", shift: $0.shift, days: .dates([day($0.day)]), minimum: 0, minimumWeight: .soft(0),
+                       preferred: $0.required, preferredWeight: $0.underWeight, maximum: $0.required, overWeight: $0.overWeight)
+            })
+    }
+}
+
+extension CompiledProblem {
+    /// Compiles a benchmark instance through Rotor's own model.
+    public init(_ curtois: CurtoisProblem) throws(ModelError) {
+        try self.init(curtois.problem)
+    }
+}

@@ -67,10 +67,11 @@ public enum Move: Sendable, Equatable {
     case assignBlock(AssignBlockMove)
 }
 
-/// Draws random moves; probabilities in percent. Days off are a restriction of the domain rather than
-/// a penalty to pay: no drawn move puts work on a staff member's day off, so a roster that starts
-/// without such work never has any (this removes a hard rule the search could otherwise get stuck
-/// on). Returns nil for a draw that would do that or that changes nothing.
+/// Draws random moves; probabilities in percent. Fixed cells, unavailable days and posts a person
+/// is not eligible for are a restriction of the domain rather than a penalty to pay: no drawn move
+/// breaks them, so a roster that starts without such breaches never has any (this removes hard
+/// rules the search could otherwise get stuck on). Returns nil for a draw that would break them or
+/// that changes nothing.
 public struct MoveSelector: Sendable {
     public var changePercent = 40
     public var swapPercent = 30
@@ -102,14 +103,25 @@ public struct MoveSelector: Sendable {
         return random.below(staffCount)
     }
 
-    /// A shift type short of people on day `d`, at random, or nil when none is.
+    /// Off or a post staff member `e` may hold, at random.
     @inline(__always)
-    func shortShift(_ state: SearchState, _ d: Int, _ random: inout RandomSource) -> Int? {
-        let shifts = valueCount - 1
+    func randomValue(_ state: SearchState, _ e: Int, _ random: inout RandomSource) -> Int {
+        let first = Int(state.allowedStart[e]), count = Int(state.allowedStart[e + 1]) - first
+        let r = random.below(count + 1)
+        return r == count ? 0 : Int(state.allowedValues[first + r])
+    }
+
+    /// A post staff member `e` may hold that is short of people on day `d`, at random, or nil when none is.
+    @inline(__always)
+    func shortPost(_ state: SearchState, _ e: Int, _ d: Int, _ random: inout RandomSource) -> Int? {
+        let posts = valueCount - 1
         var chosen: Int? = nil, seen = 0
-        for s in 0..<shifts where state.coverCount[d * shifts + s] < state.coverRequired[d * shifts + s] {
-            seen += 1
-            if random.below(seen) == 0 { chosen = s }
+        for i in Int(state.allowedStart[e])..<Int(state.allowedStart[e + 1]) {
+            let v = Int(state.allowedValues[i]), c = d * posts + v - 1
+            if state.coverCount[c] < max(state.coverPreferred[c], state.coverMin[c]) {
+                seen += 1
+                if random.below(seen) == 0 { chosen = v }
+            }
         }
         return chosen
     }
@@ -134,13 +146,11 @@ public struct MoveSelector: Sendable {
         let e = pickStaff(state, &random)
         if r < changePercent {
             let d = random.below(days)
+            if state.fixed[e * days + d] != 0 { return nil }
             let old = Int(state.value(e, d))
-            var v = random.below(valueCount - 1)
-            if v >= old { v += 1 }
-            if random.below(4) == 0, let short = shortShift(state, d, &random), short + 1 != old {
-                v = short + 1
-            }
-            if v != 0 && state.dayOff[e * days + d] != 0 { return nil }
+            var v = randomValue(state, e, &random)
+            if random.below(4) == 0, let short = shortPost(state, e, d, &random) { v = short }
+            if v == old { return nil }
             return .change(ChangeMove(staff: e, day: d, value: UInt8(v)))
         }
         if r < changePercent + exchangePercent {
@@ -156,10 +166,8 @@ public struct MoveSelector: Sendable {
                 d2 = runEdge(state, e, d2, &random)
                 if d1 == d2 { return nil }
             }
-            let v1 = state.value(e, d1), v2 = state.value(e, d2)
-            if v1 == v2 || (v1 != 0 && state.dayOff[e * days + d2] != 0) || (v2 != 0 && state.dayOff[e * days + d1] != 0) {
-                return nil
-            }
+            let v1 = Int(state.value(e, d1)), v2 = Int(state.value(e, d2))
+            if v1 == v2 || !state.accepts(e, d2, v1) || !state.accepts(e, d1, v2) { return nil }
             return .exchangeDays(ExchangeDaysMove(staff: e, first: d1, second: d2))
         }
         let length = 1 + random.below(maxBlock)
@@ -171,15 +179,13 @@ public struct MoveSelector: Sendable {
             if e2 >= e1 { e2 += 1 }
             let row1 = e1 * days, row2 = e2 * days
             for d in start..<(start + length) {
-                if (state.dayOff[row1 + d] != 0 && state.cells[row2 + d] != 0)
-                    || (state.dayOff[row2 + d] != 0 && state.cells[row1 + d] != 0) { return nil }
+                let v1 = Int(state.cells[row1 + d]), v2 = Int(state.cells[row2 + d])
+                if v1 != v2 && (!state.accepts(e1, d, v2) || !state.accepts(e2, d, v1)) { return nil }
             }
             return .swapBlock(SwapBlockMove(first: e1, second: e2, start: start, length: length))
         }
-        let v = random.below(valueCount)
-        if v != 0 {
-            for d in start..<(start + length) where state.dayOff[e * days + d] != 0 { return nil }
-        }
+        let v = randomValue(state, e, &random)
+        for d in start..<(start + length) where !state.accepts(e, d, v) { return nil }
         return .assignBlock(AssignBlockMove(staff: e, start: start, length: length, value: UInt8(v)))
     }
 }

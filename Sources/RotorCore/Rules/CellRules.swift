@@ -1,62 +1,139 @@
-/// Hard: nobody works on a day listed as a day off (Curtois & Qu rule 2).
-public struct DaysOffRule: Sendable {
-    @inline(__always) public static func penalty(dayOff: UInt8, value: UInt8) -> Int {
-        (dayOff != 0 && value != 0) ? hardUnit : 0
-    }
+/// Rules about single cells. The incremental scorer reads them folded into `cellHard`/`cellSoft`;
+/// these from-scratch versions read the problem itself.
 
+/// Hard: nobody works on a date they are unavailable (leave, sickness, a day off in the benchmark).
+public struct UnavailableRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for e in 0..<p.staffCount {
-            for d in 0..<p.days where p.dayOff[e * p.days + d] != 0 && s[staff: e, day: d] != 0 {
-                let shift = Int(s[staff: e, day: d]) - 1
-                out.append(Violation(rule: .daysOff, staff: e, day: d, dayCount: 1, shift: shift, amount: 1,
-                                     penalty: hardUnit,
-                                     message: "\(p.staffName(e)) works \(p.shiftName(shift)) on day \(d), a day off"))
+        for (e, member) in p.problem.staff.enumerated() {
+            var days = Set<Int>()
+            for range in member.unavailable {
+                for d in max(range.from.days(since: p.problem.horizon.start), 0)...max(min(range.to.days(since: p.problem.horizon.start), p.days - 1), -1) where d >= 0 {
+                    days.insert(d)
+                }
+            }
+            for d in days.sorted() where s[staff: e, day: d] != 0 {
+                let v = Int(s[staff: e, day: d])
+                out.append(Violation(rule: .unavailable, staff: e, day: d, value: v, amount: 1, charge: (hardUnit, 0),
+                                     message: "\(p.staffName(e)) works \(p.valueName(v)) on \(p.dayName(d)), when unavailable"))
             }
         }
     }
 }
 
-/// Soft: shift-on requests cost their weight unless the requested shift is worked; shift-off requests
-/// cost their weight when it is (Curtois & Qu objective). Both are folded per cell into
-/// `CompiledProblem.requestCost`; the explanation reads the requests themselves.
-public struct ShiftRequestRules: Sendable {
+/// Hard: people hold only posts at sites they may work at (home or deployable) and needing a skill they have.
+public struct EligibilityRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for r in p.problem.shiftOnRequests {
-            guard let e = p.staffIndex[r.staff], let t = p.shiftIndex[r.shift] else { continue }
-            let v = Int(s[staff: e, day: r.day])
-            if v != t + 1 {
-                let worked = v == 0 ? "is off" : "works \(p.shiftName(v - 1))"
-                out.append(Violation(rule: .shiftOnRequest, staff: e, day: r.day, dayCount: 1, shift: t, amount: 1,
-                                     penalty: r.weight,
-                                     message: "\(r.staff) asked to work \(r.shift) on day \(r.day) but \(worked)"))
-            }
-        }
-        for r in p.problem.shiftOffRequests {
-            guard let e = p.staffIndex[r.staff], let t = p.shiftIndex[r.shift] else { continue }
-            if Int(s[staff: e, day: r.day]) == t + 1 {
-                out.append(Violation(rule: .shiftOffRequest, staff: e, day: r.day, dayCount: 1, shift: t, amount: 1,
-                                     penalty: r.weight,
-                                     message: "\(r.staff) asked not to work \(r.shift) on day \(r.day) but does"))
-            }
-        }
-    }
-}
-
-/// Hard: a shift listed as "cannot follow" `s` is not worked the day after `s` (Curtois & Qu rule 3).
-/// Nothing is assumed about the days outside the horizon.
-public struct ShiftSuccessionRule: Sendable {
-    @inline(__always) public static func penalty(forbidden: UInt8) -> Int { Int(forbidden) * hardUnit }
-
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for e in 0..<p.staffCount {
-            for d in 0..<max(p.days - 1, 0) {
-                let a = Int(s[staff: e, day: d]), b = Int(s[staff: e, day: d + 1])
-                if p.forbiddenSuccession[a * p.valueCount + b] != 0 {
-                    out.append(Violation(rule: .shiftSuccession, staff: e, day: d, dayCount: 2, shift: b - 1, amount: 1,
-                                         penalty: hardUnit,
-                                         message: "\(p.staffName(e)) works \(p.shiftName(b - 1)) on day \(d + 1) right after \(p.shiftName(a - 1)) on day \(d), a forbidden succession"))
+        for (e, member) in p.problem.staff.enumerated() {
+            for d in 0..<p.days {
+                let v = Int(s[staff: e, day: d])
+                guard v != 0 else { continue }
+                let site = p.problem.sites[Int(p.valueSite[v])].id
+                let skill = p.valueSkill[v] >= 0 ? p.problem.skills[Int(p.valueSkill[v])].id : nil
+                var reasons: [String] = []
+                if site != member.homeSite && !member.deployableSites.contains(site) { reasons.append("may not work at \(site)") }
+                if let skill, !member.skills.contains(skill) { reasons.append("lacks the skill \(skill)") }
+                if !reasons.isEmpty {
+                    out.append(Violation(rule: .eligibility, staff: e, day: d, value: v, amount: 1, charge: (hardUnit, 0),
+                                         message: "\(p.staffName(e)) works \(p.valueName(v)) on \(p.dayName(d)) but \(reasons.joined(separator: " and "))"))
                 }
             }
         }
+    }
+}
+
+/// Hard: a cell the planner pinned holds the pinned assignment.
+public struct PinRule: Sendable {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
+        for (e, member) in p.problem.staff.enumerated() {
+            for pin in member.pinned {
+                let d = pin.date.days(since: p.problem.horizon.start)
+                guard d >= 0 && d < p.days, p.fixed[e * p.days + d] > 1 || pin.shift == nil else { continue }
+                let want = pin.shift == nil ? 0 : Int(p.fixed[e * p.days + d]) - 1
+                let v = Int(s[staff: e, day: d])
+                if v != want {
+                    out.append(Violation(rule: .pinned, staff: e, day: d, value: v, amount: 1, charge: (hardUnit, 0),
+                                         message: "\(p.staffName(e)) is pinned to \(p.valueName(want)) on \(p.dayName(d)) but has \(p.valueName(v))"))
+                }
+            }
+        }
+    }
+}
+
+/// A shift's real length is at most the contract's maximum (`maxShiftMinutes`); on a daylight-saving
+/// night a 12-hour shift may be 13 hours.
+public struct MaxShiftLengthRule: Sendable {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
+        for e in 0..<p.staffCount {
+            for rule in p.contract(of: e).expandedRules {
+                guard case .maxShiftMinutes(let limit) = rule.kind else { continue }
+                for d in 0..<p.days {
+                    let v = Int(s[staff: e, day: d])
+                    let length = Int(p.cellMinutes[d * p.valueCount + v])
+                    guard v != 0, length > limit else { continue }
+                    out.append(Violation(rule: .maxShiftMinutes, staff: e, day: d, value: v, amount: length - limit,
+                                         charge: chargeMinutes(length - limit, weight: rule.weight.compiled),
+                                         message: "\(p.staffName(e))'s \(p.valueName(v)) on \(p.dayName(d)) lasts \(p.hours(length)), the contract allows \(p.hours(limit))"))
+                }
+            }
+        }
+    }
+}
+
+/// Soft: a shift-on request costs its weight unless the shift (any shift when none is named) is
+/// worked; a shift-off request costs its weight when it is (Curtois & Qu objective).
+public struct RequestRule: Sendable {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
+        for (e, member) in p.problem.staff.enumerated() {
+            for r in member.requests {
+                let d = r.date.days(since: p.problem.horizon.start)
+                guard d >= 0 && d < p.days, r.weight > 0 else { continue }
+                let v = Int(s[staff: e, day: d])
+                let matches = v != 0 && (r.shift == nil || p.shiftName(Int(p.valueShift[v])) == r.shift)
+                guard matches != r.on else { continue }
+                let what = r.shift ?? "any shift"
+                let message = r.on
+                    ? "\(p.staffName(e)) asked to work \(what) on \(p.dayName(d)) but \(v == 0 ? "is off" : "works \(p.valueName(v))")"
+                    : "\(p.staffName(e)) asked not to work \(what) on \(p.dayName(d)) but works \(p.valueName(v))"
+                out.append(Violation(rule: r.on ? .shiftOnRequest : .shiftOffRequest, staff: e, day: d, value: v,
+                                     amount: 1, charge: (0, r.weight), message: message))
+            }
+        }
+    }
+}
+
+/// Soft: when re-planning, each cell that differs from the previous roster costs the stability weight,
+/// so that a sick call changes as little as possible.
+public struct StabilityRule: Sendable {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
+        guard let stability = p.problem.stability, stability.weight > 0 else { return }
+        let previous = p.previousSchedule
+        for e in 0..<p.staffCount {
+            for d in 0..<p.days where s[staff: e, day: d] != previous[staff: e, day: d] {
+                let was = Int(previous[staff: e, day: d]), now = Int(s[staff: e, day: d])
+                out.append(Violation(rule: .stability, staff: e, day: d, value: now, amount: 1, charge: (0, stability.weight),
+                                     message: "\(p.staffName(e)) on \(p.dayName(d)): \(p.valueName(now)), previously \(p.valueName(was))"))
+            }
+        }
+    }
+}
+
+extension CompiledProblem {
+    public func contract(of e: Int) -> Contract { problem.contracts[Int(staffContract[e])] }
+
+    /// The previous roster of the stability goal as cell values (off where it has nothing or names
+    /// a post that does not exist).
+    public var previousSchedule: Schedule {
+        var schedule = Schedule(staffCount: staffCount, days: days)
+        for a in problem.stability?.previous ?? [] {
+            guard let e = staffIndex[a.staff], let s = shiftIndex[a.shift] else { continue }
+            let d = a.date.days(since: problem.horizon.start)
+            guard d >= 0 && d < days else { continue }
+            let x = a.site.flatMap { siteIndex[$0] } ?? Int(homeSite[e])
+            let k = a.skill.flatMap { skillIndex[$0] }
+            let v = value(shift: s, site: x, skill: k)
+                ?? (1..<valueCount).first { Int(valueShift[$0]) == s && Int(valueSite[$0]) == x && allowed[e * valueCount + $0] != 0 }
+            if let v { schedule[staff: e, day: d] = UInt8(v) }
+        }
+        return schedule
     }
 }

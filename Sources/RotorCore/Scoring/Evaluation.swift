@@ -25,42 +25,59 @@ public struct Evaluation: Sendable {
 
     public init(_ problem: CompiledProblem, _ schedule: Schedule) {
         var v: [Violation] = []
-        DaysOffRule.evaluate(problem, schedule, into: &v)
+        UnavailableRule.evaluate(problem, schedule, into: &v)
+        EligibilityRule.evaluate(problem, schedule, into: &v)
+        PinRule.evaluate(problem, schedule, into: &v)
+        MaxShiftLengthRule.evaluate(problem, schedule, into: &v)
         ShiftSuccessionRule.evaluate(problem, schedule, into: &v)
         MaxShiftsOfTypeRule.evaluate(problem, schedule, into: &v)
-        TotalMinutesRule.evaluate(problem, schedule, into: &v)
-        MaxConsecutiveShiftsRule.evaluate(problem, schedule, into: &v)
-        MinConsecutiveShiftsRule.evaluate(problem, schedule, into: &v)
+        PeriodTotalRule.evaluate(problem, schedule, minutes: true, into: &v)
+        PeriodTotalRule.evaluate(problem, schedule, minutes: false, into: &v)
+        ConsecutiveDaysRule.evaluate(problem, schedule, into: &v)
         MinConsecutiveDaysOffRule.evaluate(problem, schedule, into: &v)
+        MaxConsecutiveNightsRule.evaluate(problem, schedule, into: &v)
+        OverlapRule.evaluate(problem, schedule, into: &v)
+        MinRestRule.evaluate(problem, schedule, into: &v)
+        MinRestAfterNightsRule.evaluate(problem, schedule, into: &v)
+        WorkRestRatioRule.evaluate(problem, schedule, into: &v)
+        TravelTimeRule.evaluate(problem, schedule, into: &v)
+        MaxMinutesInWindowRule.evaluate(problem, schedule, into: &v)
         MaxWeekendsRule.evaluate(problem, schedule, into: &v)
-        ShiftRequestRules.evaluate(problem, schedule, into: &v)
+        CompleteWeekendsRule.evaluate(problem, schedule, into: &v)
+        WeeklyRestRule.evaluate(problem, schedule, into: &v)
+        MaxDeploymentDaysRule.evaluate(problem, schedule, into: &v)
+        RequestRule.evaluate(problem, schedule, into: &v)
+        StabilityRule.evaluate(problem, schedule, into: &v)
+        FairnessRule.evaluate(problem, schedule, into: &v)
         CoverRule.evaluate(problem, schedule, into: &v)
         violations = v
-        score = Score(hard: v.filter(\.isHard).reduce(0) { $0 + $1.penalty },
-                      soft: v.filter { !$0.isHard }.reduce(0) { $0 + $1.penalty })
+        score = Score(hard: v.filter(\.hard).reduce(0) { $0 + $1.penalty },
+                      soft: v.filter { !$0.hard }.reduce(0) { $0 + $1.penalty })
     }
 
-    public var hardViolations: [Violation] { violations.filter(\.isHard) }
+    public var hardViolations: [Violation] { violations.filter(\.hard) }
 
-    /// Soft penalty summed by rule, in `RuleID` order; rules with no penalty left out.
-    public var softByRule: [(rule: RuleID, penalty: Int)] {
-        RuleID.allCases.filter { !$0.isHard }.compactMap { rule in
-            let total = violations.filter { $0.rule == rule }.reduce(0) { $0 + $1.penalty }
+    /// Penalty summed by rule, in `RuleID` order, hard and soft apart; rules with no penalty left out.
+    public func byRule(hard: Bool) -> [(rule: RuleID, penalty: Int)] {
+        RuleID.allCases.compactMap { rule in
+            let total = violations.filter { $0.rule == rule && $0.hard == hard }.reduce(0) { $0 + $1.penalty }
             return total == 0 ? nil : (rule, total)
         }
     }
 
-    /// Soft penalty per staff member (index), for requests; cover is a team penalty and has no staff.
+    public var softByRule: [(rule: RuleID, penalty: Int)] { byRule(hard: false) }
+
+    /// Soft penalty per staff member (index); cover and fairness are team penalties and have no staff.
     public func softByStaff(staffCount: Int) -> [Int] {
         var totals = Array(repeating: 0, count: staffCount)
-        for v in violations where !v.isHard { if let e = v.staff { totals[e] += v.penalty } }
+        for v in violations where !v.hard { if let e = v.staff { totals[e] += v.penalty } }
         return totals
     }
 
     /// Soft penalty per day.
     public func softByDay(days: Int) -> [Int] {
         var totals = Array(repeating: 0, count: days)
-        for v in violations where !v.isHard { if let d = v.day { totals[d] += v.penalty } }
+        for v in violations where !v.hard { if let d = v.day, d < days { totals[d] += v.penalty } }
         return totals
     }
 }

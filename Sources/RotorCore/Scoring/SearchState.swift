@@ -2,126 +2,188 @@
 ///
 /// A move opens a transaction (`begin`), rewrites rows with `changeRow`, which returns the score
 /// change, and is either kept (the next `begin` forgets the undo log) or undone with `rollback`.
-/// `changeRow` rescores only what a change of days `a...b` can affect: those cells, the successions
-/// touching them, the maximal runs around them, the weekends they fall on, and the per-person
-/// totals. `Evaluation` is the from-scratch reference; `checkAgainstScratch()` compares the two.
+/// `changeRow` rescores only what a change of days `a...b` can affect: those cells, the successions,
+/// rests and runs around them, the rolling windows, weekends and rest weeks they fall in, the
+/// deployment they belong to, and the counters (shifts of each type, totals per period, cover,
+/// fairness) they move. `Evaluation` is the from-scratch reference; `checkAgainstScratch()` compares.
 ///
-/// Hot data lives in manually allocated buffers of small integers so that the inner loop is free
-/// of reference counting, uniqueness checks and bounds checks.
+/// Hot data lives in manually allocated buffers of small integers so that the inner loop is free of
+/// reference counting, uniqueness checks and bounds checks. Every write to a counter goes through
+/// the undo log, so `rollback` is one loop whatever the rules.
 public final class SearchState {
     public let problem: CompiledProblem
-    public let staffCount: Int, days: Int, shiftCount: Int, valueCount: Int
+    public let staffCount: Int, days: Int, shiftCount: Int, valueCount: Int, postCount: Int
+    let rules: CompiledRules
 
-    // CurtoisProblem data (read-only copies).
-    private let valueMinutes: UnsafeMutablePointer<Int32>
-    private let forbidden: UnsafeMutablePointer<UInt8>
-    private let maxOfType: UnsafeMutablePointer<Int32>
-    private let maxMinutes: UnsafeMutablePointer<Int32>, minMinutes: UnsafeMutablePointer<Int32>
-    private let maxConsecutive: UnsafeMutablePointer<Int32>, minConsecutive: UnsafeMutablePointer<Int32>
-    private let minDaysOff: UnsafeMutablePointer<Int32>, maxWeekends: UnsafeMutablePointer<Int32>
-    /// 1 where the staff member must not work (`[e * days + d]`); moves never put work there.
-    public let dayOff: UnsafeMutablePointer<UInt8>
-    private let requestCost: UnsafeMutablePointer<Int32>
-    public let coverRequired: UnsafeMutablePointer<Int32>
-    private let coverUnder: UnsafeMutablePointer<Int32>, coverOver: UnsafeMutablePointer<Int32>
+    // Problem data (read-only copies).
+    private let valueShift: UnsafeMutablePointer<Int32>
+    private let valueSite: UnsafeMutablePointer<Int32>
+    private let valueIsNight: UnsafeMutablePointer<UInt8>
+    private let cellStart: UnsafeMutablePointer<Int32>, cellEnd: UnsafeMutablePointer<Int32>
+    private let cellMinutes: UnsafeMutablePointer<Int32>
+    private let weekendOfDay: UnsafeMutablePointer<Int32>
+    private let staffContract: UnsafeMutablePointer<Int32>
+    private let homeSite: UnsafeMutablePointer<Int32>
+    private let cellHard: UnsafeMutablePointer<Int32>, cellSoft: UnsafeMutablePointer<Int32>
+    private let succession: UnsafeMutablePointer<Int32>
+    private let maxOfType: UnsafeMutablePointer<Int32>, maxOfTypeWeight: UnsafeMutablePointer<Int32>
+    public let coverMin: UnsafeMutablePointer<Int32>
+    private let coverMinWeight: UnsafeMutablePointer<Int32>
+    public let coverPreferred: UnsafeMutablePointer<Int32>
+    private let coverPreferredWeight: UnsafeMutablePointer<Int32>
+    private let coverMax: UnsafeMutablePointer<Int32>, coverOverWeight: UnsafeMutablePointer<Int32>
+    private let travel: UnsafeMutablePointer<Int32>
+    /// Fixed cells (0 free, else value + 1) and eligibility (`[e * valueCount + v]`): moves keep to them.
+    public let fixed: UnsafeMutablePointer<UInt8>
+    public let allowed: UnsafeMutablePointer<UInt8>
+    /// The values each person may hold, off excluded: `allowedValues[allowedStart[e] ..< allowedStart[e + 1]]`.
+    public let allowedStart: UnsafeMutablePointer<Int32>
+    public let allowedValues: UnsafeMutablePointer<UInt8>
+    private let dayStart: UnsafeMutablePointer<Int32>
 
     // State.
     public let cells: UnsafeMutablePointer<UInt8>
-    private let minutes: UnsafeMutablePointer<Int32>
     private let typeCount: UnsafeMutablePointer<Int32>
+    /// Counters of the per-period totals: instance `i` of `minutesPerPeriod` uses
+    /// `minutesPeriodCount[minutesPeriodBase[i] ...]`, one per period; likewise for shifts.
+    private let minutesPeriodBase: UnsafeMutablePointer<Int32>, minutesPeriodCount: UnsafeMutablePointer<Int32>
+    private let shiftsPeriodBase: UnsafeMutablePointer<Int32>, shiftsPeriodCount: UnsafeMutablePointer<Int32>
     private let weekendsWorked: UnsafeMutablePointer<Int32>
-    /// People on each (day, shift).
+    private let nightsWorked: UnsafeMutablePointer<Int32>
+    private let minutesWorked: UnsafeMutablePointer<Int32>
+    /// People on each (day, post): `[d * postCount + v - 1]`.
     public let coverCount: UnsafeMutablePointer<Int32>
-    /// Hard penalty of each staff member's row (every hard rule is about one person), so that the
-    /// search can aim its moves at the rows that break a rule.
+    /// Hard penalty of each staff member's row (every hard rule but cover minimums is about one
+    /// person), so that the search can aim its moves at the rows that break a rule.
     public let staffHard: UnsafeMutablePointer<Int32>
+    private let fairness: FairnessState?
     public private(set) var hard = 0
     public private(set) var soft = 0
 
-    // Undo log of the open transaction.
-    private let undoIndex: UnsafeMutablePointer<Int32>
-    private let undoValue: UnsafeMutablePointer<UInt8>
-    private var undoCount = 0
-    private var undoCover = false
-    /// Per `changeRow` call of the open transaction: the row and its worked weekends and hard
-    /// penalty before the call. A transaction may rewrite at most `maxRowsPerTransaction` rows.
-    private let undoRowStaff: UnsafeMutablePointer<Int32>
-    private let undoRowWeekends: UnsafeMutablePointer<Int32>
-    private let undoRowHard: UnsafeMutablePointer<Int32>
-    private var undoRowCount = 0
-    public static let maxRowsPerTransaction = 16
+    // Undo log of the open transaction: cells, then 32-bit counters.
+    private var cellLog: UnsafeMutablePointer<Int32>, cellLogOld: UnsafeMutablePointer<UInt8>
+    private var cellLogCount = 0, cellLogCapacity: Int
+    private var counterLog: UnsafeMutablePointer<UnsafeMutablePointer<Int32>>, counterLogOld: UnsafeMutablePointer<Int32>
+    private var counterLogCount = 0, counterLogCapacity: Int
     private var savedHard = 0, savedSoft = 0
-    /// Capacity of the undo log, in cells: a transaction may rewrite at most this many.
-    public let undoCapacity: Int
+    private let historyKnown: UnsafeMutablePointer<UInt8>
+    private let historyWorkRun: UnsafeMutablePointer<Int32>, historyNightRun: UnsafeMutablePointer<Int32>
+    private let historyLastValue: UnsafeMutablePointer<UInt8>, historyLastEnd: UnsafeMutablePointer<Int32>
+    private let historyMinutes: UnsafeMutablePointer<Int32>
+    private let historyDays: Int
+    private let siteCount: Int
 
     public var score: Score { Score(hard: hard, soft: soft) }
 
     public init(_ problem: CompiledProblem, schedule: Schedule? = nil) {
         self.problem = problem
+        rules = problem.rules
         staffCount = problem.staffCount
         days = problem.days
         shiftCount = problem.shiftCount
         valueCount = problem.valueCount
-        valueMinutes = .copy(problem.valueMinutes)
-        forbidden = .copy(problem.forbiddenSuccession)
-        maxOfType = .copy(problem.maxShiftsOfType)
-        maxMinutes = .copy(problem.maxTotalMinutes)
-        minMinutes = .copy(problem.minTotalMinutes)
-        maxConsecutive = .copy(problem.maxConsecutiveShifts)
-        minConsecutive = .copy(problem.minConsecutiveShifts)
-        minDaysOff = .copy(problem.minConsecutiveDaysOff)
-        maxWeekends = .copy(problem.maxWeekends)
-        dayOff = .copy(problem.dayOff)
-        requestCost = .copy(problem.requestCost)
-        coverRequired = .copy(problem.coverRequired)
-        coverUnder = .copy(problem.coverUnderWeight)
-        coverOver = .copy(problem.coverOverWeight)
+        postCount = problem.postCount
+        siteCount = problem.siteCount
+        valueShift = .copy(problem.valueShift)
+        valueSite = .copy(problem.valueSite)
+        valueIsNight = .copy(problem.valueIsNight)
+        cellStart = .copy(problem.cellStart)
+        cellEnd = .copy(problem.cellEnd)
+        cellMinutes = .copy(problem.cellMinutes)
+        weekendOfDay = .copy(problem.weekendOfDay)
+        staffContract = .copy(problem.staffContract)
+        homeSite = .copy(problem.homeSite)
+        cellHard = .copy(problem.cellHard)
+        cellSoft = .copy(problem.cellSoft)
+        succession = .copy(problem.rules.succession)
+        maxOfType = .copy(problem.rules.maxShiftsOfType)
+        maxOfTypeWeight = .copy(problem.rules.maxShiftsOfTypeWeight)
+        coverMin = .copy(problem.coverMin)
+        coverMinWeight = .copy(problem.coverMinWeight)
+        coverPreferred = .copy(problem.coverPreferred)
+        coverPreferredWeight = .copy(problem.coverPreferredWeight)
+        coverMax = .copy(problem.coverMax)
+        coverOverWeight = .copy(problem.coverOverWeight)
+        travel = .copy(problem.travelMinutes)
+        fixed = .copy(problem.fixed)
+        allowed = .copy(problem.allowed)
+        allowedStart = .copy(problem.allowedStart)
+        allowedValues = .copy(problem.allowedValues)
+        dayStart = .copy(ContiguousArray((0...problem.days).map { Int32(clamping: problem.dayStartEpochMinutes($0)) }))
+        historyKnown = .copy(problem.historyKnown)
+        historyWorkRun = .copy(problem.historyWorkRun)
+        historyNightRun = .copy(problem.historyNightRun)
+        historyLastValue = .copy(problem.historyLastValue)
+        historyLastEnd = .copy(problem.historyLastEnd)
+        historyMinutes = .copy(problem.historyMinutes)
+        historyDays = problem.historyDays
         cells = .zeroed(staffCount * days)
-        minutes = .zeroed(staffCount)
         typeCount = .zeroed(staffCount * shiftCount)
+        func periodBases(_ list: RuleInstances) -> (UnsafeMutablePointer<Int32>, Int) {
+            var bases = ContiguousArray<Int32>(), total = 0
+            for i in 0..<list.a.count {
+                bases.append(Int32(total))
+                total += (problem.days + Int(list.a[i]) - 1) / Int(list.a[i])
+            }
+            return (.copy(bases), total)
+        }
+        let minutesBases = periodBases(problem.rules.minutesPerPeriod)
+        minutesPeriodBase = minutesBases.0
+        minutesPeriodCount = .zeroed(minutesBases.1)
+        let shiftsBases = periodBases(problem.rules.shiftsPerPeriod)
+        shiftsPeriodBase = shiftsBases.0
+        shiftsPeriodCount = .zeroed(shiftsBases.1)
         weekendsWorked = .zeroed(staffCount)
-        coverCount = .zeroed(days * shiftCount)
-        undoCapacity = 4 * days + 16
-        undoIndex = .zeroed(undoCapacity)
-        undoValue = .zeroed(undoCapacity)
-        undoRowStaff = .zeroed(Self.maxRowsPerTransaction)
-        undoRowWeekends = .zeroed(Self.maxRowsPerTransaction)
-        undoRowHard = .zeroed(Self.maxRowsPerTransaction)
+        nightsWorked = .zeroed(staffCount)
+        minutesWorked = .zeroed(staffCount)
+        coverCount = .zeroed(days * postCount)
         staffHard = .zeroed(staffCount)
+        fairness = problem.problem.fairness.isEmpty ? nil : FairnessState(problem)
+        cellLogCapacity = 4 * days + 64
+        cellLog = .zeroed(cellLogCapacity)
+        cellLogOld = .zeroed(cellLogCapacity)
+        counterLogCapacity = 64 * days + 256
+        counterLog = .allocate(capacity: counterLogCapacity)
+        counterLogOld = .zeroed(counterLogCapacity)
         load(schedule ?? Schedule(staffCount: staffCount, days: days))
     }
 
     deinit {
-        for p in [valueMinutes, maxOfType, maxMinutes, minMinutes, maxConsecutive, minConsecutive, minDaysOff,
-                  maxWeekends, requestCost, coverRequired, coverUnder, coverOver, minutes, typeCount,
-                  weekendsWorked, coverCount, undoIndex, undoRowStaff, undoRowWeekends, undoRowHard, staffHard] as [UnsafeMutablePointer<Int32>] {
+        for p in [valueShift, valueSite, cellStart, cellEnd, cellMinutes, weekendOfDay, staffContract, homeSite,
+                  cellHard, cellSoft, succession, maxOfType, maxOfTypeWeight, coverMin, coverMinWeight, coverPreferred,
+                  coverPreferredWeight, coverMax, coverOverWeight, travel, dayStart, historyWorkRun, historyNightRun,
+                  historyLastEnd, historyMinutes, typeCount, minutesPeriodBase, minutesPeriodCount, shiftsPeriodBase,
+                  shiftsPeriodCount, weekendsWorked, nightsWorked, minutesWorked, coverCount, staffHard, cellLog,
+                  counterLogOld, allowedStart] as [UnsafeMutablePointer<Int32>] {
             p.deallocate()
         }
-        for p in [forbidden, dayOff, cells, undoValue] { p.deallocate() }
+        for p in [valueIsNight, historyKnown, historyLastValue, cells, cellLogOld, fixed, allowed, allowedValues] { p.deallocate() }
+        counterLog.deallocate()
     }
 
-    /// Replaces the roster. Scores it by starting from the all-off roster, whose score is plain
-    /// (minimum minutes unmet, every cover short, off-requests met), and rewriting each row with
+    /// Replaces the roster. Scores it by starting from the all-off roster and rewriting each row with
     /// `changeRow`: one scoring code path for loading and for moves.
     public func load(_ schedule: Schedule) {
         precondition(schedule.staffCount == staffCount && schedule.days == days)
         cells.update(repeating: 0, count: staffCount * days)
-        minutes.update(repeating: 0, count: staffCount)
-        typeCount.update(repeating: 0, count: staffCount * shiftCount)
-        weekendsWorked.update(repeating: 0, count: staffCount)
-        staffHard.update(repeating: 0, count: staffCount)
-        coverCount.update(repeating: 0, count: days * shiftCount)
-        hard = 0
-        soft = 0
-        for e in 0..<staffCount {
-            let unmet = TotalMinutesRule.penalty(minutes: 0, min: minMinutes[e], max: maxMinutes[e])
-            staffHard[e] = Int32(clamping: unmet)
-            hard += unmet
-            for d in 0..<days { soft += Int(requestCost[(e * days + d) * valueCount]) }
+        let empty = Schedule(staffCount: staffCount, days: days)
+        let evaluation = Evaluation(problem, empty)
+        for (p, n) in [(typeCount, staffCount * shiftCount), (weekendsWorked, staffCount), (nightsWorked, staffCount),
+                       (minutesWorked, staffCount), (coverCount, days * postCount), (staffHard, staffCount)] {
+            p.update(repeating: 0, count: n)
         }
-        for i in 0..<(days * shiftCount) {
-            soft += CoverRule.penalty(count: 0, required: coverRequired[i], under: coverUnder[i], over: coverOver[i])
+        for i in 0..<rules.minutesPerPeriod.a.count {
+            let n = (days + Int(rules.minutesPerPeriod.a[i]) - 1) / Int(rules.minutesPerPeriod.a[i])
+            (minutesPeriodCount + Int(minutesPeriodBase[i])).update(repeating: 0, count: n)
         }
+        for i in 0..<rules.shiftsPerPeriod.a.count {
+            let n = (days + Int(rules.shiftsPerPeriod.a[i]) - 1) / Int(rules.shiftsPerPeriod.a[i])
+            (shiftsPeriodCount + Int(shiftsPeriodBase[i])).update(repeating: 0, count: n)
+        }
+        fairness?.reset()
+        hard = evaluation.score.hard
+        soft = evaluation.score.soft
+        for v in evaluation.violations where v.hard { if let e = v.staff { staffHard[e] += Int32(clamping: v.penalty) } }
         schedule.cells.withUnsafeBufferPointer { source in
             for e in 0..<staffCount {
                 begin()
@@ -138,57 +200,93 @@ public final class SearchState {
 
     @inline(__always) public func value(_ e: Int, _ d: Int) -> UInt8 { cells[e * days + d] }
 
+    /// Whether value `v` may be placed in cell (`e`, `d`): a fixed cell takes its fixed value only,
+    /// others any value the person is eligible for.
+    @inline(__always) public func accepts(_ e: Int, _ d: Int, _ v: Int) -> Bool {
+        let f = fixed[e * days + d]
+        return f == 0 ? allowed[e * valueCount + v] != 0 : Int(f) - 1 == v
+    }
+
     // MARK: Transactions
 
     @inline(__always) public func begin() {
-        undoCount = 0
-        undoRowCount = 0
-        undoCover = false
+        cellLogCount = 0
+        counterLogCount = 0
+        fairness?.begin()
         savedHard = hard
         savedSoft = soft
     }
 
     /// Undoes every change since `begin()`.
     public func rollback() {
-        var i = undoCount - 1
+        var i = cellLogCount - 1
         while i >= 0 {
-            let index = Int(undoIndex[i])
-            let e = index / days, d = index - e * days
-            let now = cells[index], old = undoValue[i]
-            cells[index] = old
-            minutes[e] += valueMinutes[Int(old)] - valueMinutes[Int(now)]
-            if now != 0 { typeCount[e * shiftCount + Int(now) - 1] -= 1 }
-            if old != 0 { typeCount[e * shiftCount + Int(old) - 1] += 1 }
-            if undoCover {
-                if now != 0 { coverCount[d * shiftCount + Int(now) - 1] -= 1 }
-                if old != 0 { coverCount[d * shiftCount + Int(old) - 1] += 1 }
-            }
+            cells[Int(cellLog[i])] = cellLogOld[i]
             i -= 1
         }
-        var r = undoRowCount - 1
-        while r >= 0 {
-            let e = Int(undoRowStaff[r])
-            weekendsWorked[e] = undoRowWeekends[r]
-            staffHard[e] = undoRowHard[r]
-            r -= 1
+        i = counterLogCount - 1
+        while i >= 0 {
+            counterLog[i].pointee = counterLogOld[i]
+            i -= 1
         }
+        fairness?.rollback()
         hard = savedHard
         soft = savedSoft
-        undoCount = 0
-        undoRowCount = 0
+        cellLogCount = 0
+        counterLogCount = 0
+    }
+
+    @inline(__always) private func add(_ p: UnsafeMutablePointer<Int32>, _ delta: Int32) {
+        if counterLogCount == counterLogCapacity { growCounterLog() }
+        counterLog[counterLogCount] = p
+        counterLogOld[counterLogCount] = p.pointee
+        counterLogCount += 1
+        p.pointee += delta
+    }
+
+    private func growCounterLog() {
+        let capacity = counterLogCapacity * 2
+        let log = UnsafeMutablePointer<UnsafeMutablePointer<Int32>>.allocate(capacity: capacity)
+        log.moveInitialize(from: counterLog, count: counterLogCount)
+        counterLog.deallocate()
+        counterLog = log
+        let old = UnsafeMutablePointer<Int32>.zeroed(capacity)
+        old.update(from: counterLogOld, count: counterLogCount)
+        counterLogOld.deallocate()
+        counterLogOld = old
+        counterLogCapacity = capacity
+    }
+
+    @inline(__always) private func setCell(_ index: Int, _ value: UInt8) {
+        if cellLogCount == cellLogCapacity {
+            let capacity = cellLogCapacity * 2
+            let log = UnsafeMutablePointer<Int32>.zeroed(capacity), old = UnsafeMutablePointer<UInt8>.zeroed(capacity)
+            log.update(from: cellLog, count: cellLogCount)
+            old.update(from: cellLogOld, count: cellLogCount)
+            cellLog.deallocate()
+            cellLogOld.deallocate()
+            cellLog = log
+            cellLogOld = old
+            cellLogCapacity = capacity
+        }
+        cellLog[cellLogCount] = Int32(index)
+        cellLogOld[cellLogCount] = cells[index]
+        cellLogCount += 1
+        cells[index] = value
     }
 
     // MARK: Incremental scoring
 
     /// Rewrites days `a...b` of staff member `e` with `values[0...(b-a)]` and returns the score change.
-    /// `updatesCover: false` is for moves that provably leave every (day, shift) count unchanged
+    /// `updatesCover: false` is for moves that provably leave every (day, post) count unchanged
     /// (swaps between two people on the same days); such a move must rewrite both rows in one transaction.
     @inline(__always)
     @discardableResult
     public func changeRow(_ e: Int, _ a: Int, _ b: Int, _ values: UnsafePointer<UInt8>, updatesCover: Bool) -> (hard: Int, soft: Int) {
         let row = cells + e * days
         let last = days - 1
-        // The maximal runs around the change start at `lo` and end at `hi`, before and after it.
+        // The maximal runs of work or rest around the change start at `lo` and end at `hi`, before
+        // and after it: every run, night run and rest between shifts it can touch lies in lo-1...hi+1.
         var lo = 0
         if a > 0 {
             let working = row[a - 1] != 0
@@ -201,98 +299,173 @@ public final class SearchState {
             hi = b + 1
             while hi < last && (row[hi + 1] != 0) == working { hi += 1 }
         }
-        let firstWeekend = a / 7
-        let lastWeekend = b >= 5 ? min((b - 5) / 7, problem.weekendCount - 1) : -1
+        let before = local(e, row, a, b, lo, hi)
+        var dHard = -before.hard, dSoft = -before.soft
+        let countsWeekends = fairness != nil || !rules.maxWeekends.range(e).isEmpty
+        let weekendsBefore = countsWeekends ? workedWeekends(row, a, b) : 0
 
-        var dHard = -localHard(e, row, a, b, lo, hi)
-        var dSoft = -localSoft(e, row, a, b)
-        let workedWeekendsBefore = workedWeekends(row, firstWeekend, lastWeekend)
-        let minutesBefore = minutes[e]
-
-        undoCover = undoCover || updatesCover
         let typeBase = e * shiftCount
-        let limits = maxOfType + typeBase
-        let counts = typeCount + typeBase
+        var coverHard = 0
         for d in a...b {
             let old = row[d], new = values[d - a]
             if old == new { continue }
-            undoIndex[undoCount] = Int32(e * days + d)
-            undoValue[undoCount] = old
-            undoCount += 1
-            row[d] = new
-            minutes[e] += valueMinutes[Int(new)] - valueMinutes[Int(old)]
-            if old != 0 {
-                let t = Int(old) - 1
-                dHard -= MaxShiftsOfTypeRule.penalty(count: counts[t], limit: limits[t])
-                counts[t] -= 1
-                dHard += MaxShiftsOfTypeRule.penalty(count: counts[t], limit: limits[t])
-                if updatesCover {
-                    let c = d * shiftCount + t
-                    dSoft += CoverRule.delta(count: coverCount[c], step: -1, required: coverRequired[c],
-                                             under: coverUnder[c], over: coverOver[c])
-                    coverCount[c] -= 1
-                }
-            }
-            if new != 0 {
-                let t = Int(new) - 1
-                dHard -= MaxShiftsOfTypeRule.penalty(count: counts[t], limit: limits[t])
-                counts[t] += 1
-                dHard += MaxShiftsOfTypeRule.penalty(count: counts[t], limit: limits[t])
-                if updatesCover {
-                    let c = d * shiftCount + t
-                    dSoft += CoverRule.delta(count: coverCount[c], step: 1, required: coverRequired[c],
-                                             under: coverUnder[c], over: coverOver[c])
-                    coverCount[c] += 1
-                }
-            }
+            setCell(e * days + d, new)
+            if old != 0 { dHard += countShift(e, typeBase, d, Int(old), step: -1, updatesCover: updatesCover, &dSoft, &coverHard) }
+            if new != 0 { dHard += countShift(e, typeBase, d, Int(new), step: 1, updatesCover: updatesCover, &dSoft, &coverHard) }
         }
 
-        dHard += localHard(e, row, a, b, lo, hi)
-        dSoft += localSoft(e, row, a, b)
-        dHard += TotalMinutesRule.penalty(minutes: minutes[e], min: minMinutes[e], max: maxMinutes[e])
-            - TotalMinutesRule.penalty(minutes: minutesBefore, min: minMinutes[e], max: maxMinutes[e])
-        undoRowStaff[undoRowCount] = Int32(e)
-        undoRowWeekends[undoRowCount] = weekendsWorked[e]
-        undoRowHard[undoRowCount] = staffHard[e]
-        undoRowCount += 1
-        let weekendChange = workedWeekends(row, firstWeekend, lastWeekend) - workedWeekendsBefore
-        if weekendChange != 0 {
-            let before = weekendsWorked[e]
-            weekendsWorked[e] += weekendChange
-            dHard += MaxWeekendsRule.penalty(worked: weekendsWorked[e], limit: maxWeekends[e])
-                - MaxWeekendsRule.penalty(worked: before, limit: maxWeekends[e])
+        let after = local(e, row, a, b, lo, hi)
+        dHard += after.hard
+        dSoft += after.soft
+        if countsWeekends {
+            let change = workedWeekends(row, a, b) - weekendsBefore
+            if change != 0 {
+                let worked = weekendsWorked[e]
+                for i in rules.maxWeekends.range(e) {
+                    let limit = rules.maxWeekends.a[i], w = rules.maxWeekends.weight[i]
+                    let x = chargeCount(max(0, Int(worked + change - limit)), weight: w)
+                    let y = chargeCount(max(0, Int(worked - limit)), weight: w)
+                    dHard += x.hard - y.hard
+                    dSoft += x.soft - y.soft
+                }
+                add(weekendsWorked + e, change)
+                if let fairness { dSoft += fairness.change(e, .weekends, from: Int(worked), to: Int(worked + change)) }
+            }
         }
-        staffHard[e] += Int32(clamping: dHard)
+        if dHard != 0 { add(staffHard + e, Int32(clamping: dHard)) }
+        dHard += coverHard
         hard += dHard
         soft += dSoft
         return (dHard, dSoft)
     }
 
-    /// Hard penalty of the cells `a...b`, the successions touching them and the runs in `lo...hi`.
+    /// Counts (`step` +1) or uncounts (-1) value `v` on day `d` in every counter: shifts of its type,
+    /// totals per period, nights and minutes worked, cover. Returns the hard change of the person's
+    /// rules, adds the soft change to `dSoft` and the hard change of cover minimums to `coverHard`.
     @inline(__always)
-    private func localHard(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ a: Int, _ b: Int, _ lo: Int, _ hi: Int) -> Int {
-        var cost = 0
-        let offs = dayOff + e * days
-        for d in a...b { cost += DaysOffRule.penalty(dayOff: offs[d], value: row[d]) }
+    private func countShift(_ e: Int, _ typeBase: Int, _ d: Int, _ v: Int, step: Int32, updatesCover: Bool,
+                            _ dSoft: inout Int, _ coverHard: inout Int) -> Int {
+        var dHard = 0
+        let t = Int(valueShift[v])
+        let limit = maxOfType[typeBase + t]
+        if limit != Int32.max {
+            let count = typeCount[typeBase + t]
+            let w = maxOfTypeWeight[typeBase + t]
+            let x = chargeCount(max(0, Int(count + step - limit)), weight: w)
+            let y = chargeCount(max(0, Int(count - limit)), weight: w)
+            dHard += x.hard - y.hard
+            dSoft += x.soft - y.soft
+        }
+        add(typeCount + typeBase + t, step)
+        let minutes = cellMinutes[d * valueCount + v]
+        for i in rules.minutesPerPeriod.range(e) {
+            let period = Int(rules.minutesPerPeriod.a[i])
+            let counter = minutesPeriodCount + Int(minutesPeriodBase[i]) + d / period
+            let x = periodCharge(rules.minutesPerPeriod, i, d / period, counter.pointee + step * minutes, minutes: true)
+            let y = periodCharge(rules.minutesPerPeriod, i, d / period, counter.pointee, minutes: true)
+            dHard += x.hard - y.hard
+            dSoft += x.soft - y.soft
+            add(counter, step * minutes)
+        }
+        for i in rules.shiftsPerPeriod.range(e) {
+            let period = Int(rules.shiftsPerPeriod.a[i])
+            let counter = shiftsPeriodCount + Int(shiftsPeriodBase[i]) + d / period
+            let x = periodCharge(rules.shiftsPerPeriod, i, d / period, counter.pointee + step, minutes: false)
+            let y = periodCharge(rules.shiftsPerPeriod, i, d / period, counter.pointee, minutes: false)
+            dHard += x.hard - y.hard
+            dSoft += x.soft - y.soft
+            add(counter, step)
+        }
+        if let fairness {
+            let nights = nightsWorked[e]
+            if valueIsNight[v] != 0 {
+                dSoft += fairness.change(e, .nights, from: Int(nights), to: Int(nights + step))
+                add(nightsWorked + e, step)
+            }
+            let m = minutesWorked[e]
+            dSoft += fairness.change(e, .hours, from: Int(m) / 60, to: Int(m + step * minutes) / 60)
+            add(minutesWorked + e, step * minutes)
+        }
+        if updatesCover {
+            let c = d * postCount + v - 1
+            let x = coverCharge(c, coverCount[c] + step), y = coverCharge(c, coverCount[c])
+            coverHard += x.hard - y.hard
+            dSoft += x.soft - y.soft
+            add(coverCount + c, step)
+        }
+        return dHard
+    }
+
+    /// Penalty of period `k` of instance `i` holding `x` minutes or shifts; bounds of a last, shorter
+    /// period are scaled to its length.
+    @inline(__always)
+    private func periodCharge(_ list: RuleInstances, _ i: Int, _ k: Int, _ x: Int32, minutes: Bool) -> (hard: Int, soft: Int) {
+        let period = Int(list.a[i])
+        let length = min(period, days - k * period)
+        var lo = Int(list.b[i]), hi = Int(list.c[i])
+        if length < period {
+            if lo > 0 { lo = lo * length / period }
+            if hi != Int(Int32.max) { hi = hi * length / period }
+        }
+        let breach = Int(x) > hi ? Int(x) - hi : (Int(x) < lo ? lo - Int(x) : 0)
+        return minutes ? chargeMinutes(breach, weight: list.weight[i]) : chargeCount(breach, weight: list.weight[i])
+    }
+
+    @inline(__always) func coverCharge(_ c: Int, _ n: Int32) -> (hard: Int, soft: Int) {
+        CoverRule.charge(count: n, minimum: coverMin[c], minimumWeight: coverMinWeight[c], preferred: coverPreferred[c],
+                         preferredWeight: coverPreferredWeight[c], maximum: coverMax[c], overWeight: coverOverWeight[c])
+    }
+
+    /// Penalty of everything local to the change of `a...b`: the cells, successions, runs, rests,
+    /// windows, complete weekends, rest weeks and deployments that involve those days.
+    @inline(__always)
+    private func local(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ a: Int, _ b: Int, _ lo: Int, _ hi: Int) -> (hard: Int, soft: Int) {
+        var hard = 0, soft = 0
+        let V = valueCount
+        let cellBase = e * days * V
+        for d in a...b {
+            hard += Int(cellHard[cellBase + d * V + Int(row[d])])
+            soft += Int(cellSoft[cellBase + d * V + Int(row[d])])
+        }
+        // Successions, the day before the horizon included when history is known.
+        let matrix = succession + Int(staffContract[e]) * V * V
+        if a == 0 && historyWorkRun[e] > 0 {
+            let w = matrix[Int(historyLastValue[e]) * V + Int(row[0])]
+            if w != 0 { let c = chargeCount(1, weight: w); hard += c.hard; soft += c.soft }
+        }
         let firstPair = max(a - 1, 0), lastPair = min(b, days - 2)
         if firstPair <= lastPair {
             for d in firstPair...lastPair {
-                cost += ShiftSuccessionRule.penalty(forbidden: forbidden[Int(row[d]) * valueCount + Int(row[d + 1])])
+                let w = matrix[Int(row[d]) * V + Int(row[d + 1])]
+                if w != 0 { let c = chargeCount(1, weight: w); hard += c.hard; soft += c.soft }
             }
         }
-        let maxRun = maxConsecutive[e], minRun = minConsecutive[e], minOff = minDaysOff[e]
+        runs(e, row, lo, hi, &hard, &soft)
+        if rules.hasRestRules { rests(e, row, max(lo - 1, 0), min(hi + 1, days - 1), &hard, &soft) }
+        if !rules.maxMinutesInWindow.range(e).isEmpty { windows(e, row, a, b, &hard, &soft) }
+        if !rules.completeWeekends.range(e).isEmpty { completeWeekends(e, row, a, b, &hard, &soft) }
+        if !rules.weeklyRest.range(e).isEmpty { weeklyRests(e, row, a, b, &hard, &soft) }
+        if !rules.maxDeploymentDays.range(e).isEmpty { deployments(e, row, a, b, &hard, &soft) }
+        return (hard, soft)
+    }
+
+    /// Runs of work, of rest and of nights in `lo...hi`.
+    @inline(__always)
+    private func runs(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ lo: Int, _ hi: Int, _ hard: inout Int, _ soft: inout Int) {
         var start = lo
         var working = row[lo] != 0
         var d = lo + 1
+        let known = historyKnown[e] != 0
         while true {
             if d > hi || (row[d] != 0) != working {
-                let length = d - start
-                let atEdge = start == 0 || d == days
+                var length = d - start
+                let atEnd = d == days
                 if working {
-                    cost += MaxConsecutiveShiftsRule.penalty(length: length, limit: maxRun)
-                        + MinConsecutiveShiftsRule.penalty(length: length, limit: minRun, atEdge: atEdge)
+                    if start == 0 { length += Int(historyWorkRun[e]) }
+                    RunCharges.work(rules, e, length: length, exempt: atEnd || (start == 0 && !known), &hard, &soft)
                 } else {
-                    cost += MinConsecutiveDaysOffRule.penalty(length: length, limit: minOff, atEdge: atEdge)
+                    let followsWork = start > 0 || (known && historyWorkRun[e] > 0)
+                    RunCharges.rest(rules, e, length: length, exempt: atEnd || !followsWork, &hard, &soft)
                 }
                 if d > hi { break }
                 start = d
@@ -300,24 +473,161 @@ public final class SearchState {
             }
             d += 1
         }
-        return cost
+        let nightRules = rules.maxConsecutiveNights.range(e)
+        if !nightRules.isEmpty {
+            var length = 0
+            for d in lo...hi {
+                if valueIsNight[Int(row[d])] != 0 {
+                    if length == 0 && d == 0 { length = Int(historyNightRun[e]) }
+                    length += 1
+                }
+                if length > 0 && (d == hi || valueIsNight[Int(row[d + 1])] == 0) {
+                    RunCharges.nights(rules, e, length: length, &hard, &soft)
+                    length = 0
+                }
+            }
+        }
     }
 
+    /// Rests between consecutive shifts worked in `from...to` (and the last shift before the horizon
+    /// when `from` is 0): minimum rest, rest after nights, work/rest ratio, travel, overlap.
     @inline(__always)
-    private func localSoft(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ a: Int, _ b: Int) -> Int {
-        var cost = 0
-        let base = requestCost + e * days * valueCount
-        for d in a...b { cost += Int(base[d * valueCount + Int(row[d])]) }
-        return cost
+    private func rests(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ from: Int, _ to: Int, _ hard: inout Int, _ soft: inout Int) {
+        var previous = -1   // day of the previous shift, -1 none, -2 the history's last shift
+        var previousValue = 0
+        if from == 0 && historyLastValue[e] != 0 {
+            previous = -2
+            previousValue = Int(historyLastValue[e])
+        }
+        let V = valueCount
+        for d in from...to where row[d] != 0 {
+            let v = Int(row[d])
+            if previous != -1 {
+                let end = previous == -2 ? Int(historyLastEnd[e]) : Int(cellEnd[previous * V + previousValue])
+                let length = previous == -2 ? 0 : Int(cellMinutes[previous * V + previousValue])
+                let continues = previous == d - 1 || (previous == -2 && d == 0 && historyWorkRun[e] > 0)
+                let nightsEnd = valueIsNight[previousValue] != 0 && !(valueIsNight[v] != 0 && continues)
+                let c = RestCharges.charge(rules, e, gap: Int(cellStart[d * V + v]) - end, previousLength: length,
+                                         afterNights: nightsEnd,
+                                         travel: Int(travel[Int(valueSite[previousValue]) * siteCount + Int(valueSite[v])]))
+                hard += c.hard
+                soft += c.soft
+            }
+            previous = d
+            previousValue = v
+        }
     }
 
+    /// Rolling windows of `maxMinutesInWindow` that contain a day of `a...b`.
     @inline(__always)
-    private func workedWeekends(_ row: UnsafeMutablePointer<UInt8>, _ first: Int, _ last: Int) -> Int32 {
-        guard first <= last else { return 0 }
+    private func windows(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ a: Int, _ b: Int, _ hard: inout Int, _ soft: inout Int) {
+        let known = historyKnown[e] != 0
+        for i in rules.maxMinutesInWindow.range(e) {
+            let n = Int(rules.maxMinutesInWindow.a[i]), limit = Int(rules.maxMinutesInWindow.b[i])
+            let w = rules.maxMinutesInWindow.weight[i]
+            let first = max(a - n + 1, known ? -min(n - 1, historyDays) : 0), lastStart = min(b, days - n)
+            guard first <= lastStart else { continue }
+            var sum = 0
+            for d in first..<(first + n) { sum += dayMinutes(e, row, d) }
+            var s = first
+            while true {
+                if sum > limit { let c = chargeMinutes(sum - limit, weight: w); hard += c.hard; soft += c.soft }
+                if s == lastStart { break }
+                sum += dayMinutes(e, row, s + n) - dayMinutes(e, row, s)
+                s += 1
+            }
+        }
+    }
+
+    @inline(__always) private func dayMinutes(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ d: Int) -> Int {
+        d >= 0 ? Int(cellMinutes[d * valueCount + Int(row[d])]) : Int(historyMinutes[e * historyDays + historyDays + d])
+    }
+
+    /// Weekends with a day in `a...b` where exactly one day is worked.
+    @inline(__always)
+    private func completeWeekends(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ a: Int, _ b: Int, _ hard: inout Int, _ soft: inout Int) {
+        var d = max(a - 1, 0)
+        let end = min(b + 1, days - 1)
+        while d <= end {
+            let w = weekendOfDay[d]
+            if w >= 0 && d + 1 < days && weekendOfDay[d + 1] == w {
+                if (row[d] != 0) != (row[d + 1] != 0) {
+                    for i in rules.completeWeekends.range(e) {
+                        let c = chargeCount(1, weight: rules.completeWeekends.weight[i]); hard += c.hard; soft += c.soft
+                    }
+                }
+                d += 2
+            } else {
+                d += 1
+            }
+        }
+    }
+
+    /// Rest weeks (7-day blocks from the horizon start) whose longest rest a change of `a...b` can alter.
+    @inline(__always)
+    private func weeklyRests(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ a: Int, _ b: Int, _ hard: inout Int, _ soft: inout Int) {
+        let firstBlock = a / 7, lastBlock = min((b + 1) / 7, days / 7 - 1)
+        guard firstBlock <= lastBlock else { return }
+        for k in firstBlock...lastBlock {
+            let longest = longestRest(row, block: k)
+            for i in rules.weeklyRest.range(e) where longest < Int(rules.weeklyRest.a[i]) {
+                let c = chargeMinutes(Int(rules.weeklyRest.a[i]) - longest, weight: rules.weeklyRest.weight[i])
+                hard += c.hard
+                soft += c.soft
+            }
+        }
+    }
+
+    /// The longest uninterrupted time off inside block `k` (days 7k ..< 7k+7), shifts clipped to it.
+    func longestRest(_ row: UnsafeMutablePointer<UInt8>, block k: Int) -> Int {
+        let from = Int(dayStart[7 * k]), to = Int(dayStart[7 * k + 7])
+        var free = from, longest = 0
+        for d in max(7 * k - 1, 0)..<(7 * k + 7) where row[d] != 0 {
+            let s = max(Int(cellStart[d * valueCount + Int(row[d])]), from)
+            let t = min(Int(cellEnd[d * valueCount + Int(row[d])]), to)
+            guard t > from && s < to else { continue }
+            longest = max(longest, s - free)
+            free = max(free, t)
+        }
+        return max(longest, to - free)
+    }
+
+    /// Deployments (consecutive shifts away from home) that reach into `a...b`.
+    @inline(__always)
+    private func deployments(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ a: Int, _ b: Int, _ hard: inout Int, _ soft: inout Int) {
+        let home = homeSite[e]
+        var from = a
+        while from > 0 && !(row[from - 1] != 0 && valueSite[Int(row[from - 1])] == home) { from -= 1 }
+        var to = b
+        while to < days - 1 && !(row[to + 1] != 0 && valueSite[Int(row[to + 1])] == home) { to += 1 }
+        var first = -1, lastAway = -1
+        for d in from...to {
+            let v = Int(row[d])
+            guard v != 0 else { continue }
+            if valueSite[v] != home {
+                if first < 0 { first = d }
+                lastAway = d
+            } else if first >= 0 {
+                DeploymentCharges.charge(rules, e, span: lastAway - first + 1, &hard, &soft)
+                first = -1
+            }
+        }
+        if first >= 0 { DeploymentCharges.charge(rules, e, span: lastAway - first + 1, &hard, &soft) }
+    }
+
+    /// Weekends worked among those with a day in `a...b`.
+    @inline(__always)
+    private func workedWeekends(_ row: UnsafeMutablePointer<UInt8>, _ a: Int, _ b: Int) -> Int32 {
         var n: Int32 = 0
-        for w in first...last {
-            let sat = 7 * w + 5, sun = sat + 1
-            if row[sat] != 0 || (sun < days && row[sun] != 0) { n += 1 }
+        var d = a
+        // Start at the first day of the weekend `a` falls in.
+        if d > 0 && weekendOfDay[d] >= 0 && weekendOfDay[d - 1] == weekendOfDay[d] { d -= 1 }
+        while d <= b {
+            let w = weekendOfDay[d]
+            if w < 0 { d += 1; continue }
+            let paired = d + 1 < days && weekendOfDay[d + 1] == w
+            if row[d] != 0 || (paired && row[d + 1] != 0) { n += 1 }
+            d += paired ? 2 : 1
         }
         return n
     }
@@ -331,7 +641,7 @@ public final class SearchState {
             return "incremental score \(score) differs from the from-scratch score \(evaluation.score)"
         }
         var rows = Array(repeating: 0, count: staffCount)
-        for v in evaluation.hardViolations { if let e = v.staff { rows[e] += v.penalty } }
+        for v in evaluation.violations where v.hard { if let e = v.staff { rows[e] += v.penalty } }
         for e in 0..<staffCount where rows[e] != Int(staffHard[e]) {
             return "incremental hard penalty \(staffHard[e]) of \(problem.staffName(e)) differs from the from-scratch \(rows[e])"
         }
@@ -340,7 +650,7 @@ public final class SearchState {
 }
 
 extension UnsafeMutablePointer {
-    fileprivate static func copy(_ source: ContiguousArray<Pointee>) -> UnsafeMutablePointer<Pointee> {
+    static func copy(_ source: ContiguousArray<Pointee>) -> UnsafeMutablePointer<Pointee> {
         let p = UnsafeMutablePointer<Pointee>.allocate(capacity: Swift.max(source.count, 1))
         for (i, x) in source.enumerated() { (p + i).initialize(to: x) }
         return p
@@ -348,7 +658,7 @@ extension UnsafeMutablePointer {
 }
 
 extension UnsafeMutablePointer where Pointee: FixedWidthInteger {
-    fileprivate static func zeroed(_ count: Int) -> UnsafeMutablePointer<Pointee> {
+    static func zeroed(_ count: Int) -> UnsafeMutablePointer<Pointee> {
         let p = UnsafeMutablePointer<Pointee>.allocate(capacity: Swift.max(count, 1))
         p.initialize(repeating: 0, count: Swift.max(count, 1))
         return p

@@ -1,0 +1,172 @@
+/// The instances of one kind of contract rule, per staff member: staff member `e`'s instances are
+/// `start[e] ..< start[e + 1]`, each with up to three integer parameters and a weight (-1 hard).
+/// A contract may hold several instances of a kind (say a soft limit of 5 days in a row and a hard
+/// one of 7), so each kind is a list rather than one number per person.
+public struct RuleInstances: Sendable {
+    public private(set) var start: ContiguousArray<Int32> = [0]
+    public private(set) var a = ContiguousArray<Int32>()
+    public private(set) var b = ContiguousArray<Int32>()
+    public private(set) var c = ContiguousArray<Int32>()
+    public private(set) var weight = ContiguousArray<Int32>()
+
+    public var isEmpty: Bool { a.isEmpty }
+
+    mutating func append(_ a: Int32, _ b: Int32 = 0, _ c: Int32 = 0, weight: Int32) {
+        self.a.append(a)
+        self.b.append(b)
+        self.c.append(c)
+        self.weight.append(weight)
+    }
+
+    mutating func endStaff() { start.append(Int32(a.count)) }
+
+    public func range(_ e: Int) -> Range<Int> { Int(start[e])..<Int(start[e + 1]) }
+}
+
+/// Every contract rule compiled per staff member. Rules about single cells (shift length) are folded
+/// into the problem's cell penalties instead.
+public struct CompiledRules: Sendable {
+    public var maxConsecutiveDays = RuleInstances()
+    public var minConsecutiveDays = RuleInstances()
+    public var minConsecutiveDaysOff = RuleInstances()
+    public var maxConsecutiveNights = RuleInstances()
+    /// a: minutes.
+    public var minRest = RuleInstances()
+    /// a: minutes.
+    public var minRestAfterNights = RuleInstances()
+    /// a: work part, b: rest part.
+    public var workRestRatio = RuleInstances()
+    /// a: days, b: minutes.
+    public var maxMinutesInWindow = RuleInstances()
+    /// a: period days, b: minimum (-1 none), c: maximum (Int32.max none); counters per period.
+    public var minutesPerPeriod = RuleInstances()
+    public var shiftsPerPeriod = RuleInstances()
+    public var maxWeekends = RuleInstances()
+    public var completeWeekends = RuleInstances()
+    /// a: minutes.
+    public var weeklyRest = RuleInstances()
+    /// a: days.
+    public var maxDeploymentDays = RuleInstances()
+    /// `[e * shiftCount + s]`: limit (Int32.max none) and weight.
+    public var maxShiftsOfType = ContiguousArray<Int32>()
+    public var maxShiftsOfTypeWeight = ContiguousArray<Int32>()
+    /// `[c * V * V + from * V + to]`: weight of working `to` the day after `from` under contract `c`
+    /// (-1 hard, 0 allowed).
+    public var succession = ContiguousArray<Int32>()
+    /// Whether any pairwise rest rule (rest, rest after nights, work/rest ratio, travel) exists.
+    public var hasRestRules = false
+    public var hasTravel = false
+
+    init(_ problem: Problem, staffContract: ContiguousArray<Int32>, shiftIndex: [String: Int],
+         valueShift: ContiguousArray<Int32>, days: Int, cellMinutes: ContiguousArray<Int32>,
+         fixedCellHard cellHard: inout ContiguousArray<Int32>, cellSoft: inout ContiguousArray<Int32>) {
+        let S = problem.shiftTypes.count, V = valueShift.count, E = problem.staff.count
+        let expanded = problem.contracts.map(\.expandedRules)
+        succession = ContiguousArray(repeating: 0, count: problem.contracts.count * V * V)
+        for (c, rules) in expanded.enumerated() {
+            for rule in rules {
+                guard case .forbiddenSuccession(let from, let to) = rule.kind,
+                      let f = shiftIndex[from], let t = shiftIndex[to] else { continue }
+                for v in 1..<V where valueShift[v] == f {
+                    for w in 1..<V where valueShift[w] == t {
+                        let i = c * V * V + v * V + w
+                        succession[i] = rule.weight.isHard || succession[i] < 0 ? -1 : succession[i] + rule.weight.compiled
+                    }
+                }
+            }
+        }
+        maxShiftsOfType = ContiguousArray(repeating: Int32.max, count: E * S)
+        maxShiftsOfTypeWeight = ContiguousArray(repeating: 0, count: E * S)
+        hasTravel = problem.travel.contains { $0.minutes > 0 }
+        for e in 0..<E {
+            let rules = expanded[Int(staffContract[e])]
+            for rule in rules {
+                let w = rule.weight.compiled
+                switch rule.kind {
+                case .maxConsecutiveDays(let n): maxConsecutiveDays.append(Int32(n), weight: w)
+                case .minConsecutiveDays(let n): minConsecutiveDays.append(Int32(n), weight: w)
+                case .minConsecutiveDaysOff(let n): minConsecutiveDaysOff.append(Int32(n), weight: w)
+                case .maxConsecutiveNights(let n): maxConsecutiveNights.append(Int32(n), weight: w)
+                case .minRest(let m): minRest.append(Int32(m), weight: w)
+                case .minRestAfterNights(let m): minRestAfterNights.append(Int32(m), weight: w)
+                case .workRestRatio(let work, let rest): workRestRatio.append(Int32(work), Int32(rest), weight: w)
+                case .maxMinutesInWindow(let n, let m):
+                    // A window longer than the horizon becomes the horizon, its limit scaled pro rata
+                    // (an average over a reference period longer than the plan).
+                    if n > days {
+                        maxMinutesInWindow.append(Int32(days), Int32(clamping: m * days / n), weight: w)
+                    } else {
+                        maxMinutesInWindow.append(Int32(n), Int32(clamping: m), weight: w)
+                    }
+                case .minutesPerPeriod(let p, let lo, let hi):
+                    minutesPerPeriod.append(Int32(min(p ?? days, days)), Int32(clamping: lo ?? -1), Int32(clamping: hi ?? Int(Int32.max)), weight: w)
+                case .shiftsPerPeriod(let p, let lo, let hi):
+                    shiftsPerPeriod.append(Int32(min(p ?? days, days)), Int32(clamping: lo ?? -1), Int32(clamping: hi ?? Int(Int32.max)), weight: w)
+                case .maxWeekends(let n): maxWeekends.append(Int32(n), weight: w)
+                case .completeWeekends: completeWeekends.append(0, weight: w)
+                case .weeklyRest(let m): weeklyRest.append(Int32(m), weight: w)
+                case .maxDeploymentDays(let n): maxDeploymentDays.append(Int32(n), weight: w)
+                case .maxShiftsOfType(let shift, let n):
+                    guard let s = shiftIndex[shift] else { continue }
+                    let i = e * S + s
+                    if Int32(n) < maxShiftsOfType[i] {
+                        maxShiftsOfType[i] = Int32(n)
+                        maxShiftsOfTypeWeight[i] = w
+                    }
+                case .maxShiftMinutes(let limit):
+                    for d in 0..<days {
+                        for v in 1..<V where Int(cellMinutes[d * V + v]) > limit {
+                            let over = Int(cellMinutes[d * V + v]) - limit
+                            let cost = chargeMinutes(over, weight: w)
+                            cellHard[(e * days + d) * V + v] += Int32(clamping: cost.hard)
+                            cellSoft[(e * days + d) * V + v] += Int32(clamping: cost.soft)
+                        }
+                    }
+                case .forbiddenSuccession, .preset: break
+                }
+            }
+            for list in [\CompiledRules.maxConsecutiveDays, \.minConsecutiveDays, \.minConsecutiveDaysOff, \.maxConsecutiveNights,
+                         \.minRest, \.minRestAfterNights, \.workRestRatio, \.maxMinutesInWindow, \.minutesPerPeriod,
+                         \.shiftsPerPeriod, \.maxWeekends, \.completeWeekends, \.weeklyRest, \.maxDeploymentDays] as [WritableKeyPath<CompiledRules, RuleInstances>] {
+                self[keyPath: list].endStaff()
+            }
+        }
+        hasRestRules = hasTravel || !minRest.isEmpty || !minRestAfterNights.isEmpty || !workRestRatio.isEmpty
+    }
+}
+
+extension Contract {
+    /// The rules with presets replaced by what they stand for; a preset's weight applies to each of its rules.
+    public var expandedRules: [ContractRule] {
+        rules.flatMap { rule -> [ContractRule] in
+            guard case .preset(let preset) = rule.kind else { return [rule] }
+            return preset.rules.map { ContractRule($0, rule.weight) }
+        }
+    }
+}
+
+extension RulePreset {
+    public var rules: [RuleKind] {
+        switch self {
+        case .euWorkingTimeDirective:
+            // Art. 3: 11 h daily rest. Art. 5: 24 h weekly rest plus the 11 h daily rest.
+            // Art. 6 with art. 16(b): 48 h a week on average over 17 weeks.
+            [.minRest(minutes: 11 * 60), .weeklyRest(minutes: 35 * 60), .maxMinutesInWindow(days: 17 * 7, minutes: 17 * 48 * 60)]
+        case .usWildlandFire:
+            // NWCG work/rest: at most 16 h of work in a shift, 2:1 work to rest, 14 days then 2 days off.
+            [.maxShiftMinutes(16 * 60), .workRestRatio(work: 2, rest: 1), .maxConsecutiveDays(14), .minConsecutiveDaysOff(2)]
+        }
+    }
+}
+
+/// The penalty of a breach counted in days, shifts, nights or weekends: `hardUnit` each when hard,
+/// the weight each when soft.
+@inline(__always) public func chargeCount(_ units: Int, weight: Int32) -> (hard: Int, soft: Int) {
+    weight < 0 ? (units * hardUnit, 0) : (0, units * Int(weight))
+}
+
+/// The penalty of a breach counted in minutes: a minute each when hard, the weight per started hour
+/// when soft.
+@inline(__always) public func chargeMinutes(_ minutes: Int, weight: Int32) -> (hard: Int, soft: Int) {
+    weight < 0 ? (minutes, 0) : (0, (minutes + 59) / 60 * Int(weight))
+}
