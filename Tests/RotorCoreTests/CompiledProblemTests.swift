@@ -17,8 +17,8 @@ struct CompiledProblemTests {
         p.shiftTypes[0].minutes = -5
         p.shiftTypes[1].forbiddenNext = ["X"]
         p.staff[0].contract.maxShifts["Q"] = 1
-        p.staff[1].contract.minConsecutiveShifts = -1
-        p.staff[2].daysOff = [13]
+        p.staff[1].contract.minConsecutiveDays = -1
+        p.staff[2].unavailable = [13]
         p.shiftOnRequests.append(CurtoisRequest(staff: "nobody", day: 0, shift: "E", weight: 1))
         p.shiftOffRequests.append(CurtoisRequest(staff: "S1", day: -1, shift: "E", weight: 1))
         p.shiftOffRequests.append(CurtoisRequest(staff: "S1", day: 1, shift: "Z", weight: 1))

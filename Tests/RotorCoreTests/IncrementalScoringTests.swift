@@ -119,7 +119,7 @@ func exerciseIncrementalScoring(
             guard state.score == reference else {
                 return fail("after \(done) moves: incremental \(state.score), from scratch \(reference)")
             }
-            let counts = Array(UnsafeBufferPointer(start: state.coverCount, count: p.days * p.shiftCount))
+            let counts = Array(UnsafeBufferPointer(start: state.coverCount, count: p.days * p.postCount))
             guard counts == coverCounts(p, shadow) else { return fail("after \(done) moves the cover counts drifted") }
         }
     }
@@ -169,13 +169,19 @@ struct IncrementalScoringTests {
         exerciseIncrementalScoring(p, seed: 24, moves: 1500, evaluateEvery: 500)
     }
 
-    /// The selector's documented policy: no drawn move puts work on a day off.
+    /// The selector's documented policy: no drawn move breaks a fixed cell (unavailable, pinned) or
+    /// gives anyone a post they are not eligible for.
     @Test(arguments: 0..<20)
-    func drawnMovesNeverPutWorkOnADayOff(seed: Int) throws {
-        let p = seed == 0 ? try CompiledProblem(RotorCoreTests.syntheticProblem) : try CompiledProblem(randomProblem(seed: UInt64(seed)))
+    func drawnMovesKeepToTheDomain(seed: Int) throws {
+        let p = seed == 0 ? try CompiledProblem(RotorCoreTests.syntheticProblem)
+            : seed % 2 == 0 ? try CompiledProblem(randomProblem(seed: UInt64(seed))) : try CompiledProblem(randomOperation(seed: UInt64(seed)))
         var random = RandomSource(seed: UInt64(seed))
         var start = randomSchedule(p, &random)
-        for i in start.cells.indices where p.dayOff[i] != 0 { start.cells[i] = 0 }
+        for e in 0..<p.staffCount {
+            for d in 0..<p.days where !p.accepts(e, d, Int(start[staff: e, day: d])) {
+                start[staff: e, day: d] = p.fixed[e * p.days + d] == 0 ? 0 : p.fixed[e * p.days + d] - 1
+            }
+        }
         let state = SearchState(p, schedule: start)
         let selector = MoveSelector(problem: p)
         let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * p.days)
@@ -187,8 +193,8 @@ struct IncrementalScoringTests {
             if random.below(3) == 0 { state.rollback() }
         }
         let s = state.schedule
-        #expect(!s.cells.indices.contains { p.dayOff[$0] != 0 && s.cells[$0] != 0 })
-        #expect(Evaluation(p, s).violations.allSatisfy { $0.rule != .daysOff })
+        #expect((0..<p.staffCount).allSatisfy { e in (0..<p.days).allSatisfy { p.accepts(e, $0, Int(s[staff: e, day: $0])) } })
+        #expect(Evaluation(p, s).violations.allSatisfy { ![.unavailable, .pinned, .eligibility].contains($0.rule) })
     }
 
     /// With no shift type, "off" would be the only value and a change move could not be drawn:
@@ -208,5 +214,25 @@ struct IncrementalScoringTests {
         #expect(state.schedule == off)
         #expect(state.score == Evaluation(p, off).score)
         #expect(state.checkAgainstScratch() == nil)
+    }
+}
+
+@Suite("Incremental scoring on Rotor's own model")
+struct OperationScoringTests {
+    /// Random operations: every rule kind, hard and soft, real clocks across daylight-saving changes.
+    @Test(arguments: 0..<80)
+    func randomOperations(seed: Int) throws {
+        let p = try CompiledProblem(randomOperation(seed: UInt64(seed)))
+        exerciseIncrementalScoring(p, seed: UInt64(seed) &* 104_729, moves: 1500)
+    }
+
+    @Test func generatedWard() throws {
+        let p = try CompiledProblem(OperationGenerator.ward.generate(seed: 3))
+        exerciseIncrementalScoring(p, seed: 3, moves: 1500, evaluateEvery: 25)
+    }
+
+    @Test func generatedSmallSurge() throws {
+        let p = try CompiledProblem(OperationGenerator.scaled(staff: 40, days: 21, sites: 3).generate(seed: 5))
+        exerciseIncrementalScoring(p, seed: 5, moves: 1500, evaluateEvery: 25)
     }
 }

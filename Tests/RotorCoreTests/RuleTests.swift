@@ -31,26 +31,26 @@ func penalty(_ rule: RuleID, _ p: CompiledProblem, _ row: String, sourceLocation
 struct RuleTests {
     @Test func maxConsecutiveShiftsCountsRunsAtBothEdges() throws {
         let p = try oneRowProblem(days: 10, contract(maxRun: 3))
-        #expect(penalty(.maxConsecutiveShifts, p, "DDD.DDD.DD") == 0)
-        #expect(penalty(.maxConsecutiveShifts, p, "DDDD......") == 1 * hardUnit)  // starts on day 0: still counted
-        #expect(penalty(.maxConsecutiveShifts, p, "......DDDD") == 1 * hardUnit)  // ends on the last day: still counted
-        #expect(penalty(.maxConsecutiveShifts, p, "..DNDDD...") == 2 * hardUnit)  // mixed shifts make one run
-        #expect(penalty(.maxConsecutiveShifts, p, "DDDDDDDDDD") == 7 * hardUnit)
-        let v = violations(.maxConsecutiveShifts, p, ["DDDD.DDDDD"])
+        #expect(penalty(.maxConsecutiveDays, p, "DDD.DDD.DD") == 0)
+        #expect(penalty(.maxConsecutiveDays, p, "DDDD......") == 1 * hardUnit)  // starts on day 0: still counted
+        #expect(penalty(.maxConsecutiveDays, p, "......DDDD") == 1 * hardUnit)  // ends on the last day: still counted
+        #expect(penalty(.maxConsecutiveDays, p, "..DNDDD...") == 2 * hardUnit)  // mixed shifts make one run
+        #expect(penalty(.maxConsecutiveDays, p, "DDDDDDDDDD") == 7 * hardUnit)
+        let v = violations(.maxConsecutiveDays, p, ["DDDD.DDDDD"])
         #expect(v.map(\.day) == [0, 5] && v.map(\.dayCount) == [4, 5] && v.map(\.amount) == [1, 2])
     }
 
     @Test func minConsecutiveShiftsExemptsRunsTouchingTheHorizonEdges() throws {
         let p = try oneRowProblem(days: 10, contract(minRun: 3))
-        #expect(penalty(.minConsecutiveShifts, p, "D.........") == 0)  // starts on day 0
-        #expect(penalty(.minConsecutiveShifts, p, ".........D") == 0)  // ends on the last day
-        #expect(penalty(.minConsecutiveShifts, p, "DD......DD") == 0)
-        #expect(penalty(.minConsecutiveShifts, p, "DDDDDDDDDD") == 0)
-        #expect(penalty(.minConsecutiveShifts, p, "..........") == 0)
-        #expect(penalty(.minConsecutiveShifts, p, "..DD......") == 1 * hardUnit)
-        #expect(penalty(.minConsecutiveShifts, p, ".D.NN.DDD.") == (2 + 1) * hardUnit)
-        #expect(penalty(.minConsecutiveShifts, p, "........D.") == 2 * hardUnit)  // day H-2 is not the edge
-        let v = violations(.minConsecutiveShifts, p, [".D.NN.DDD."])
+        #expect(penalty(.minConsecutiveDays, p, "D.........") == 0)  // starts on day 0
+        #expect(penalty(.minConsecutiveDays, p, ".........D") == 0)  // ends on the last day
+        #expect(penalty(.minConsecutiveDays, p, "DD......DD") == 0)
+        #expect(penalty(.minConsecutiveDays, p, "DDDDDDDDDD") == 0)
+        #expect(penalty(.minConsecutiveDays, p, "..........") == 0)
+        #expect(penalty(.minConsecutiveDays, p, "..DD......") == 1 * hardUnit)
+        #expect(penalty(.minConsecutiveDays, p, ".D.NN.DDD.") == (2 + 1) * hardUnit)
+        #expect(penalty(.minConsecutiveDays, p, "........D.") == 2 * hardUnit)  // day H-2 is not the edge
+        let v = violations(.minConsecutiveDays, p, [".D.NN.DDD."])
         #expect(v.map(\.day) == [1, 3] && v.map(\.amount) == [2, 1])
     }
 
@@ -86,13 +86,13 @@ struct RuleTests {
 
     @Test func totalMinutesBoundsAreInclusiveAndWeighedPerMinute() throws {
         let p = try oneRowProblem(days: 7, contract(maxMinutes: 1440, minMinutes: 960))
-        #expect(penalty(.totalMinutes, p, "DD.....") == 0)  // 960, the minimum
-        #expect(penalty(.totalMinutes, p, "DDD....") == 0)  // 1440, the maximum
-        #expect(penalty(.totalMinutes, p, "D......") == 480)
-        #expect(penalty(.totalMinutes, p, "DDDD...") == 480)
-        #expect(penalty(.totalMinutes, p, "DDN....") == 120)  // 1560
-        #expect(penalty(.totalMinutes, p, ".......") == 960)
-        #expect(violations(.totalMinutes, p, ["DDDD..."]).first?.amount == 480)
+        #expect(penalty(.minutesPerPeriod, p, "DD.....") == 0)  // 960, the minimum
+        #expect(penalty(.minutesPerPeriod, p, "DDD....") == 0)  // 1440, the maximum
+        #expect(penalty(.minutesPerPeriod, p, "D......") == 480)
+        #expect(penalty(.minutesPerPeriod, p, "DDDD...") == 480)
+        #expect(penalty(.minutesPerPeriod, p, "DDN....") == 120)  // 1560
+        #expect(penalty(.minutesPerPeriod, p, ".......") == 960)
+        #expect(violations(.minutesPerPeriod, p, ["DDDD..."]).first?.amount == 480)
     }
 
     @Test func maxShiftsOfEachType() throws {
@@ -116,9 +116,9 @@ struct RuleTests {
 
     @Test func daysOff() throws {
         let p = try oneRowProblem(days: 5, contract(), daysOff: [1, 4])
-        #expect(penalty(.daysOff, p, "D.DD.") == 0)
-        #expect(penalty(.daysOff, p, "DN..D") == 2 * hardUnit)
-        #expect(violations(.daysOff, p, [".N..."]).first?.day == 1)
+        #expect(penalty(.unavailable, p, "D.DD.") == 0)
+        #expect(penalty(.unavailable, p, "DN..D") == 2 * hardUnit)
+        #expect(violations(.unavailable, p, [".N..."]).first?.day == 1)
     }
 
     @Test func shiftOnAndOffRequests() throws {
@@ -151,8 +151,8 @@ struct RuleTests {
         #expect(cost(["D", "D", "D", "D"]) == 2)
         #expect(cost(["D", "D", ".", "."]) == 0)  // no under-weight for N: being short costs nothing
         #expect(cost(["D", "D", "N", "N"]) == 7)
-        let v = violations(.coverUnder, p, ["D", ".", ".", "N"])
-        #expect(v.count == 1 && v.first?.amount == 1 && v.first?.shift == 0 && v.first?.staff == nil)
+        let v = violations(.coverPreferred, p, ["D", ".", ".", "N"])
+        #expect(v.count == 1 && v.first?.amount == 1 && v.first?.value == 1 && v.first?.staff == nil)
         #expect(violations(.coverOver, p, ["D", "D", "N", "N"]).first?.amount == 1)
     }
 
@@ -160,9 +160,8 @@ struct RuleTests {
         let p = try CompiledProblem(syntheticProblem)
         let off = Schedule(staffCount: p.staffCount, days: p.days)
         let e = Evaluation(p, off)
-        #expect(e.violations.allSatisfy { $0.isHard == $0.rule.isHard })
         #expect(e.score.hard == e.hardViolations.reduce(0) { $0 + $1.penalty })
-        #expect(e.score.soft == e.violations.filter { !$0.isHard }.reduce(0) { $0 + $1.penalty })
+        #expect(e.score.soft == e.violations.filter { !$0.hard }.reduce(0) { $0 + $1.penalty })
         #expect(e.softByRule.reduce(0) { $0 + $1.penalty } == e.score.soft)
         #expect(e.softByDay(days: p.days).reduce(0, +) == e.score.soft)  // every soft penalty has a day
         #expect(Score(hard: 0, soft: 10) < Score(hard: 1, soft: 0))

@@ -189,11 +189,102 @@ func rows(of move: Move) -> [Int] {
     }
 }
 
-/// People on each (day, shift), counted from scratch, in `SearchState.coverCount`'s layout.
+/// People on each (day, post), counted from scratch, in `SearchState.coverCount`'s layout.
 func coverCounts(_ p: CompiledProblem, _ s: Schedule) -> [Int32] {
-    var counts = [Int32](repeating: 0, count: p.days * p.shiftCount)
+    var counts = [Int32](repeating: 0, count: p.days * p.postCount)
     for e in 0..<p.staffCount {
-        for d in 0..<p.days where s[staff: e, day: d] != 0 { counts[d * p.shiftCount + Int(s[staff: e, day: d]) - 1] += 1 }
+        for d in 0..<p.days where s[staff: e, day: d] != 0 { counts[d * p.postCount + Int(s[staff: e, day: d]) - 1] += 1 }
     }
     return counts
+}
+
+// MARK: - Random operations in Rotor's own model
+
+/// A random problem in Rotor's own model that switches on every rule kind at random, hard or soft,
+/// with several sites in different time zones, horizons across daylight-saving changes, skills,
+/// history, pins, leave, travel, fairness and stability: the edge cases no benchmark has.
+func randomOperation(seed: UInt64) -> Problem {
+    var r = RandomSource(seed: seed)
+    func pick<T>(_ items: [T]) -> T { items[r.below(items.count)] }
+    func weight() -> Weight { r.below(2) == 0 ? .hard : .soft(1 + r.below(9)) }
+    let starts = ["2027-03-24", "2027-10-27", "2027-03-10", "2027-01-04", "2027-11-05"].map { LocalDate($0)! }
+    let start = pick(starts)
+    let days = 1 + r.below(24)
+    let zones = ["Europe/Berlin", "Europe/London", "America/New_York", "UTC"]
+    let sites = (0..<(1 + r.below(3))).map { Site(id: "X\($0)", timeZone: r.below(3) == 0 ? nil : pick(zones)) }
+    let skills = (0..<r.below(3)).map { Skill(id: "k\($0)") }
+    let shifts = (0..<(1 + r.below(3))).map { i -> ShiftType in
+        let startMinute = pick([0, 360, 420, 840, 1140, 1320])
+        return ShiftType(id: "T\(i)", startMinute: startMinute, minutes: pick([240, 480, 600, 720]),
+                         tags: startMinute >= 1140 || r.below(4) == 0 ? ["night"] : [])
+    }
+    let kinds: [() -> RuleKind] = [
+        { .minRest(minutes: pick([600, 660, 720, 900])) },
+        { .maxMinutesInWindow(days: 1 + r.below(8), minutes: pick([480, 1200, 2400, 3600])) },
+        { .minutesPerPeriod(periodDays: r.below(2) == 0 ? nil : 1 + r.below(10), min: r.below(2) == 0 ? nil : r.below(3000),
+                            max: r.below(3) == 0 ? nil : 600 + r.below(4000)) },
+        { .shiftsPerPeriod(periodDays: r.below(2) == 0 ? nil : 1 + r.below(10), min: r.below(2) == 0 ? nil : r.below(5),
+                           max: r.below(3) == 0 ? nil : 1 + r.below(8)) },
+        { .maxConsecutiveDays(1 + r.below(6)) },
+        { .minConsecutiveDays(1 + r.below(4)) },
+        { .minConsecutiveDaysOff(1 + r.below(3)) },
+        { .maxConsecutiveNights(1 + r.below(4)) },
+        { .minRestAfterNights(minutes: pick([1440, 2760])) },
+        { .maxShiftsOfType(shift: pick(shifts).id, max: r.below(days + 1)) },
+        { .forbiddenSuccession(from: pick(shifts).id, to: pick(shifts).id) },
+        { .maxWeekends(r.below(3)) },
+        { .completeWeekends },
+        { .workRestRatio(work: 1 + r.below(3), rest: 1) },
+        { .maxShiftMinutes(pick([480, 660, 720])) },
+        { .weeklyRest(minutes: pick([1440, 2100, 3000])) },
+        { .maxDeploymentDays(1 + r.below(10)) },
+        { .preset(pick(RulePreset.allCases)) },
+    ]
+    let contracts = (0..<(1 + r.below(2))).map { c in
+        Contract(id: "C\(c)", rules: (0..<r.below(10)).map { _ in ContractRule(pick(kinds)(), weight()) })
+    }
+    func date(_ d: Int) -> LocalDate { start.adding(days: d) }
+    let staff = (0..<(1 + r.below(6))).map { e -> StaffMember in
+        let home = e % 2 == 0 ? sites[0].id : pick(sites).id
+        let memberSkills = skills.filter { _ in r.below(2) == 0 }.map(\.id)
+        var unavailable: [DateRange] = []
+        if r.below(3) == 0 {
+            let a = r.below(days)
+            unavailable.append(DateRange(from: date(a), to: date(min(days - 1, a + r.below(4)))))
+        }
+        let leave = Set(unavailable.flatMap { range in (0..<days).filter { range.from <= date($0) && date($0) <= range.to } })
+        let requests = (0..<r.below(4)).map { _ in
+            Request(date: date(r.below(days)), shift: r.below(3) == 0 ? nil : pick(shifts).id, on: r.below(2) == 0, weight: 1 + r.below(5))
+        }
+        var pinned: [Pin] = []
+        if home == sites[0].id && r.below(3) == 0 {
+            let d = r.below(days)
+            if !leave.contains(d) { pinned.append(Pin(date: date(d), shift: r.below(4) == 0 ? nil : pick(shifts).id)) }
+        }
+        let history: [HistoryShift]? = r.below(2) == 0 ? nil : (1...(1 + r.below(6))).compactMap { back in
+            r.below(3) == 0 ? nil : HistoryShift(date: date(-back), shift: pick(shifts).id)
+        }
+        return StaffMember(id: "P\(e)", skills: memberSkills, homeSite: home,
+                           deployableSites: sites.map(\.id).filter { $0 != home && r.below(2) == 0 },
+                           contract: pick(contracts).id, unavailable: unavailable, requests: requests, pinned: pinned, history: history)
+    }
+    var demand = shifts.map { Demand(site: sites[0].id, shift: $0.id, minimum: r.below(2), minimumWeight: weight(), preferred: 1 + r.below(2),
+                                     preferredWeight: r.below(20), maximum: 2 + r.below(2), overWeight: r.below(5)) }
+    for _ in 0..<r.below(5) {
+        let selector: DaySelector = pick([.everyDay, .weekdays([6, 7]), .dates([date(r.below(days))]),
+                                          .range(from: date(r.below(days)), to: date(days - 1))])
+        demand.append(Demand(site: pick(sites).id, shift: pick(shifts).id, skill: skills.isEmpty || r.below(2) == 0 ? nil : pick(skills).id,
+                             days: selector, minimum: r.below(2), minimumWeight: weight(), preferred: r.below(2) == 0 ? nil : 1 + r.below(2),
+                             preferredWeight: r.below(10), maximum: r.below(2) == 0 ? nil : 1 + r.below(3), overWeight: r.below(5)))
+    }
+    let travel = sites.count < 2 ? [] : [Travel(from: sites[0].id, to: sites[1].id, minutes: pick([0, 120, 600, 1500]))]
+    let fairness = (0..<r.below(3)).map { _ in
+        FairnessGoal(measure: pick(FairnessGoal.Measure.allCases), contract: r.below(2) == 0 ? nil : pick(contracts).id, weight: 1 + r.below(3))
+    }
+    let stability: Stability? = r.below(3) != 0 ? nil : Stability(weight: 1 + r.below(5), previous: (0..<r.below(8)).map { _ in
+        PreviousAssignment(staff: pick(staff).id, date: date(r.below(days)), shift: pick(shifts).id)
+    })
+    return Problem(name: "operation\(seed)", horizon: Horizon(start: start, days: days, timeZone: "Europe/Berlin"),
+                   sites: sites, skills: skills, shiftTypes: shifts, contracts: contracts, staff: staff, demand: demand,
+                   travel: travel, fairness: fairness, stability: stability)
 }
