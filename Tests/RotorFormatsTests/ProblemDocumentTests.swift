@@ -371,4 +371,17 @@ struct ProblemDocumentTests {
         let list = readErrors("- 1\n- 2\n")
         #expect(list.first?.message.hasPrefix("$: expected an object with keys horizon") == true, "\(list)")
     }
+
+    // MARK: The tutorial
+
+    @Test func theTutorialReadsAndValidates() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples/tutorial.yaml")
+        let problem = try ProblemDocument.parse(try String(contentsOf: url, encoding: .utf8), fileName: url.path)
+        #expect(problem.staff.count == 10)
+        #expect(problem.sites.count == 2 && problem.horizon.days == 14)
+        #expect(problem.shiftTypes.map(\.startMinute) == [7 * 60, 19 * 60])
+        #expect(problem.contracts.flatMap(\.rules).contains(ContractRule(.preset(.euWorkingTimeDirective))))
+        #expect(try ProblemDocument.parse(ProblemDocument.write(problem), fileName: "tutorial.json") == problem)
+    }
 }
