@@ -363,6 +363,9 @@ struct ProblemDocumentTests {
 
         let duplicate = readErrors("name: a\nname: b\n")
         #expect(duplicate.first?.message.contains("duplicate key \"name\"") == true, "\(duplicate)")
+
+        let deep = readErrors(String(repeating: "[", count: 100_000))
+        #expect(deep.first?.message.contains("nesting") == true, "\(deep)")
     }
 
     @Test func emptyAndNonObjectDocuments() {
