@@ -1,13 +1,330 @@
 import Foundation
 
 extension Problem {
-    /// Placeholder until the full validation lands: the checks compilation cannot do without.
+    /// Everything wrong with a problem that is well formed but cannot be solved as stated: duplicate or
+    /// undefined identifiers, dates outside the horizon, impossible numbers, demand nobody can fill, pins that
+    /// contradict the staff member. All are reported at once, so a planner can fix a file in one pass.
+    ///
+    /// Each message starts with the JSON path of the value it concerns in the problem file (`docs/model.md`),
+    /// e.g. `$.staff[12].homeSite: site "north" is not defined`; durations are given in hours, as in the file.
     public func validationErrors() -> [String] {
-        var errors: [String] = []
-        if horizon.days < 1 || horizon.days > 3660 { errors.append("$.horizon.days: expected 1...3660, found \(horizon.days)") }
-        if shiftTypes.isEmpty { errors.append("$.shiftTypes: at least one shift type is needed") }
-        if sites.isEmpty { errors.append("$.sites: at least one site is needed") }
-        if contracts.isEmpty && !staff.isEmpty { errors.append("$.contracts: at least one contract is needed") }
-        return errors
+        var validator = ProblemValidator(problem: self)
+        validator.run()
+        return validator.errors
     }
+}
+
+private struct ProblemValidator {
+    let problem: Problem
+    var errors: [String] = []
+    let siteIDs: Set<String>
+    let skillIDs: Set<String>
+    let shiftIDs: Set<String>
+    let contractIDs: Set<String>
+    let staffIDs: Set<String>
+
+    init(problem: Problem) {
+        self.problem = problem
+        siteIDs = Set(problem.sites.map(\.id))
+        skillIDs = Set(problem.skills.map(\.id))
+        shiftIDs = Set(problem.shiftTypes.map(\.id))
+        contractIDs = Set(problem.contracts.map(\.id))
+        staffIDs = Set(problem.staff.map(\.id))
+    }
+
+    mutating func run() {
+        checkHorizon()
+        checkUnique(problem.sites.map(\.id), "$.sites", "site")
+        checkUnique(problem.skills.map(\.id), "$.skills", "skill")
+        checkUnique(problem.shiftTypes.map(\.id), "$.shifts", "shift")
+        checkUnique(problem.contracts.map(\.id), "$.contracts", "contract")
+        checkUnique(problem.staff.map(\.id), "$.staff", "staff")
+        for (index, site) in problem.sites.enumerated() {
+            if let zone = site.timeZone { checkTimeZone(zone, "$.sites[\(index)].timeZone") }
+        }
+        for (index, shift) in problem.shiftTypes.enumerated() { checkShift(shift, "$.shifts[\(index)]") }
+        for (c, contract) in problem.contracts.enumerated() {
+            for (r, rule) in contract.rules.enumerated() { checkRule(rule, "$.contracts[\(c)].rules[\(r)]") }
+        }
+        for (index, member) in problem.staff.enumerated() { checkStaffMember(member, "$.staff[\(index)]") }
+        for (index, demand) in problem.demand.enumerated() { checkDemand(demand, "$.demand[\(index)]") }
+        for (index, travel) in problem.travel.enumerated() {
+            let path = "$.travel[\(index)]"
+            checkDefined(travel.from, siteIDs, "\(path).from", "site")
+            checkDefined(travel.to, siteIDs, "\(path).to", "site")
+            if travel.minutes < 0 { errors.append("\(path).hours: must not be negative, found \(hours(travel.minutes))") }
+        }
+        for (index, goal) in problem.fairness.enumerated() {
+            let path = "$.fairness[\(index)]"
+            if let contract = goal.contract { checkDefined(contract, contractIDs, "\(path).contract", "contract") }
+            checkWeight(goal.weight, "\(path).weight")
+        }
+        if let stability = problem.stability { checkStability(stability) }
+    }
+
+    // MARK: - Pieces
+
+    mutating func checkHorizon() {
+        if !(1...3660).contains(problem.horizon.days) {
+            errors.append("$.horizon.days: must be from 1 to 3660, found \(problem.horizon.days)")
+        }
+        checkTimeZone(problem.horizon.timeZone, "$.horizon.timeZone")
+    }
+
+    mutating func checkTimeZone(_ identifier: String, _ path: String) {
+        if TimeZone(identifier: identifier) == nil {
+            errors.append("\(path): \"\(identifier)\" is not an IANA time zone (such as \"Europe/Paris\" or \"America/Denver\")")
+        }
+    }
+
+    mutating func checkUnique(_ ids: [String], _ path: String, _ kind: String) {
+        var firstIndex: [String: Int] = [:]
+        for (index, id) in ids.enumerated() {
+            if let first = firstIndex[id] {
+                errors.append("\(path)[\(index)].id: duplicate \(kind) id \"\(id)\" (first at \(path)[\(first)])")
+            } else {
+                firstIndex[id] = index
+            }
+        }
+    }
+
+    mutating func checkDefined(_ id: String, _ defined: Set<String>, _ path: String, _ kind: String) {
+        if !defined.contains(id) { errors.append("\(path): \(kind) \"\(id)\" is not defined") }
+    }
+
+    mutating func checkWeight(_ weight: Int, _ path: String) {
+        if weight < 0 { errors.append("\(path): weight must not be negative, found \(weight)") }
+    }
+
+    mutating func checkWeight(_ weight: Weight, _ path: String) {
+        if case .soft(let value) = weight { checkWeight(value, path) }
+    }
+
+    func inHorizon(_ date: LocalDate) -> Bool {
+        let day = date.days(since: problem.horizon.start)
+        return day >= 0 && day < problem.horizon.days
+    }
+
+    var horizonText: String {
+        "\(problem.horizon.start) to \(problem.horizon.start.adding(days: max(problem.horizon.days, 1) - 1))"
+    }
+
+    mutating func checkInHorizon(_ date: LocalDate, _ path: String) {
+        if !inHorizon(date) { errors.append("\(path): \(date) is outside the horizon (\(horizonText))") }
+    }
+
+    mutating func checkShift(_ shift: ShiftType, _ path: String) {
+        if !(0..<24 * 60).contains(shift.startMinute) {
+            errors.append("\(path).start: must be from 00:00 to 23:59, found \(shift.startMinute) minutes after midnight")
+        }
+        if shift.minutes <= 0 || shift.minutes > 24 * 60 {
+            errors.append("\(path).hours: a shift must last more than 0 and at most 24 hours, found \(hours(shift.minutes))")
+        }
+    }
+
+    // MARK: - Rules
+
+    mutating func checkRule(_ rule: ContractRule, _ path: String) {
+        checkWeight(rule.weight, "\(path).weight")
+        switch rule.kind {
+        case .minRest(let minutes), .minRestAfterNights(let minutes):
+            notNegativeHours(minutes, "\(path).hours")
+        case .maxMinutesInWindow(let days, let minutes):
+            atLeastOne(days, "\(path).days", "the window")
+            notNegativeHours(minutes, "\(path).hours")
+        case .minutesPerPeriod(let periodDays, let min, let max):
+            checkPeriod(periodDays, min, max, path, format: hours)
+        case .shiftsPerPeriod(let periodDays, let min, let max):
+            checkPeriod(periodDays, min, max, path, format: String.init)
+        case .maxConsecutiveDays(let days), .minConsecutiveDays(let days), .minConsecutiveDaysOff(let days):
+            notNegative(days, "\(path).days")
+        case .maxConsecutiveNights(let nights):
+            notNegative(nights, "\(path).nights")
+        case .maxShiftsOfType(let shift, let max):
+            checkDefined(shift, shiftIDs, "\(path).shift", "shift")
+            notNegative(max, "\(path).max")
+        case .forbiddenSuccession(let from, let to):
+            checkDefined(from, shiftIDs, "\(path).from", "shift")
+            checkDefined(to, shiftIDs, "\(path).to", "shift")
+        case .maxWeekends(let weekends):
+            notNegative(weekends, "\(path).weekends")
+        case .completeWeekends, .preset:
+            break
+        case .workRestRatio(let work, let rest):
+            atLeastOne(work, "\(path).work", "the work part of the ratio")
+            atLeastOne(rest, "\(path).rest", "the rest part of the ratio")
+        case .maxShiftMinutes(let minutes):
+            if minutes <= 0 { errors.append("\(path).hours: must be more than 0, found \(hours(minutes))") }
+        case .weeklyRest(let minutes):
+            notNegativeHours(minutes, "\(path).hours")
+            if minutes > 7 * 24 * 60 {
+                errors.append("\(path).hours: a rest in each 7 days cannot exceed 168 hours, found \(hours(minutes))")
+            }
+        case .maxDeploymentDays(let days):
+            atLeastOne(days, "\(path).days", "a deployment limit")
+        }
+    }
+
+    mutating func checkPeriod(_ periodDays: Int?, _ min: Int?, _ max: Int?, _ path: String, format: (Int) -> String) {
+        if let periodDays { atLeastOne(periodDays, "\(path).periodDays", "the period") }
+        if let min, min < 0 { errors.append("\(path).min: must not be negative, found \(format(min))") }
+        if let max, max < 0 { errors.append("\(path).max: must not be negative, found \(format(max))") }
+        if let min, let max, min > max {
+            errors.append("\(path): min (\(format(min))) is greater than max (\(format(max)))")
+        }
+        if min == nil && max == nil { errors.append("\(path): sets neither min nor max") }
+    }
+
+    mutating func notNegative(_ value: Int, _ path: String) {
+        if value < 0 { errors.append("\(path): must not be negative, found \(value)") }
+    }
+
+    mutating func notNegativeHours(_ minutes: Int, _ path: String) {
+        if minutes < 0 { errors.append("\(path): must not be negative, found \(hours(minutes))") }
+    }
+
+    mutating func atLeastOne(_ value: Int, _ path: String, _ what: String) {
+        if value < 1 { errors.append("\(path): \(what) must be at least 1, found \(value)") }
+    }
+
+    // MARK: - Staff
+
+    mutating func checkStaffMember(_ member: StaffMember, _ path: String) {
+        checkDefined(member.homeSite, siteIDs, "\(path).homeSite", "site")
+        checkDefined(member.contract, contractIDs, "\(path).contract", "contract")
+        for (index, site) in member.deployableSites.enumerated() {
+            checkDefined(site, siteIDs, "\(path).deployableSites[\(index)]", "site")
+        }
+        for (index, skill) in member.skills.enumerated() {
+            checkDefined(skill, skillIDs, "\(path).skills[\(index)]", "skill")
+        }
+        for (index, range) in member.unavailable.enumerated() where range.from > range.to {
+            errors.append("\(path).unavailable[\(index)]: from \(range.from) is after to \(range.to)")
+        }
+        for (index, request) in member.requests.enumerated() {
+            let requestPath = "\(path).requests[\(index)]"
+            checkInHorizon(request.date, "\(requestPath).date")
+            if let shift = request.shift { checkDefined(shift, shiftIDs, "\(requestPath).shift", "shift") }
+            checkWeight(request.weight, "\(requestPath).weight")
+        }
+        var pinnedDates: [LocalDate: Int] = [:]
+        for (index, pin) in member.pinned.enumerated() {
+            checkPin(pin, of: member, "\(path).pinned[\(index)]")
+            if let first = pinnedDates[pin.date] {
+                errors.append("\(path).pinned[\(index)].date: \(pin.date) is already pinned at \(path).pinned[\(first)]")
+            } else {
+                pinnedDates[pin.date] = index
+            }
+        }
+        for (index, shift) in (member.history ?? []).enumerated() {
+            let historyPath = "\(path).history[\(index)]"
+            checkDefined(shift.shift, shiftIDs, "\(historyPath).shift", "shift")
+            if let site = shift.site { checkDefined(site, siteIDs, "\(historyPath).site", "site") }
+            if shift.date >= problem.horizon.start {
+                errors.append("\(historyPath).date: history must be before the horizon starts (\(problem.horizon.start)), found \(shift.date)")
+            }
+        }
+    }
+
+    mutating func checkPin(_ pin: Pin, of member: StaffMember, _ path: String) {
+        checkInHorizon(pin.date, "\(path).date")
+        guard let shift = pin.shift else {
+            if pin.site != nil || pin.skill != nil {
+                errors.append("\(path): a day off (no shift) takes no site or skill")
+            }
+            return
+        }
+        checkDefined(shift, shiftIDs, "\(path).shift", "shift")
+        if member.unavailable.contains(where: { $0.from <= pin.date && pin.date <= $0.to }) {
+            errors.append("\(path).date: \(member.id) is unavailable on \(pin.date)")
+        }
+        if let site = pin.site {
+            if !siteIDs.contains(site) {
+                checkDefined(site, siteIDs, "\(path).site", "site")
+            } else if site != member.homeSite && !member.deployableSites.contains(site) {
+                errors.append("\(path).site: \(member.id) cannot work at site \"\(site)\" (neither home nor deployable)")
+            }
+        }
+        if let skill = pin.skill {
+            if !skillIDs.contains(skill) {
+                checkDefined(skill, skillIDs, "\(path).skill", "skill")
+            } else if !member.skills.contains(skill) {
+                errors.append("\(path).skill: \(member.id) does not have skill \"\(skill)\"")
+            }
+        }
+    }
+
+    // MARK: - Demand
+
+    mutating func checkDemand(_ demand: Demand, _ path: String) {
+        checkDefined(demand.site, siteIDs, "\(path).site", "site")
+        checkDefined(demand.shift, shiftIDs, "\(path).shift", "shift")
+        if let skill = demand.skill { checkDefined(skill, skillIDs, "\(path).skill", "skill") }
+        checkDays(demand.days, "\(path).days")
+        notNegative(demand.minimum, "\(path).minimum")
+        if let preferred = demand.preferred { notNegative(preferred, "\(path).preferred") }
+        if let maximum = demand.maximum {
+            notNegative(maximum, "\(path).maximum")
+            if demand.minimum > maximum {
+                errors.append("\(path): minimum (\(demand.minimum)) is greater than maximum (\(maximum))")
+            }
+        }
+        if let preferred = demand.preferred,
+           preferred < demand.minimum || preferred > (demand.maximum ?? Int.max) {
+            let upper = demand.maximum.map { ", \($0)]" } ?? ", no maximum)"
+            errors.append("\(path).preferred: \(preferred) is outside [minimum, maximum] = [\(demand.minimum)\(upper)")
+        }
+        checkWeight(demand.minimumWeight, "\(path).minimumWeight")
+        checkWeight(demand.preferredWeight, "\(path).preferredWeight")
+        checkWeight(demand.overWeight, "\(path).overWeight")
+        if demand.minimum > 0, siteIDs.contains(demand.site), demand.skill.map(skillIDs.contains) ?? true {
+            let canFill = problem.staff.contains { member in
+                (member.homeSite == demand.site || member.deployableSites.contains(demand.site))
+                    && (demand.skill.map(member.skills.contains) ?? true)
+            }
+            if !canFill {
+                let with = demand.skill.map { " with skill \"\($0)\"" } ?? ""
+                errors.append("\(path): nobody can fill it: no staff member\(with) has site \"\(demand.site)\" as home or deployable site")
+            }
+        }
+    }
+
+    mutating func checkDays(_ days: DaySelector, _ path: String) {
+        switch days {
+        case .everyDay:
+            break
+        case .dates(let dates):
+            for (index, date) in dates.enumerated() { checkInHorizon(date, "\(path)[\(index)]") }
+        case .weekdays(let weekdays):
+            for (index, weekday) in weekdays.enumerated() where !(1...7).contains(weekday) {
+                errors.append("\(path)[\(index)]: weekday must be from 1 (Monday) to 7 (Sunday), found \(weekday)")
+            }
+        case .range(let from, let to):
+            if from > to {
+                errors.append("\(path): from \(from) is after to \(to)")
+            } else if to < problem.horizon.start || from > problem.horizon.start.adding(days: problem.horizon.days - 1) {
+                errors.append("\(path): \(from) to \(to) does not overlap the horizon (\(horizonText))")
+            }
+        }
+    }
+
+    // MARK: - Stability
+
+    mutating func checkStability(_ stability: Stability) {
+        checkWeight(stability.weight, "$.stability.weight")
+        for (index, previous) in stability.previous.enumerated() {
+            let path = "$.stability.previous[\(index)]"
+            checkDefined(previous.staff, staffIDs, "\(path).staff", "staff member")
+            checkInHorizon(previous.date, "\(path).date")
+            checkDefined(previous.shift, shiftIDs, "\(path).shift", "shift")
+            if let site = previous.site { checkDefined(site, siteIDs, "\(path).site", "site") }
+            if let skill = previous.skill { checkDefined(skill, skillIDs, "\(path).skill", "skill") }
+        }
+    }
+}
+
+/// Minutes as hours the way the problem file writes them: `11 hours`, `9.5 hours`, `1 hour`.
+private func hours(_ minutes: Int) -> String {
+    let value = minutes % 60 == 0 ? String(minutes / 60) : String(Double(minutes) / 60)
+    return value == "1" ? "1 hour" : "\(value) hours"
 }
