@@ -1,7 +1,7 @@
 import RotorCore
 import Testing
 
-func modelError(_ problem: CurtoisProblem) -> ModelError? {
+func modelError(_ problem: Problem) -> ModelError? {
     do {
         _ = try CompiledProblem(problem)
         return nil
@@ -10,67 +10,76 @@ func modelError(_ problem: CurtoisProblem) -> ModelError? {
     }
 }
 
+/// One site in `zone`, one 19:00–07:00 night shift, one person, over `days` from `start`.
+func nightProblem(start: String, days: Int, zone: String, rules: [ContractRule] = []) -> Problem {
+    Problem(name: "nights", horizon: Horizon(start: LocalDate(start)!, days: days, timeZone: zone),
+            sites: [Site(id: "x")], shiftTypes: [ShiftType(id: "N", startMinute: 19 * 60, minutes: 12 * 60, tags: ["night"]),
+                                                 ShiftType(id: "D", startMinute: 7 * 60, minutes: 12 * 60)],
+            contracts: [Contract(id: "c", rules: rules)], staff: [StaffMember(id: "A", homeSite: "x", contract: "c")],
+            demand: [Demand(site: "x", shift: "N", minimum: 0), Demand(site: "x", shift: "D", minimum: 0)])
+}
+
 @Suite("CompiledProblem")
 struct CompiledProblemTests {
-    @Test func reportsEveryProblemAtOnce() throws {
+    @Test func benchmarkSemanticErrorsAreReportedTogether() throws {
         var p = syntheticProblem
-        p.shiftTypes[0].minutes = -5
         p.shiftTypes[1].forbiddenNext = ["X"]
         p.staff[0].contract.maxShifts["Q"] = 1
-        p.staff[1].contract.minConsecutiveDays = -1
-        p.staff[2].unavailable = [13]
-        p.shiftOnRequests.append(CurtoisRequest(staff: "nobody", day: 0, shift: "E", weight: 1))
-        p.shiftOffRequests.append(CurtoisRequest(staff: "S1", day: -1, shift: "E", weight: 1))
-        p.shiftOffRequests.append(CurtoisRequest(staff: "S1", day: 1, shift: "Z", weight: 1))
-        p.cover.append(CurtoisCover(day: 20, shift: "E", required: 1, underWeight: 1, overWeight: 1))
         p.cover.append(CurtoisCover(day: 1, shift: "Y", required: 1, underWeight: 1, overWeight: 1))
-        p.cover[0].underWeight = -3
-        let error = try #require(modelError(p))
-        let expected = [
-            "shift type E has a negative length -5",
-            "X, which is not defined",
-            "the contract of S0 names shift type Q",
-            "the min consecutive shifts of S1 is negative (-1)",
-            "the days off of S2 names day 13, outside the horizon 0..12",
-            "staff member nobody, who is not defined",
-            "day -1, outside the horizon",
-            "shift type Z",
-            "day 20, outside the horizon",
-            "shift type Y",
-            "the cover requirement for E on day 0 has a negative number",
-        ]
-        #expect(error.messages.count == expected.count, "\(error.messages)")
-        for text in expected {
-            #expect(error.messages.contains { $0.contains(text) }, "no message mentions \"\(text)\": \(error.messages)")
+        let error = try #require(modelError(p.problem))
+        for text in ["\"X\"", "\"Q\"", "\"Y\""] {
+            #expect(error.messages.contains { $0.contains(text) }, "no message mentions \(text): \(error.messages)")
         }
         #expect(error.description == error.messages.joined(separator: "\n"))
     }
 
-    @Test func duplicateIdentifiersAndAnEmptyHorizon() {
-        let p = CurtoisProblem(
-            name: "bad", horizonDays: 0,
-            shiftTypes: [CurtoisShiftType(id: "D", minutes: 1), CurtoisShiftType(id: "D", minutes: 2)],
-            staff: [CurtoisStaffMember(id: "A", contract: contract()), CurtoisStaffMember(id: "A", contract: contract())])
-        let messages = modelError(p)?.messages ?? []
-        #expect(messages.count == 3, "\(messages)")
-        #expect(messages.contains { $0.contains("horizon must be at least one day") })
-        #expect(messages.contains { $0.contains("shift type D is defined twice") })
-        #expect(messages.contains { $0.contains("staff member A is defined twice") })
+    @Test func compilesTheBenchmarkTables() throws {
+        let p = try CompiledProblem(syntheticProblem)
+        #expect(p.staffCount == 6 && p.days == 13 && p.shiftCount == 3 && p.valueCount == 4 && p.siteCount == 1)
+        #expect((1..<4).map { p.valueName($0) } == ["E", "L", "N"])
+        #expect(Array(p.cellMinutes[0..<4]) == [0, 480, 480, 600])
+        // N (value 3) may not be followed by E (1) or L (2); L (2) not by E (1). Contracts are per person.
+        let succession = p.rules.succession
+        #expect(succession[3 * 4 + 1] == -1 && succession[3 * 4 + 2] == -1 && succession[2 * 4 + 1] == -1 && succession[1 * 4 + 3] == 0)
+        #expect(p.rules.maxShiftsOfType[0 * 3 + 0] == 5 && p.rules.maxShiftsOfType[0 * 3 + 1] == .max)
+        #expect(p.fixed[0 * 13 + 6] == 1 && p.fixed[0 * 13 + 7] == 0)   // S0's day off 6 is fixed to off
+        // S0 day 2: on-request E (2) and off-request E (1): E costs 1, anything else 2.
+        #expect(Array(p.cellSoft[(0 * 13 + 2) * 4 ..< (0 * 13 + 2) * 4 + 4]) == [2, 1, 2, 2])
+        #expect(p.weekendOfDay[5] == 0 && p.weekendOfDay[6] == 0 && p.weekendOfDay[12] == 1 && p.weekendOfDay[7] == -1)
+        #expect(p.shiftName(2) == "N" && p.shiftName(-1) == "off" && p.staffName(4) == "S4")
     }
 
-    @Test func compilesTheTables() throws {
-        let p = try CompiledProblem(syntheticProblem)
-        #expect(p.staffCount == 6 && p.days == 13 && p.shiftCount == 3 && p.valueCount == 4)
-        #expect(Array(p.valueMinutes) == [0, 480, 480, 600])
-        // N (value 3) may not be followed by E (1) or L (2); L (2) not by E (1).
-        #expect(p.forbiddenSuccession[3 * 4 + 1] == 1 && p.forbiddenSuccession[3 * 4 + 2] == 1)
-        #expect(p.forbiddenSuccession[2 * 4 + 1] == 1 && p.forbiddenSuccession[1 * 4 + 3] == 0)
-        #expect(p.maxShiftsOfType[0 * 3 + 0] == 5 && p.maxShiftsOfType[0 * 3 + 1] == .max)
-        #expect(p.dayOff[0 * 13 + 6] == 1 && p.dayOff[0 * 13 + 7] == 0)
-        // S0 day 2: on-request E (2) and off-request E (1): E costs 1, anything else 2.
-        #expect(Array(p.requestCost[(0 * 13 + 2) * 4 ..< (0 * 13 + 2) * 4 + 4]) == [2, 1, 2, 2])
-        #expect(p.weekend(ofDay: 5) == 0 && p.weekend(ofDay: 12) == 1 && p.weekend(ofDay: 7) == -1)
-        #expect(p.shiftName(2) == "N" && p.shiftName(-1) == "off" && p.staffName(4) == "S4")
+    /// Europe/Berlin moves its clocks forward on 2027-03-28 and back on 2027-10-31: the night shift
+    /// starting the evening before lasts 11 and 13 real hours.
+    @Test(arguments: [("2027-03-27", 660), ("2027-03-26", 720), ("2027-10-30", 780), ("2027-10-29", 720)])
+    func nightShiftsOnDaylightSavingChanges(date: String, minutes: Int) throws {
+        let p = try CompiledProblem(nightProblem(start: date, days: 2, zone: "Europe/Berlin"))
+        let n = try #require(p.value(shift: 0, site: 0, skill: nil))
+        #expect(p.cellMinutes[0 * p.valueCount + n] == Int32(minutes))
+        #expect(p.clockTime(Int(p.cellEnd[0 * p.valueCount + n]), value: n) == "07:00")
+    }
+
+    @Test func sitesKeepTheirOwnClock() throws {
+        var problem = nightProblem(start: "2027-01-04", days: 1, zone: "Europe/Berlin")
+        problem.sites.append(Site(id: "ny", timeZone: "America/New_York"))
+        problem.demand.append(Demand(site: "ny", shift: "D", minimum: 0))
+        let p = try CompiledProblem(problem)
+        let berlin = try #require(p.value(shift: 1, site: 0, skill: nil)), ny = try #require(p.value(shift: 1, site: 1, skill: nil))
+        // 07:00 in New York is 13:00 in Berlin in January: six hours later.
+        #expect(p.cellStart[ny] - p.cellStart[berlin] == 6 * 60)
+    }
+
+    @Test func postsFollowTheSkillsDemandNames() throws {
+        var problem = nightProblem(start: "2027-01-04", days: 1, zone: "UTC")
+        problem.skills = [Skill(id: "rn"), Skill(id: "charge")]
+        problem.demand = [Demand(site: "x", shift: "N", skill: "rn", minimum: 1), Demand(site: "x", shift: "N", skill: "charge", minimum: 0),
+                          Demand(site: "x", shift: "D", minimum: 1)]
+        problem.staff[0].skills = ["rn"]
+        let p = try CompiledProblem(problem)
+        #expect((1..<p.valueCount).map { p.valueName($0) }.sorted() == ["D", "N/charge", "N/rn"])
+        let charge = try #require(p.value(shift: 0, site: 0, skill: 1))
+        let rn = try #require(p.value(shift: 0, site: 0, skill: 0))
+        #expect(!p.accepts(0, 0, charge) && p.accepts(0, 0, rn))
     }
 
     @Test func scheduleFromARoster() throws {

@@ -55,13 +55,13 @@ struct OperationGeneratorTests {
         for contract in problem.contracts {
             let rules = contract.rules
             #expect(rules.contains(ContractRule(.minRest(minutes: 660))))
-            #expect(rules.contains { $0.weight.hard && $0.kind == .maxMinutesInWindow(days: 7, minutes: contract.id == "reserve" ? 2880 : 3600) })
+            #expect(rules.contains { $0.weight.isHard && $0.kind == .maxMinutesInWindow(days: 7, minutes: contract.id == "reserve" ? 2880 : 3600) })
             #expect(rules.contains(ContractRule(.maxConsecutiveNights(4))))
             #expect(rules.contains(ContractRule(.minRestAfterNights(minutes: 46 * 60), .soft(20))))
             #expect(rules.contains(ContractRule(.forbiddenSuccession(from: "night", to: "day"))))
             #expect(rules.contains(ContractRule(.maxDeploymentDays(14))))
-            #expect(rules.contains { !$0.weight.hard && { if case .minutesPerPeriod(28, _?, _?) = $0 { true } else { false } }($0.kind) })
-            #expect(rules.contains { !$0.weight.hard && { if case .maxWeekends = $0 { true } else { false } }($0.kind) })
+            #expect(rules.contains { !$0.weight.isHard && { if case .minutesPerPeriod(28, _?, _?) = $0 { true } else { false } }($0.kind) })
+            #expect(rules.contains { !$0.weight.isHard && { if case .maxWeekends = $0 { true } else { false } }($0.kind) })
             if contract.id != "wildland" {
                 #expect(rules.contains(ContractRule(.maxConsecutiveDays(10))))
                 #expect(rules.contains(ContractRule(.minConsecutiveDaysOff(2))))
@@ -100,7 +100,7 @@ struct OperationGeneratorTests {
             #expect(problem.demand.filter { $0.shift == shift.id && $0.skill == "charge" }.allSatisfy { $0.minimum >= 1 })
             #expect(problem.demand.contains { $0.shift == shift.id && $0.skill == "charge" })
         }
-        #expect(problem.demand.allSatisfy { $0.minimumWeight.hard })
+        #expect(problem.demand.allSatisfy { $0.minimumWeight.isHard })
         #expect(problem.demand.contains { ($0.preferred ?? 0) > $0.minimum && $0.preferredWeight > 0 })
     }
 
@@ -122,7 +122,7 @@ struct OperationGeneratorTests {
             let problem = generator.generate(seed: seed)
             let capacity = problem.staff.map { workableShifts($0, in: problem) }
             var need: [String: Int] = [:]  // "site/skill" → hard minimum summed over the horizon
-            for line in problem.demand where line.minimumWeight.hard {
+            for line in problem.demand where line.minimumWeight.isHard {
                 need["\(line.site)/\(line.skill ?? "*")", default: 0] += line.minimum * dates(line.days, in: problem.horizon).count
             }
             // The per-line argument: enough people with the skill who may work at the site.
@@ -158,7 +158,7 @@ struct OperationGeneratorTests {
             #expect(flow.maximum(from: 0, to: 1) == wanted, "\(name) seed \(seed)")
             // Day by day: the people not on leave, at their contracts' daily rate, outnumber the hard minimums.
             for date in dates(.everyDay, in: problem.horizon) {
-                let required = problem.demand.filter { $0.minimumWeight.hard && dates($0.days, in: problem.horizon).contains(date) }
+                let required = problem.demand.filter { $0.minimumWeight.isHard && dates($0.days, in: problem.horizon).contains(date) }
                     .reduce(0) { $0 + $1.minimum }
                 let present = problem.staff.filter { person in !person.unavailable.contains { $0.from <= date && date <= $0.to } }
                     .reduce(0.0) { sum, person in

@@ -85,14 +85,14 @@ let syntheticProblem: CurtoisProblem = {
         cover: cover)
 }()
 
-/// A random problem: horizons of 1 to 23 days, 1 to 4 shift types (lengths may be 0), 1 to 6 staff and
+/// A random problem: horizons of 1 to 23 days, 1 to 4 shift types, 1 to 6 staff and
 /// random contracts, successions, days off, requests and cover, to reach edge cases no benchmark has.
 func randomProblem(seed: UInt64) -> CurtoisProblem {
     var r = RandomSource(seed: seed)
     let days = 1 + r.below(23)
     let shiftIDs = (0..<(1 + r.below(4))).map { "T\($0)" }
     let shifts = shiftIDs.map { id in
-        CurtoisShiftType(id: id, minutes: [0, 240, 480, 600, 720][r.below(5)],
+        CurtoisShiftType(id: id, minutes: [60, 240, 480, 600, 720][r.below(5)],
                   forbiddenNext: shiftIDs.filter { _ in r.below(3) == 0 })
     }
     let staff = (0..<(1 + r.below(6))).map { e in
@@ -221,10 +221,16 @@ func randomOperation(seed: UInt64) -> Problem {
     let kinds: [() -> RuleKind] = [
         { .minRest(minutes: pick([600, 660, 720, 900])) },
         { .maxMinutesInWindow(days: 1 + r.below(8), minutes: pick([480, 1200, 2400, 3600])) },
-        { .minutesPerPeriod(periodDays: r.below(2) == 0 ? nil : 1 + r.below(10), min: r.below(2) == 0 ? nil : r.below(3000),
-                            max: r.below(3) == 0 ? nil : 600 + r.below(4000)) },
-        { .shiftsPerPeriod(periodDays: r.below(2) == 0 ? nil : 1 + r.below(10), min: r.below(2) == 0 ? nil : r.below(5),
-                           max: r.below(3) == 0 ? nil : 1 + r.below(8)) },
+        {
+            let lo = r.below(3000)
+            let bounds = r.below(3)   // minimum only, maximum only, or both
+            return .minutesPerPeriod(periodDays: r.below(2) == 0 ? nil : 1 + r.below(10), min: bounds == 1 ? nil : lo,
+                                     max: bounds == 0 ? nil : lo + 600 + r.below(4000))
+        },
+        {
+            let lo = 1 + r.below(4)
+            return .shiftsPerPeriod(periodDays: r.below(2) == 0 ? nil : 1 + r.below(10), min: lo, max: r.below(3) == 0 ? nil : lo + r.below(8))
+        },
         { .maxConsecutiveDays(1 + r.below(6)) },
         { .minConsecutiveDays(1 + r.below(4)) },
         { .minConsecutiveDaysOff(1 + r.below(3)) },
@@ -270,12 +276,13 @@ func randomOperation(seed: UInt64) -> Problem {
     }
     var demand = shifts.map { Demand(site: sites[0].id, shift: $0.id, minimum: r.below(2), minimumWeight: weight(), preferred: 1 + r.below(2),
                                      preferredWeight: r.below(20), maximum: 2 + r.below(2), overWeight: r.below(5)) }
+    // Skill lines ask for nobody at the minimum: whether anyone can fill them is random.
     for _ in 0..<r.below(5) {
         let selector: DaySelector = pick([.everyDay, .weekdays([6, 7]), .dates([date(r.below(days))]),
                                           .range(from: date(r.below(days)), to: date(days - 1))])
         demand.append(Demand(site: pick(sites).id, shift: pick(shifts).id, skill: skills.isEmpty || r.below(2) == 0 ? nil : pick(skills).id,
-                             days: selector, minimum: r.below(2), minimumWeight: weight(), preferred: r.below(2) == 0 ? nil : 1 + r.below(2),
-                             preferredWeight: r.below(10), maximum: r.below(2) == 0 ? nil : 1 + r.below(3), overWeight: r.below(5)))
+                             days: selector, minimum: 0, minimumWeight: weight(), preferred: r.below(2) == 0 ? nil : 1 + r.below(2),
+                             preferredWeight: r.below(10), maximum: r.below(2) == 0 ? nil : 2 + r.below(3), overWeight: r.below(5)))
     }
     let travel = sites.count < 2 ? [] : [Travel(from: sites[0].id, to: sites[1].id, minutes: pick([0, 120, 600, 1500]))]
     let fairness = (0..<r.below(3)).map { _ in

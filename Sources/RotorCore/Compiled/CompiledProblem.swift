@@ -117,6 +117,9 @@ public struct CompiledProblem: Sendable {
                 for k in skills { posts.append((s, x, k)) }
             }
         }
+        if posts.isEmpty {
+            throw ModelError(["$.shifts: there is no post to roster anyone on: the problem needs at least one shift type and one site"])
+        }
         if posts.count > 254 {
             errors.append("the problem has \(posts.count) (shift, site, skill) posts; at most 254 are supported")
             throw ModelError(errors)
@@ -289,7 +292,7 @@ public struct CompiledProblem: Sendable {
         }
 
         let rules = CompiledRules(problem, staffContract: staffContract, shiftIndex: shiftIndex, valueShift: valueShift,
-                                  days: H, cellMinutes: cellMinutes, fixedCellHard: &cellHard, cellSoft: &cellSoft)
+                                  days: H, cellMinutes: cellMinutes, cellStart: cellStart, cellEnd: cellEnd, fixedCellHard: &cellHard, cellSoft: &cellSoft)
         if !errors.isEmpty { throw ModelError(errors) }
 
         self.problem = problem

@@ -53,12 +53,14 @@ public struct CompiledRules: Sendable {
     /// `[c * V * V + from * V + to]`: weight of working `to` the day after `from` under contract `c`
     /// (-1 hard, 0 allowed).
     public var succession = ContiguousArray<Int32>()
-    /// Whether any pairwise rest rule (rest, rest after nights, work/rest ratio, travel) exists.
+    /// Whether the rests between shifts need scoring: a rest rule (rest, rest after nights, work/rest
+    /// ratio, travel) exists, or a shift can end after the next day's shift starts (overlap).
     public var hasRestRules = false
     public var hasTravel = false
 
     init(_ problem: Problem, staffContract: ContiguousArray<Int32>, shiftIndex: [String: Int],
          valueShift: ContiguousArray<Int32>, days: Int, cellMinutes: ContiguousArray<Int32>,
+         cellStart: ContiguousArray<Int32>, cellEnd: ContiguousArray<Int32>,
          fixedCellHard cellHard: inout ContiguousArray<Int32>, cellSoft: inout ContiguousArray<Int32>) {
         let S = problem.shiftTypes.count, V = valueShift.count, E = problem.staff.count
         let expanded = problem.contracts.map(\.expandedRules)
@@ -131,7 +133,14 @@ public struct CompiledRules: Sendable {
                 self[keyPath: list].endStaff()
             }
         }
-        hasRestRules = hasTravel || !minRest.isEmpty || !minRestAfterNights.isEmpty || !workRestRatio.isEmpty
+        let V1 = valueShift.count
+        var overlapPossible = false
+        for d in 0..<max(days - 1, 0) where !overlapPossible {
+            let latestEnd = (1..<V1).map { cellEnd[d * V1 + $0] }.max() ?? Int32.min
+            let earliestStart = (1..<V1).map { cellStart[(d + 1) * V1 + $0] }.min() ?? Int32.max
+            overlapPossible = latestEnd > earliestStart
+        }
+        hasRestRules = overlapPossible || hasTravel || !minRest.isEmpty || !minRestAfterNights.isEmpty || !workRestRatio.isEmpty
     }
 }
 

@@ -49,7 +49,9 @@ extension CompiledProblem {
             guard v != 0 else { continue }
             let i = d * valueCount + v
             if let p = previous {
-                let endsNights = valueIsNight[p.value] != 0 && !(valueIsNight[v] != 0 && (p.day == d - 1 || (p.day == -1 && d == 0 && historyWorkRun[e] > 0)))
+                // The history's last shift was worked the day before the horizon only when its run reaches day -1.
+                let dayBefore = p.day >= 0 ? p.day == d - 1 : d == 0 && historyWorkRun[e] > 0
+                let endsNights = valueIsNight[p.value] != 0 && !(valueIsNight[v] != 0 && dayBefore)
                 pairs.append(ShiftPair(staff: e, firstDay: p.day, first: p.value, second: v, secondDay: d, end: p.end,
                                        start: Int(cellStart[i]), firstLength: p.length, endsNights: endsNights))
             }

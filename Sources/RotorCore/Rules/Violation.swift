@@ -3,7 +3,7 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     case unavailable = "unavailable"
     case eligibility = "eligibility"
     case pinned = "pinned"
-    case maxShiftMinutes = "max-shift-length"
+    case maxShiftMinutes = "max-shift-hours"
     case shiftSuccession = "shift-succession"
     case maxShiftsOfType = "max-shifts-of-type"
     case minutesPerPeriod = "hours-per-period"
