@@ -63,4 +63,53 @@ public enum RosterJSON {
         let data = (try? encoder.encode(document)) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }
+
+    /// Reads the assignments back from a roster JSON file (as written by `write`, perhaps edited by a
+    /// planner); the score and breakdown in the file are ignored, since they are recomputed.
+    public static func read(_ text: String, problem p: CompiledProblem, fileName: String) throws(FormatError) -> Schedule {
+        struct Assignments: Decodable { var roster: [StaffRow] }
+        let document: Assignments
+        do {
+            document = try JSONDecoder().decode(Assignments.self, from: Data(text.utf8))
+        } catch {
+            throw FormatError(file: fileName, line: nil, message: "expected a roster JSON object with \"roster\": [{\"staff\": …, \"shifts\": [post or null, …]}] (\(describe(error)))")
+        }
+        let values = Dictionary((1..<p.valueCount).map { (p.valueName($0), $0) }, uniquingKeysWith: { first, _ in first })
+        var schedule = Schedule(staffCount: p.staffCount, days: p.days)
+        var seen = Set<Int>()
+        for (i, row) in document.roster.enumerated() {
+            guard let e = p.staffIndex[row.staff] else {
+                throw FormatError(file: fileName, line: nil, message: "$.roster[\(i)].staff: staff member \"\(row.staff)\" is not in the problem")
+            }
+            guard seen.insert(e).inserted else {
+                throw FormatError(file: fileName, line: nil, message: "$.roster[\(i)].staff: a second row for \"\(row.staff)\"")
+            }
+            guard row.shifts.count == p.days else {
+                throw FormatError(file: fileName, line: nil, message: "$.roster[\(i)].shifts: expected \(p.days) days, found \(row.shifts.count)")
+            }
+            for (d, name) in row.shifts.enumerated() {
+                guard let name else { continue }
+                guard let v = values[name] else {
+                    throw FormatError(file: fileName, line: nil, message: "$.roster[\(i)].shifts[\(d)]: \"\(name)\" is not a post of the problem (posts: \(listForMessage(Array(values.keys).sorted())))")
+                }
+                schedule[staff: e, day: d] = UInt8(v)
+            }
+        }
+        let missing = (0..<p.staffCount).filter { !seen.contains($0) }.map(p.staffName)
+        if !missing.isEmpty {
+            throw FormatError(file: fileName, line: nil, message: "$.roster: no row for \(listForMessage(missing))")
+        }
+        return schedule
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context), DecodingError.keyNotFound(_, let context),
+             DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return "at $\(path): \(context.debugDescription)"
+        default:
+            return "\(error)"
+        }
+    }
 }

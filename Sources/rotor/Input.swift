@@ -22,7 +22,7 @@ func readText(_ path: String) throws -> String {
     return text
 }
 
-/// A problem read from a file and compiled for the solver.
+/// A problem read from a file (benchmark text or problem document) and compiled for the solver.
 struct LoadedProblem {
     var path: String
     var problem: Problem
@@ -31,9 +31,11 @@ struct LoadedProblem {
     init(path: String) throws {
         self.path = path
         do {
-            problem = try CurtoisFormat.parse(try readText(path), fileName: path).problem
+            problem = try ProblemFile.parse(try readText(path), fileName: path)
             compiled = try CompiledProblem(problem)
         } catch let error as FormatError {
+            throw InputError(description: error.description)
+        } catch let error as ProblemDocumentError {
             throw InputError(description: error.description)
         } catch let error as ModelError {
             throw InputError(description: "\(path): " + error.messages.joined(separator: "\n\(path): "))
@@ -71,4 +73,49 @@ func formatRate(_ perSecond: Double) -> String {
     if perSecond >= 1e6 { return String(format: "%.2fM", perSecond / 1e6) }
     if perSecond >= 1e3 { return String(format: "%.1fk", perSecond / 1e3) }
     return String(format: "%.0f", perSecond)
+}
+
+/// Reads a roster for a loaded problem: JSON when the file name ends in .json, CSV otherwise.
+func readRoster(_ path: String, for loaded: LoadedProblem) throws -> Schedule {
+    do {
+        let text = try readText(path)
+        return path.lowercased().hasSuffix(".json")
+            ? try RosterJSON.read(text, problem: loaded.compiled, fileName: path)
+            : try RosterCSV.read(text, problem: loaded.compiled, fileName: path)
+    } catch let error as FormatError {
+        throw InputError(description: error.description)
+    }
+}
+
+/// Writes the per-site grids (`site-<id>.csv`) and per-person calendars (`<staff>.ics`) of a roster.
+func writeExports(_ schedule: Schedule, _ loaded: LoadedProblem, siteGrids: String?, calendars: String?) throws {
+    let p = loaded.compiled
+    if let siteGrids {
+        try makeDirectory(siteGrids)
+        for x in 0..<p.siteCount {
+            try writeFile(RosterExports.siteGrid(schedule, problem: p, site: x), to: siteGrids + "/site-\(safeFileName(p.problem.sites[x].id)).csv")
+        }
+    }
+    if let calendars {
+        try makeDirectory(calendars)
+        let stamp = Int(Date().timeIntervalSince1970)
+        for e in 0..<p.staffCount {
+            let events = RosterExports.calendarEvents(schedule, problem: p, staff: e)
+            try writeFile(ICalendar.write(name: "\(p.problem.staff[e].name) — \(p.problem.name)", events: events, stamp: stamp),
+                          to: calendars + "/\(safeFileName(p.staffName(e))).ics")
+        }
+    }
+}
+
+func makeDirectory(_ path: String) throws {
+    do {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+        throw InputError(description: "\(path): cannot create the directory (\(error.localizedDescription))")
+    }
+}
+
+/// An identifier made safe as a file name: anything but letters, digits, `-`, `_` and `.` becomes `_`.
+func safeFileName(_ id: String) -> String {
+    String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" }).replacingOccurrences(of: "..", with: "__")
 }

@@ -8,13 +8,19 @@ struct Solve: ParsableCommand {
         abstract: "Solve a problem and write the roster.",
         discussion: "Without --out the roster is printed as CSV on standard output and the summary goes to standard error.")
 
-    @Argument(help: "The problem: a Curtois & Qu benchmark file (.txt).")
+    @Argument(help: "The problem: a problem document (.json, .yaml; see docs/model.md) or a Curtois & Qu benchmark file (.txt).")
     var instance: String
 
     @OptionGroup var solver: SolverArguments
 
     @Option(help: "Write the roster here: .csv (grid of shift IDs) or .json (assignments and score breakdown).")
     var out: String?
+
+    @Option(help: "Also write one roster grid per site into this directory (site-<id>.csv).")
+    var siteGrids: String?
+
+    @Option(help: "Also write one iCalendar file per staff member into this directory (<staff>.ics).")
+    var calendars: String?
 
     @Flag(help: "No progress, only errors.") var quiet = false
     @Flag(help: "Progress once a second even when standard error is not a terminal.") var verbose = false
@@ -47,9 +53,11 @@ struct Solve: ParsableCommand {
                     ? RosterJSON.write(result.schedule, problem: loaded.compiled, evaluation: evaluation)
                     : RosterCSV.write(result.schedule, problem: loaded.compiled)
                 try writeFile(text, to: out)
+                try writeExports(result.schedule, loaded, siteGrids: siteGrids, calendars: calendars)
                 if !quiet { print(summary) }
             } else {
                 print(RosterCSV.write(result.schedule, problem: loaded.compiled), terminator: "")
+                try writeExports(result.schedule, loaded, siteGrids: siteGrids, calendars: calendars)
                 if !quiet { printError(summary) }
             }
         }

@@ -331,3 +331,54 @@ struct CLITests {
         #expect(!run.stderr.contains("\r") && !run.stderr.contains("\u{1B}"))
     }
 }
+
+@Suite("rotor on Rotor's own problem documents")
+struct OperationCLITests {
+    /// The tutorial from a fresh clone: solve it, get its roster JSON, per-site grids and calendars,
+    /// then score the roster written: feasible, same objective.
+    @Test func solveTheTutorialWithGridsAndCalendars() throws {
+        let scratch = try Scratch()
+        let roster = scratch.path("roster.json"), grids = scratch.path("grids"), calendars = scratch.path("calendars")
+        let solve = try rotor(["solve", "examples/tutorial.yaml", "--time-limit", "3", "--seed", "2", "--threads", "1",
+                               "--out", roster, "--site-grids", grids, "--calendars", calendars])
+        #expect(solve.status == 0, "\(solve.stderr)")
+        let objective = try #require(solve.stdout.firstMatch(of: /objective (\d+), feasible/)).1
+        let score = try rotor(["explain", "examples/tutorial.yaml", roster])
+        #expect(score.status == 0 && score.stdout.hasPrefix("objective \(objective), feasible"), "\(score.stdout)")
+        let gridFiles = try FileManager.default.contentsOfDirectory(atPath: grids).sorted()
+        #expect(gridFiles.count >= 2 && gridFiles.allSatisfy { $0.hasPrefix("site-") && $0.hasSuffix(".csv") })
+        let ics = try FileManager.default.contentsOfDirectory(atPath: calendars).filter { $0.hasSuffix(".ics") }
+        #expect(ics.count >= 5)
+        let one = try String(contentsOfFile: calendars + "/" + ics.sorted()[0], encoding: .utf8)
+        #expect(one.hasPrefix("BEGIN:VCALENDAR\r\n") && one.contains("DTSTART:") && one.hasSuffix("END:VCALENDAR\r\n"))
+    }
+
+    @Test func schemaErrorsNameTheFileAndPath() throws {
+        let scratch = try Scratch()
+        let bad = try scratch.write("bad.yaml", """
+            horizon: {start: 2027-02-30, days: 7, timeZone: UTC}
+            sites: [a]
+            shifts: [{id: D, start: "07:00", hours: 12}]
+            contracts: [{id: c, rules: [{rule: min-rest, hours: eleven}]}]
+            staff: [{id: p, homeSite: a, contract: c}]
+            demand: [{site: a, shift: D, minimum: 1}]
+
+            """)
+        let outcome = try rotor(["solve", bad, "--time-limit", "1"])
+        #expect(outcome.status == 2 && outcome.exitedNormally)
+        #expect(outcome.stderr.contains("bad.yaml:1") && outcome.stderr.contains("$.horizon.start"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("$.contracts[0].rules[0].hours"), "\(outcome.stderr)")
+    }
+
+    @Test func generateWritesAProblemThatSolves() throws {
+        let scratch = try Scratch()
+        let problem = scratch.path("small.json")
+        let generate = try rotor(["generate", "scaled", "--staff", "30", "--days", "14", "--sites", "2", "--out", problem])
+        #expect(generate.status == 0, "\(generate.stderr)")
+        let solve = try rotor(["solve", problem, "--time-limit", "2", "--threads", "1", "--out", scratch.path("r.csv")])
+        #expect(solve.status == 0 && solve.stdout.contains("objective"), "\(solve.stderr)")
+        let score = try rotor(["score", problem, scratch.path("r.csv")])
+        #expect(score.status == 0 || score.status == 1)
+        #expect(score.stdout.hasPrefix("objective"))
+    }
+}

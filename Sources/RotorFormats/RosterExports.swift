@@ -1,0 +1,39 @@
+import RotorCore
+
+/// The views of a roster a planner hands out: one grid per site, and one calendar per staff member.
+public enum RosterExports {
+    /// The grid of one site: the header `employee,<date>,…`, then one row per staff member who works
+    /// there at least once, each cell the shift (and skill) worked at this site that day, or empty.
+    public static func siteGrid(_ schedule: Schedule, problem p: CompiledProblem, site x: Int) -> String {
+        var out = (["employee"] + (0..<p.days).map { "\(p.date($0))" }).joined(separator: ",") + "\n"
+        for e in 0..<p.staffCount {
+            let cells = (0..<p.days).map { d -> String in
+                let v = Int(schedule[staff: e, day: d])
+                guard v != 0, Int(p.valueSite[v]) == x else { return "" }
+                let skill = p.valueSkill[v] >= 0 ? "/" + p.problem.skills[Int(p.valueSkill[v])].id : ""
+                return p.shiftName(Int(p.valueShift[v])) + skill
+            }
+            guard cells.contains(where: { !$0.isEmpty }) else { continue }
+            out += ([StaffCSV.quotedIfNeeded(p.staffName(e))] + cells.map(StaffCSV.quotedIfNeeded)).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// Staff member `e`'s shifts as calendar events on the real clock (UTC instants).
+    public static func calendarEvents(_ schedule: Schedule, problem p: CompiledProblem, staff e: Int) -> [CalendarEvent] {
+        (0..<p.days).compactMap { d -> CalendarEvent? in
+            let v = Int(schedule[staff: e, day: d])
+            guard v != 0 else { return nil }
+            let site = p.problem.sites[Int(p.valueSite[v])]
+            let shift = p.problem.shiftTypes[Int(p.valueShift[v])]
+            let skill = p.valueSkill[v] >= 0 ? p.problem.skills[Int(p.valueSkill[v])].name : nil
+            return CalendarEvent(
+                uid: "\(p.problem.name)-\(p.staffName(e))-\(p.date(d))@rotor",
+                summary: "\(shift.name) shift at \(site.name)",
+                location: site.name,
+                description: skill.map { "Skill: \($0)" },
+                start: Int(p.cellStart[d * p.valueCount + v]) * 60,
+                end: Int(p.cellEnd[d * p.valueCount + v]) * 60)
+        }
+    }
+}
