@@ -39,7 +39,7 @@ struct CompiledProblemTests {
         #expect((1..<4).map { p.valueName($0) } == ["E", "L", "N"])
         #expect(Array(p.cellMinutes[0..<4]) == [0, 480, 480, 600])
         // N (value 3) may not be followed by E (1) or L (2); L (2) not by E (1). Contracts are per person.
-        let succession = p.rules.succession
+        let succession = Array(p.rules.succession[Int(p.rules.successionBase[0])...])
         #expect(succession[3 * 4 + 1] == -1 && succession[3 * 4 + 2] == -1 && succession[2 * 4 + 1] == -1 && succession[1 * 4 + 3] == 0)
         #expect(p.rules.maxShiftsOfType[0 * 3 + 0] == 5 && p.rules.maxShiftsOfType[0 * 3 + 1] == .max)
         #expect(p.fixed[0 * 13 + 6] == 1 && p.fixed[0 * 13 + 7] == 0)   // S0's day off 6 is fixed to off

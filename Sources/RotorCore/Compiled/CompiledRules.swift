@@ -50,9 +50,11 @@ public struct CompiledRules: Sendable {
     /// `[e * shiftCount + s]`: limit (Int32.max none) and weight.
     public var maxShiftsOfType = ContiguousArray<Int32>()
     public var maxShiftsOfTypeWeight = ContiguousArray<Int32>()
-    /// `[c * V * V + from * V + to]`: weight of working `to` the day after `from` under contract `c`
-    /// (-1 hard, 0 allowed).
+    /// Forbidden successions as matrices `[from * V + to]` of weights (-1 hard, 0 allowed), one per
+    /// distinct set of succession rules: staff member `e`'s matrix starts at `successionBase[e]`.
+    /// Sharing them keeps the matrix in cache when, as in the benchmark, every contract has the same.
     public var succession = ContiguousArray<Int32>()
+    public var successionBase = ContiguousArray<Int32>()
     /// Whether the rests between shifts need scoring: a rest rule (rest, rest after nights, work/rest
     /// ratio, travel) exists, or a shift can end after the next day's shift starts (overlap).
     public var hasRestRules = false
@@ -64,19 +66,29 @@ public struct CompiledRules: Sendable {
          fixedCellHard cellHard: inout ContiguousArray<Int32>, cellSoft: inout ContiguousArray<Int32>) {
         let S = problem.shiftTypes.count, V = valueShift.count, E = problem.staff.count
         let expanded = problem.contracts.map(\.expandedRules)
-        succession = ContiguousArray(repeating: 0, count: problem.contracts.count * V * V)
-        for (c, rules) in expanded.enumerated() {
+        var matrixOfContract: [Int] = []
+        var matrices: [ContiguousArray<Int32>: Int] = [:]
+        for rules in expanded {
+            var matrix = ContiguousArray<Int32>(repeating: 0, count: V * V)
             for rule in rules {
                 guard case .forbiddenSuccession(let from, let to) = rule.kind,
                       let f = shiftIndex[from], let t = shiftIndex[to] else { continue }
                 for v in 1..<V where valueShift[v] == f {
                     for w in 1..<V where valueShift[w] == t {
-                        let i = c * V * V + v * V + w
-                        succession[i] = rule.weight.isHard || succession[i] < 0 ? -1 : succession[i] + rule.weight.compiled
+                        let i = v * V + w
+                        matrix[i] = rule.weight.isHard || matrix[i] < 0 ? -1 : matrix[i] + rule.weight.compiled
                     }
                 }
             }
+            if let known = matrices[matrix] {
+                matrixOfContract.append(known)
+            } else {
+                matrices[matrix] = succession.count
+                matrixOfContract.append(succession.count)
+                succession.append(contentsOf: matrix)
+            }
         }
+        successionBase = ContiguousArray(staffContract.map { Int32(matrixOfContract[Int($0)]) })
         maxShiftsOfType = ContiguousArray(repeating: Int32.max, count: E * S)
         maxShiftsOfTypeWeight = ContiguousArray(repeating: 0, count: E * S)
         hasTravel = problem.travel.contains { $0.minutes > 0 }

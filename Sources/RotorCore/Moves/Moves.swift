@@ -118,7 +118,7 @@ public struct MoveSelector: Sendable {
         var chosen: Int? = nil, seen = 0
         for i in Int(state.allowedStart[e])..<Int(state.allowedStart[e + 1]) {
             let v = Int(state.allowedValues[i]), c = d * posts + v - 1
-            if state.coverCount[c] < max(state.coverPreferred[c], state.coverMin[c]) {
+            if state.shortfall(c) > 0 {
                 seen += 1
                 if random.below(seen) == 0 { chosen = v }
             }

@@ -6,7 +6,7 @@ public struct ShiftSuccessionRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         let V = p.valueCount
         for e in 0..<p.staffCount {
-            let base = Int(p.staffContract[e]) * V * V
+            let base = Int(p.rules.successionBase[e])
             var previous = p.historyWorkRun[e] > 0 ? Int(p.historyLastValue[e]) : 0
             for d in 0..<p.days {
                 let v = Int(s[staff: e, day: d])

@@ -25,13 +25,16 @@ public final class SearchState {
     private let staffContract: UnsafeMutablePointer<Int32>
     private let homeSite: UnsafeMutablePointer<Int32>
     private let cellHard: UnsafeMutablePointer<Int32>, cellSoft: UnsafeMutablePointer<Int32>
-    private let succession: UnsafeMutablePointer<Int32>
+    /// Per cell (`[e * days + d]`): bit 0 when some value has a hard cell penalty there, bit 1 a soft
+    /// one. Most cells have neither, and this small array spares the large tables' cache misses.
+    private let cellFlags: UnsafeMutablePointer<UInt8>
+    private let succession: UnsafeMutablePointer<Int32>, successionBase: UnsafeMutablePointer<Int32>
+    /// Which optional rule families each staff member's contract has (`Family` bits), so that the
+    /// scorer skips the others without looking at their lists.
+    private let families: UnsafeMutablePointer<UInt32>
     private let maxOfType: UnsafeMutablePointer<Int32>, maxOfTypeWeight: UnsafeMutablePointer<Int32>
-    public let coverMin: UnsafeMutablePointer<Int32>
-    private let coverMinWeight: UnsafeMutablePointer<Int32>
-    public let coverPreferred: UnsafeMutablePointer<Int32>
-    private let coverPreferredWeight: UnsafeMutablePointer<Int32>
-    private let coverMax: UnsafeMutablePointer<Int32>, coverOverWeight: UnsafeMutablePointer<Int32>
+    /// Demand per (day, post), packed so that one cache line holds all of a slot's numbers.
+    private let cover: UnsafeMutablePointer<CoverSlot>
     private let travel: UnsafeMutablePointer<Int32>
     /// Fixed cells (0 free, else value + 1) and eligibility (`[e * valueCount + v]`): moves keep to them.
     public let fixed: UnsafeMutablePointer<UInt8>
@@ -95,15 +98,19 @@ public final class SearchState {
         homeSite = .copy(problem.homeSite)
         cellHard = .copy(problem.cellHard)
         cellSoft = .copy(problem.cellSoft)
+        cellFlags = .copy(ContiguousArray((0..<(problem.staffCount * problem.days)).map { cell -> UInt8 in
+            let values = (cell * problem.valueCount)..<((cell + 1) * problem.valueCount)
+            return (values.contains { problem.cellHard[$0] != 0 } ? 1 : 0) | (values.contains { problem.cellSoft[$0] != 0 } ? 2 : 0)
+        }))
         succession = .copy(problem.rules.succession)
+        successionBase = .copy(problem.rules.successionBase)
+        families = .copy(ContiguousArray((0..<problem.staffCount).map { Family.of(problem.rules, $0, fairness: !problem.problem.fairness.isEmpty) }))
         maxOfType = .copy(problem.rules.maxShiftsOfType)
         maxOfTypeWeight = .copy(problem.rules.maxShiftsOfTypeWeight)
-        coverMin = .copy(problem.coverMin)
-        coverMinWeight = .copy(problem.coverMinWeight)
-        coverPreferred = .copy(problem.coverPreferred)
-        coverPreferredWeight = .copy(problem.coverPreferredWeight)
-        coverMax = .copy(problem.coverMax)
-        coverOverWeight = .copy(problem.coverOverWeight)
+        cover = .copy(ContiguousArray((0..<(problem.days * problem.postCount)).map { i in
+            CoverSlot(minimum: problem.coverMin[i], minimumWeight: problem.coverMinWeight[i], preferred: problem.coverPreferred[i],
+                      preferredWeight: problem.coverPreferredWeight[i], maximum: problem.coverMax[i], overWeight: problem.coverOverWeight[i])
+        }))
         travel = .copy(problem.travelMinutes)
         fixed = .copy(problem.fixed)
         allowed = .copy(problem.allowed)
@@ -150,15 +157,16 @@ public final class SearchState {
 
     deinit {
         for p in [valueShift, valueSite, cellStart, cellEnd, cellMinutes, weekendOfDay, staffContract, homeSite,
-                  cellHard, cellSoft, succession, maxOfType, maxOfTypeWeight, coverMin, coverMinWeight, coverPreferred,
-                  coverPreferredWeight, coverMax, coverOverWeight, travel, dayStart, historyWorkRun, historyNightRun,
+                  cellHard, cellSoft, succession, successionBase, maxOfType, maxOfTypeWeight, travel, dayStart, historyWorkRun, historyNightRun,
                   historyLastEnd, historyMinutes, typeCount, minutesPeriodBase, minutesPeriodCount, shiftsPeriodBase,
                   shiftsPeriodCount, weekendsWorked, nightsWorked, minutesWorked, coverCount, staffHard, cellLog,
                   counterLogOld, allowedStart] as [UnsafeMutablePointer<Int32>] {
             p.deallocate()
         }
-        for p in [valueIsNight, historyKnown, historyLastValue, cells, cellLogOld, fixed, allowed, allowedValues] { p.deallocate() }
+        for p in [valueIsNight, historyKnown, historyLastValue, cells, cellLogOld, fixed, allowed, allowedValues, cellFlags] { p.deallocate() }
         counterLog.deallocate()
+        families.deallocate()
+        cover.deallocate()
     }
 
     /// Replaces the roster. Scores it by starting from the all-off roster and rewriting each row with
@@ -199,6 +207,9 @@ public final class SearchState {
     }
 
     @inline(__always) public func value(_ e: Int, _ d: Int) -> UInt8 { cells[e * days + d] }
+
+    /// People a (day, post) slot still lacks to reach its minimum and preferred numbers.
+    @inline(__always) public func shortfall(_ c: Int) -> Int32 { max(cover[c].minimum, cover[c].preferred) - coverCount[c] }
 
     /// Whether value `v` may be placed in cell (`e`, `d`): a fixed cell takes its fixed value only,
     /// others any value the person is eligible for.
@@ -301,7 +312,7 @@ public final class SearchState {
         }
         let before = local(e, row, a, b, lo, hi)
         var dHard = -before.hard, dSoft = -before.soft
-        let countsWeekends = fairness != nil || !rules.maxWeekends.range(e).isEmpty
+        let countsWeekends = families[e] & Family.weekends != 0
         let weekendsBefore = countsWeekends ? workedWeekends(row, a, b) : 0
 
         let typeBase = e * shiftCount
@@ -346,6 +357,7 @@ public final class SearchState {
     private func countShift(_ e: Int, _ typeBase: Int, _ d: Int, _ v: Int, step: Int32, updatesCover: Bool,
                             _ dSoft: inout Int, _ coverHard: inout Int) -> Int {
         var dHard = 0
+        let has = families[e]
         let t = Int(valueShift[v])
         let limit = maxOfType[typeBase + t]
         if limit != Int32.max {
@@ -358,20 +370,22 @@ public final class SearchState {
         }
         add(typeCount + typeBase + t, step)
         let minutes = cellMinutes[d * valueCount + v]
-        for i in rules.minutesPerPeriod.range(e) {
+        for i in rules.minutesPerPeriod.range(e) where has & Family.minutesPerPeriod != 0 {
             let period = Int(rules.minutesPerPeriod.a[i])
-            let counter = minutesPeriodCount + Int(minutesPeriodBase[i]) + d / period
-            let x = periodCharge(rules.minutesPerPeriod, i, d / period, counter.pointee + step * minutes, minutes: true)
-            let y = periodCharge(rules.minutesPerPeriod, i, d / period, counter.pointee, minutes: true)
+            let k = period >= days ? 0 : d / period
+            let counter = minutesPeriodCount + Int(minutesPeriodBase[i]) + k
+            let x = periodCharge(rules.minutesPerPeriod, i, k, counter.pointee + step * minutes, minutes: true)
+            let y = periodCharge(rules.minutesPerPeriod, i, k, counter.pointee, minutes: true)
             dHard += x.hard - y.hard
             dSoft += x.soft - y.soft
             add(counter, step * minutes)
         }
-        for i in rules.shiftsPerPeriod.range(e) {
+        for i in rules.shiftsPerPeriod.range(e) where has & Family.shiftsPerPeriod != 0 {
             let period = Int(rules.shiftsPerPeriod.a[i])
-            let counter = shiftsPeriodCount + Int(shiftsPeriodBase[i]) + d / period
-            let x = periodCharge(rules.shiftsPerPeriod, i, d / period, counter.pointee + step, minutes: false)
-            let y = periodCharge(rules.shiftsPerPeriod, i, d / period, counter.pointee, minutes: false)
+            let k = period >= days ? 0 : d / period
+            let counter = shiftsPeriodCount + Int(shiftsPeriodBase[i]) + k
+            let x = periodCharge(rules.shiftsPerPeriod, i, k, counter.pointee + step, minutes: false)
+            let y = periodCharge(rules.shiftsPerPeriod, i, k, counter.pointee, minutes: false)
             dHard += x.hard - y.hard
             dSoft += x.soft - y.soft
             add(counter, step)
@@ -412,8 +426,9 @@ public final class SearchState {
     }
 
     @inline(__always) func coverCharge(_ c: Int, _ n: Int32) -> (hard: Int, soft: Int) {
-        CoverRule.charge(count: n, minimum: coverMin[c], minimumWeight: coverMinWeight[c], preferred: coverPreferred[c],
-                         preferredWeight: coverPreferredWeight[c], maximum: coverMax[c], overWeight: coverOverWeight[c])
+        let slot = cover[c]
+        return CoverRule.charge(count: n, minimum: slot.minimum, minimumWeight: slot.minimumWeight, preferred: slot.preferred,
+                                preferredWeight: slot.preferredWeight, maximum: slot.maximum, overWeight: slot.overWeight)
     }
 
     /// Penalty of everything local to the change of `a...b`: the cells, successions, runs, rests,
@@ -423,12 +438,14 @@ public final class SearchState {
         var hard = 0, soft = 0
         let V = valueCount
         let cellBase = e * days * V
-        for d in a...b {
-            hard += Int(cellHard[cellBase + d * V + Int(row[d])])
-            soft += Int(cellSoft[cellBase + d * V + Int(row[d])])
+        let flags = cellFlags + e * days
+        for d in a...b where flags[d] != 0 {
+            if flags[d] & 1 != 0 { hard += Int(cellHard[cellBase + d * V + Int(row[d])]) }
+            if flags[d] & 2 != 0 { soft += Int(cellSoft[cellBase + d * V + Int(row[d])]) }
         }
         // Successions, the day before the horizon included when history is known.
-        let matrix = succession + Int(staffContract[e]) * V * V
+        let matrix = succession + Int(successionBase[e])
+        let has = families[e]
         if a == 0 && historyWorkRun[e] > 0 {
             let w = matrix[Int(historyLastValue[e]) * V + Int(row[0])]
             if w != 0 { let c = chargeCount(1, weight: w); hard += c.hard; soft += c.soft }
@@ -440,18 +457,18 @@ public final class SearchState {
                 if w != 0 { let c = chargeCount(1, weight: w); hard += c.hard; soft += c.soft }
             }
         }
-        runs(e, row, lo, hi, &hard, &soft)
+        runs(e, row, lo, hi, nights: has & Family.nights != 0, &hard, &soft)
         if rules.hasRestRules { rests(e, row, max(lo - 1, 0), min(hi + 1, days - 1), &hard, &soft) }
-        if !rules.maxMinutesInWindow.range(e).isEmpty { windows(e, row, a, b, &hard, &soft) }
-        if !rules.completeWeekends.range(e).isEmpty { completeWeekends(e, row, a, b, &hard, &soft) }
-        if !rules.weeklyRest.range(e).isEmpty { weeklyRests(e, row, a, b, &hard, &soft) }
-        if !rules.maxDeploymentDays.range(e).isEmpty { deployments(e, row, a, b, &hard, &soft) }
+        if has & Family.windows != 0 { windows(e, row, a, b, &hard, &soft) }
+        if has & Family.completeWeekends != 0 { completeWeekends(e, row, a, b, &hard, &soft) }
+        if has & Family.weeklyRest != 0 { weeklyRests(e, row, a, b, &hard, &soft) }
+        if has & Family.deployments != 0 { deployments(e, row, a, b, &hard, &soft) }
         return (hard, soft)
     }
 
     /// Runs of work, of rest and of nights in `lo...hi`.
     @inline(__always)
-    private func runs(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ lo: Int, _ hi: Int, _ hard: inout Int, _ soft: inout Int) {
+    private func runs(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ lo: Int, _ hi: Int, nights: Bool, _ hard: inout Int, _ soft: inout Int) {
         var start = lo
         var working = row[lo] != 0
         var d = lo + 1
@@ -473,8 +490,7 @@ public final class SearchState {
             }
             d += 1
         }
-        let nightRules = rules.maxConsecutiveNights.range(e)
-        if !nightRules.isEmpty {
+        if nights {
             var length = 0
             for d in lo...hi {
                 if valueIsNight[Int(row[d])] != 0 {
@@ -663,4 +679,34 @@ extension UnsafeMutablePointer where Pointee: FixedWidthInteger {
         p.initialize(repeating: 0, count: Swift.max(count, 1))
         return p
     }
+}
+
+/// Bits of `SearchState.families`: the optional rule families a staff member's contract has.
+enum Family {
+    static let nights: UInt32 = 1 << 0
+    static let windows: UInt32 = 1 << 1
+    static let completeWeekends: UInt32 = 1 << 2
+    static let weeklyRest: UInt32 = 1 << 3
+    static let deployments: UInt32 = 1 << 4
+    /// Weekends worked are counted (a weekend limit or a fairness goal).
+    static let weekends: UInt32 = 1 << 5
+    static let minutesPerPeriod: UInt32 = 1 << 6
+    static let shiftsPerPeriod: UInt32 = 1 << 7
+
+    static func of(_ rules: CompiledRules, _ e: Int, fairness: Bool) -> UInt32 {
+        var bits: UInt32 = 0
+        for (list, bit) in [(rules.maxConsecutiveNights, nights), (rules.maxMinutesInWindow, windows),
+                            (rules.completeWeekends, completeWeekends), (rules.weeklyRest, weeklyRest),
+                            (rules.maxDeploymentDays, deployments), (rules.maxWeekends, weekends),
+                            (rules.minutesPerPeriod, minutesPerPeriod), (rules.shiftsPerPeriod, shiftsPerPeriod)]
+        where !list.range(e).isEmpty {
+            bits |= bit
+        }
+        return fairness ? bits | weekends : bits
+    }
+}
+
+/// The demand of one (day, post).
+struct CoverSlot {
+    var minimum: Int32, minimumWeight: Int32, preferred: Int32, preferredWeight: Int32, maximum: Int32, overWeight: Int32
 }
