@@ -28,10 +28,18 @@ struct LoadedProblem {
     var problem: Problem
     var compiled: CompiledProblem
 
-    init(path: String) throws {
+    /// `staffCSV`: a staff list (`StaffCSV`) that replaces the problem's staff.
+    init(path: String, staffCSV: String? = nil) throws {
         self.path = path
         do {
             problem = try ProblemFile.parse(try readText(path), fileName: path)
+            if let staffCSV {
+                problem.staff = try StaffCSV.read(try readText(staffCSV), fileName: staffCSV)
+                let issues = problem.validationErrors()
+                if !issues.isEmpty {
+                    throw InputError(description: issues.map { "\(staffCSV) (with \(path)): \($0)" }.joined(separator: "\n"))
+                }
+            }
             compiled = try CompiledProblem(problem)
         } catch let error as FormatError {
             throw InputError(description: error.description)

@@ -12,6 +12,9 @@ struct Score: ParsableCommand {
     @Argument(help: "The problem: a problem document (.json, .yaml) or a Curtois & Qu benchmark file (.txt).")
     var instance: String
 
+    @Option(help: "A staff list (CSV: id,name,skills,home_site,deployable_sites,contract,unavailable) replacing the problem's staff.")
+    var staff: String?
+
     @Argument(help: "The roster: CSV with the header employee,0,1,…,H-1 and one row per staff member, or roster JSON as `rotor solve --out x.json` writes it.")
     var roster: String
 
@@ -19,7 +22,7 @@ struct Score: ParsableCommand {
 
     func run() throws {
         let (loaded, schedule) = try reportingInputErrors { () throws -> (LoadedProblem, Schedule) in
-            let loaded = try LoadedProblem(path: instance)
+            let loaded = try LoadedProblem(path: instance, staffCSV: staff)
             return (loaded, try readRoster(roster, for: loaded))
         }
         let evaluation = Evaluation(loaded.compiled, schedule)

@@ -11,6 +11,9 @@ struct Solve: ParsableCommand {
     @Argument(help: "The problem: a problem document (.json, .yaml; see docs/model.md) or a Curtois & Qu benchmark file (.txt).")
     var instance: String
 
+    @Option(help: "A staff list (CSV: id,name,skills,home_site,deployable_sites,contract,unavailable) replacing the problem's staff.")
+    var staff: String?
+
     @OptionGroup var solver: SolverArguments
 
     @Option(help: "Write the roster here: .csv (grid of shift IDs) or .json (assignments and score breakdown).")
@@ -32,7 +35,7 @@ struct Solve: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try reportingInputErrors { try LoadedProblem(path: instance) }
+        let loaded = try reportingInputErrors { try LoadedProblem(path: instance, staffCSV: staff) }
         let progress = ProgressLine(quiet: quiet, verbose: verbose)
         let result = try Solver(problem: loaded.compiled, options: solver.options).solve { progress.update($0) }
         progress.finish()

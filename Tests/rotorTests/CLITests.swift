@@ -382,3 +382,29 @@ struct OperationCLITests {
         #expect(score.stdout.hasPrefix("objective"))
     }
 }
+
+extension OperationCLITests {
+    /// A staff list from CSV replaces the problem's staff; a reference to a site that does not exist is
+    /// reported with the CSV file's name before any solving.
+    @Test func staffListFromCSV() throws {
+        let scratch = try Scratch()
+        let good = try scratch.write("staff.csv", """
+            id,name,skills,home_site,deployable_sites,contract,unavailable
+            ann,Ann Okafor,nurse;senior,north,south,full-time,
+            ben,Ben Silva,nurse;senior,north,south,full-time,2027-03-03..2027-03-04
+            gia,Gia Rossi,nurse;senior,south,north,full-time,
+            hal,Hal Novak,nurse,south,north,full-time,
+            dev,Dev Patel,nurse,north,south,full-time,
+            eve,Eve Martin,nurse;senior,north,south,full-time,
+
+            """)
+        let solve = try rotor(["solve", "examples/tutorial.yaml", "--staff", good, "--time-limit", "2", "--threads", "1",
+                               "--out", scratch.path("r.csv")])
+        #expect(solve.status == 0, "\(solve.stderr)")
+        let rows = try String(contentsOfFile: scratch.path("r.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 7 && rows[1].hasPrefix("ann,"))
+        let bad = try scratch.write("bad.csv", "id,home_site,contract\nzed,east,full-time\n")
+        let outcome = try rotor(["solve", "examples/tutorial.yaml", "--staff", bad, "--time-limit", "1"])
+        #expect(outcome.status == 2 && outcome.stderr.contains("bad.csv") && outcome.stderr.contains("east"), "\(outcome.stderr)")
+    }
+}

@@ -174,8 +174,10 @@ extension RulePreset {
             // Art. 6 with art. 16(b): 48 h a week on average over 17 weeks.
             [.minRest(minutes: 11 * 60), .weeklyRest(minutes: 35 * 60), .maxMinutesInWindow(days: 17 * 7, minutes: 17 * 48 * 60)]
         case .usWildlandFire:
-            // NWCG work/rest: at most 16 h of work in a shift, 2:1 work to rest, 14 days then 2 days off.
-            [.maxShiftMinutes(16 * 60), .workRestRatio(work: 2, rest: 1), .maxConsecutiveDays(14), .minConsecutiveDaysOff(2)]
+            // NWCG work/rest: at most 16 h of work in a shift, 2:1 work to rest, assignments (or stretches
+            // at home) of at most 14 days, then 2 days off.
+            [.maxShiftMinutes(16 * 60), .workRestRatio(work: 2, rest: 1), .maxDeploymentDays(14), .maxConsecutiveDays(14),
+             .minConsecutiveDaysOff(2)]
         }
     }
 }

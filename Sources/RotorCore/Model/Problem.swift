@@ -207,9 +207,9 @@ public enum RulePreset: String, Sendable, Equatable, CaseIterable {
     /// Directive 2003/88/EC: 11 h daily rest (art. 3), 24 h + 11 h weekly rest (art. 5), at most 48 h
     /// a week on average (art. 6, reference period 17 weeks, art. 16(b)).
     case euWorkingTimeDirective = "eu-working-time-directive"
-    /// NWCG Standards for Wildland Fire Resource Mobilization (PMS 210) / Interagency Standards for
-    /// Fire and Fire Aviation Operations ("Red Book"), ch. 7: shifts at most 16 h, 2:1 work to rest,
-    /// assignments at most 14 days (excluding travel) followed by at least 2 days off.
+    /// Interagency Standards for Fire and Fire Aviation Operations ("Red Book"), ch. 7, and the NWCG
+    /// Interagency Incident Business Management Handbook (PMS 902): shifts at most 16 h, 2:1 work to
+    /// rest, assignments at most 14 days (excluding travel) followed by at least 2 days off.
     case usWildlandFire = "us-wildland-fire"
 }
 
