@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RotorCore
 import RotorFormats
+import Synchronization
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +12,7 @@ struct Bench: ParsableCommand {
             and CP-SAT's 60-second results are read from best-known.tsv and cpsat-60s.tsv beside the instances.
             """)
 
-    @Argument(help: "Benchmark files (Curtois & Qu format).")
+    @Argument(help: "Problem files: benchmark instances (Curtois & Qu format) or problem documents (JSON, YAML).")
     var instances: [String] = []
 
     @OptionGroup var solver: SolverArguments
@@ -24,11 +25,14 @@ struct Bench: ParsableCommand {
         let directory = URL(fileURLWithPath: paths[0]).deletingLastPathComponent().path
         let bestKnown = Self.readTSV(directory + "/best-known.tsv")
         let cpsat = Self.readTSV(directory + "/cpsat-60s.tsv")
-        emitLine("| instance | staff | days | best known | CP-SAT 60 s | Rotor | gap % | time to best (s) | moves/s per thread |")
-        emitLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        emitLine("| instance | staff | days | best known | CP-SAT 60 s | Rotor | gap % | feasible after (s) | time to best (s) | moves/s per thread | peak memory (MB) |")
+        emitLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for path in paths {
             let loaded = try reportingInputErrors { try LoadedProblem(path: path) }
-            let result = try Solver(problem: loaded.compiled, options: solver.options).solve()
+            let firstFeasible = Mutex<Duration?>(nil)
+            let result = try Solver(problem: loaded.compiled, options: solver.options).solve { status in
+                if status.best.isFeasible { firstFeasible.withLock { $0 = $0 ?? status.elapsed } }
+            }
             let evaluation = Evaluation(loaded.compiled, result.schedule)
             let key = loaded.problem.name.replacingOccurrences(of: "Instance", with: "")
             let known = bestKnown[key].flatMap { Int($0) }
@@ -38,7 +42,9 @@ struct Bench: ParsableCommand {
             } ?? "-"
             let objective = evaluation.score.isFeasible ? "\(evaluation.score.soft)" : "infeasible (hard \(evaluation.score.hard))"
             let perThread = result.status.movesPerSecond / Double(solver.threads)
-            emitLine("| \(loaded.problem.name) | \(loaded.compiled.staffCount) | \(loaded.compiled.days) | \(known.map(String.init) ?? "-") | \(cpsat[key] ?? "-") | \(objective) | \(gap) | \(String(format: "%.1f", result.status.timeToBest.seconds)) | \(formatRate(perThread)) |")
+            let feasibleAfter = evaluation.score.isFeasible
+                ? String(format: "%.1f", (firstFeasible.withLock { $0 } ?? result.status.timeToBest).seconds) : "-"
+            emitLine("| \(loaded.problem.name) | \(loaded.compiled.staffCount) | \(loaded.compiled.days) | \(known.map(String.init) ?? "-") | \(cpsat[key] ?? "-") | \(objective) | \(gap) | \(feasibleAfter) | \(String(format: "%.1f", result.status.timeToBest.seconds)) | \(formatRate(perThread)) | \(peakMemoryMegabytes()) |")
             if let outDir {
                 try reportingInputErrors {
                     try writeFile(RosterCSV.write(result.schedule, problem: loaded.compiled),
@@ -46,6 +52,14 @@ struct Bench: ParsableCommand {
                 }
             }
         }
+    }
+
+    /// The process's peak resident memory so far (getrusage), in megabytes: with one instance per run,
+    /// that instance's peak.
+    func peakMemoryMegabytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss / 1024
     }
 
     /// Writes a line straight to standard output, so each row shows as soon as its instance is done
