@@ -3,9 +3,9 @@ import Foundation
 /// The problem as the solver sees it: identifiers replaced by small integers and every fact laid out
 /// in flat contiguous arrays, so the inner loop touches no strings or dictionaries.
 ///
-/// Cell values: 0 is a day off, `v ≥ 1` is option `v`: one (shift type, site, skill) a person can be
-/// rostered on — a post. Posts are the (site, shift) pairs with the skills their demand asks for, or
-/// no skill where none is asked. Staff member `e`'s day `d` lives at index `e * days + d` of every
+/// Cell values: 0 is a day off, `v ≥ 1` is post `v`: one (shift type, site, skill) a person can be
+/// rostered on. Posts come from the demand: a (site, shift) pair with each skill its demand lines
+/// name, and without a skill where a line names none. Nobody works where no demand line asks. Staff member `e`'s day `d` lives at index `e * days + d` of every
 /// per-cell array; per (day, value) arrays are indexed `d * valueCount + v`.
 public struct CompiledProblem: Sendable {
     public let problem: Problem
@@ -113,7 +113,7 @@ public struct CompiledProblem: Sendable {
             for x in 0..<X {
                 let lines = problem.demand.filter { shiftIndex[$0.shift] == s && siteIndex[$0.site] == x }
                 let skills = Set(lines.compactMap { $0.skill.flatMap { skillIndex[$0] } }).sorted()
-                if lines.isEmpty || lines.contains(where: { $0.skill == nil }) { posts.append((s, x, -1)) }
+                if lines.contains(where: { $0.skill == nil }) { posts.append((s, x, -1)) }
                 for k in skills { posts.append((s, x, k)) }
             }
         }

@@ -1,6 +1,6 @@
-/// A staff-scheduling problem as a planner states it: named shift types, staff with their contracts,
-/// requests and cover. Identifiers are strings here; `CompiledProblem` turns them into small integers
-/// for the solver.
+/// A staff-scheduling problem in the shape of the Curtois & Qu benchmark: named shift types, staff with
+/// their contracts, requests and cover. `problem` translates it into Rotor's own model, which is what
+/// gets compiled and solved.
 ///
 /// The rule semantics follow Curtois & Qu, "Computational results on new staff scheduling benchmark
 /// instances" (2014): see `../shared/benchmarks/curtois/FORMAT.md`. Day 0 is a Monday.
@@ -164,6 +164,9 @@ extension CurtoisProblem {
             demand: cover.map {
                 Demand(site: "site", shift: $0.shift, days: .dates([day($0.day)]), minimum: 0, minimumWeight: .soft(0),
                        preferred: $0.required, preferredWeight: $0.underWeight, maximum: $0.required, overWeight: $0.overWeight)
+            } + shiftTypes.filter { type in !cover.contains { $0.shift == type.id } }.map {
+                // The benchmark lets anyone work a shift type no cover line mentions, at no cost.
+                Demand(site: "site", shift: $0.id, minimum: 0, minimumWeight: .soft(0))
             })
     }
 }
