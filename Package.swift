@@ -23,6 +23,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "RotorCore", swiftSettings: optimiseCore),
@@ -30,6 +31,10 @@ let package = Package(
             name: "RotorFormats",
             dependencies: ["RotorCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: optimise),
+        // Durable problems, solve jobs and their best rosters, in SQLite.
+        .target(
+            name: "RotorStorage",
+            dependencies: ["RotorCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "rotor",
             dependencies: [
@@ -39,6 +44,7 @@ let package = Package(
             swiftSettings: optimise),
         .testTarget(name: "RotorCoreTests", dependencies: ["RotorCore", "RotorFormats"]),
         .testTarget(name: "RotorFormatsTests", dependencies: ["RotorFormats", "RotorCore"]),
+        .testTarget(name: "RotorStorageTests", dependencies: ["RotorStorage", "RotorCore"]),
         .testTarget(name: "rotorTests", dependencies: ["rotor"]),
     ]
 )
