@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "rotor",
             dependencies: [
-                "RotorCore", "RotorFormats",
+                "RotorCore", "RotorFormats", "RotorStorage", "RotorServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimise),
