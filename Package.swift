@@ -23,6 +23,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "RotorCore", swiftSettings: optimiseCore),
@@ -30,15 +34,35 @@ let package = Package(
             name: "RotorFormats",
             dependencies: ["RotorCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: optimise),
+        // Durable problems, solve jobs and their best rosters, in SQLite.
+        .target(
+            name: "RotorStorage",
+            dependencies: ["RotorCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The HTTP API and the job runner that solves in the background and saves to storage.
+        .target(
+            name: "RotorServer",
+            dependencies: [
+                "RotorCore", "RotorFormats", "RotorStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         .executableTarget(
             name: "rotor",
             dependencies: [
-                "RotorCore", "RotorFormats",
+                "RotorCore", "RotorFormats", "RotorStorage", "RotorServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimise),
         .testTarget(name: "RotorCoreTests", dependencies: ["RotorCore", "RotorFormats"]),
         .testTarget(name: "RotorFormatsTests", dependencies: ["RotorFormats", "RotorCore"]),
+        .testTarget(name: "RotorStorageTests", dependencies: ["RotorStorage", "RotorCore"]),
+        .testTarget(
+            name: "RotorServerTests",
+            dependencies: [
+                "RotorServer", "RotorStorage", "RotorCore", "RotorFormats",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "rotorTests", dependencies: ["rotor"]),
     ]
 )

@@ -93,7 +93,7 @@ struct LocalSearch {
                 let now = readsClock || progress != nil ? clock.now() : start
                 let status = SearchProgress(elapsed: now - start, sinceImprovement: now - lastImprovement,
                                             best: bestScore, moves: moves)
-                let stopAll = shared.withLock { $0.stop }
+                let stopAll = shared.withLock { $0.stop } || options.stopSignal?.isRaised == true
                 if stopAll || options.termination.isMet(by: status) {
                     shared.withLock { $0.stop = true }
                     break
@@ -111,7 +111,7 @@ struct LocalSearch {
                     progress(shared.withLock { s in
                         SolverStatus(best: min(s.score, bestScore), elapsed: now - start,
                                      moves: s.moves.enumerated().reduce(0) { $0 + ($1.offset == thread ? moves : $1.element) },
-                                     timeToBest: s.timeToBest)
+                                     timeToBest: s.timeToBest, bestSchedule: s.schedule)
                     })
                 }
                 if options.adaptiveHardWeight {

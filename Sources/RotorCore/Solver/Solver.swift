@@ -39,8 +39,22 @@ public struct SolverOptions: Sendable {
     /// When set, the incremental score is recomputed from scratch every this many moves and any
     /// difference stops the search with `SolverError.scoreDrift`.
     public var checkEvery: Int? = nil
+    /// Lets another thread stop the search early (a server's stop button, its shutdown); the
+    /// threads look at it where they check `termination`, every 1,024 moves.
+    public var stopSignal: StopSignal? = nil
 
     public init() {}
+}
+
+/// A flag that stops a running solve when raised; it stays raised.
+public final class StopSignal: Sendable {
+    private let raised = Atomic<Bool>(false)
+
+    public init() {}
+
+    public func raise() { raised.store(true, ordering: .relaxed) }
+
+    public var isRaised: Bool { raised.load(ordering: .relaxed) }
 }
 
 public struct SolverError: Error, CustomStringConvertible {
@@ -54,6 +68,10 @@ public struct SolverStatus: Sendable {
     /// Moves evaluated so far, all threads together.
     public var moves: Int
     public var timeToBest: Duration
+    /// The best roster the threads have shared, in progress reports, so that a caller can keep it
+    /// while the search runs (a server saving its jobs). Threads share every `shareInterval` moves,
+    /// so it can trail `best`: score it rather than assume it scores `best`. Nil before the first share.
+    public var bestSchedule: Schedule? = nil
 
     public var movesPerSecond: Double {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18

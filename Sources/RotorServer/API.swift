@@ -1,0 +1,89 @@
+import Foundation
+import Hummingbird
+import RotorCore
+import RotorStorage
+import Synchronization
+
+/// The API's handlers and what they share.
+struct API: Sendable {
+    let database: AppDatabase
+    let runner: JobRunner
+    let configuration: ServerConfiguration
+    private let compiledProblems = CompiledProblemCache()
+
+    init(database: AppDatabase, runner: JobRunner, configuration: ServerConfiguration) {
+        self.database = database
+        self.runner = runner
+        self.configuration = configuration
+    }
+
+    /// The request body as text, refused with 413 past `maxBodyBytes` and 400 when it is not UTF-8.
+    func bodyText(_ request: Request) async throws -> String {
+        let limit = configuration.maxBodyBytes
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+            throw APIError(status: .contentTooLarge, message: "the request body has \(length) bytes; this server accepts at most \(limit)")
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw APIError(status: .contentTooLarge, message: "the request body is larger than \(limit) bytes, the most this server accepts")
+        }
+        guard let text = String(bytes: buffer.readableBytesView, encoding: .utf8) else {
+            throw APIError.badRequest("the request body is not UTF-8 text")
+        }
+        return text
+    }
+
+    /// The positive integer id in path parameter `name`.
+    func id(_ context: some RequestContext, _ name: String = "id", of kind: String) throws -> Int64 {
+        let raw = context.parameters.get(name) ?? ""
+        guard let id = Int64(raw), id > 0 else {
+            throw APIError.badRequest("a \(kind) id is a positive whole number, not \"\(raw)\"")
+        }
+        return id
+    }
+
+    func problem(_ id: Int64) throws -> ProblemRecord {
+        guard let problem = try database.problem(id: id) else { throw APIError.notFound("no problem \(id)") }
+        return problem
+    }
+
+    func job(_ id: Int64) throws -> JobRecord {
+        guard let job = try database.job(id: id) else { throw APIError.notFound("no job \(id)") }
+        return job
+    }
+
+    /// A stored problem, parsed and compiled once and then kept: problems never change once stored.
+    func loaded(_ record: ProblemRecord) throws -> LoadedProblem {
+        if let cached = compiledProblems[record.id!] { return cached }
+        guard let format = ProblemFormat(rawValue: record.format) else {
+            throw APIError(status: .internalServerError, message: "problem \(record.id!) is stored in an unknown format \"\(record.format)\"")
+        }
+        let loaded = try LoadedProblem(text: record.source, format: format, name: record.name)
+        compiledProblems[record.id!] = loaded
+        return loaded
+    }
+
+    func forget(problemId: Int64) { compiledProblems[problemId] = nil }
+}
+
+/// The last few compiled problems: compiling a large problem takes a while, and a calendar feed is
+/// fetched once per staff member and again on every refresh.
+final class CompiledProblemCache: Sendable {
+    private static let capacity = 8
+    private let entries = Mutex<[(id: Int64, problem: LoadedProblem)]>([])
+
+    subscript(id: Int64) -> LoadedProblem? {
+        get { entries.withLock { $0.first { $0.id == id }?.problem } }
+        set {
+            entries.withLock { list in
+                list.removeAll { $0.id == id }
+                if let newValue {
+                    list.insert((id, newValue), at: 0)
+                    if list.count > Self.capacity { list.removeLast() }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import RotorCore
+import RotorStorage
+
+/// A score as the API writes it.
+struct ScoreBody: Codable, Equatable, Sendable {
+    var hard: Int
+    var soft: Int
+    var feasible: Bool
+
+    init(_ score: Score) {
+        hard = score.hard
+        soft = score.soft
+        feasible = score.isFeasible
+    }
+}
+
+/// A running job's saved roster: its score and how many hard rules it breaks.
+struct SavedRosterBody: Codable, Equatable, Sendable {
+    var score: ScoreBody
+    var hardViolations: Int
+}
+
+struct ProblemBody: Codable {
+    var id: Int64
+    var name: String
+    var format: String
+    var staffCount: Int
+    var days: Int
+    var createdAt: Date
+    /// In `GET /api/problems/{id}` only.
+    var jobs: [JobBody]?
+
+    init(_ p: ProblemSummary, jobs: [JobBody]? = nil) {
+        id = p.id
+        name = p.name
+        format = p.format
+        staffCount = p.staffCount
+        days = p.days
+        createdAt = p.createdAt
+        self.jobs = jobs
+    }
+
+    init(_ p: ProblemRecord, jobs: [JobBody]? = nil) {
+        id = p.id!
+        name = p.name
+        format = p.format
+        staffCount = p.staffCount
+        days = p.days
+        createdAt = p.createdAt
+        self.jobs = jobs
+    }
+}
+
+struct JobBody: Codable {
+    var id: Int64
+    var problemId: Int64
+    var status: JobStatus
+    var timeLimit: Double
+    var threads: Int
+    var seed: Int64
+    var startFrom: Int64?
+    var best: ScoreBody?
+    /// The roster saved so far, while the job runs in this server: the search saves its best every
+    /// couple of seconds, so it can trail `best`.
+    var saved: SavedRosterBody?
+    var moves: Int
+    var elapsedSeconds: Double
+    var movesPerSecond: Double
+    var error: String?
+    var stopRequested: Bool
+    var createdAt: Date
+    var startedAt: Date?
+    var finishedAt: Date?
+
+    /// The stored job, with the fresher figures of `live` while it runs here.
+    init(_ job: JobRecord, live: LiveProgress? = nil) {
+        id = job.id!
+        problemId = job.problemId
+        status = job.status
+        timeLimit = job.timeLimitSeconds
+        threads = job.threads
+        seed = job.seed
+        startFrom = job.startFromJobId
+        best = (live?.best ?? job.best).map(ScoreBody.init)
+        saved = live?.saved
+        moves = live?.moves ?? job.moves
+        elapsedSeconds = live?.elapsedSeconds ?? job.elapsedSeconds
+        movesPerSecond = live?.movesPerSecond ?? job.movesPerSecond
+        error = job.error
+        stopRequested = job.stopRequested
+        createdAt = job.createdAt
+        startedAt = job.startedAt
+        finishedAt = job.finishedAt
+    }
+}
+
+/// One `progress` event of `GET /api/jobs/{id}/events`.
+struct ProgressEvent: Codable, Equatable {
+    var jobId: Int64
+    var status: JobStatus
+    var elapsedSeconds: Double
+    var best: ScoreBody?
+    var saved: SavedRosterBody?
+    var moves: Int
+    var movesPerSecond: Double
+
+    init(_ job: JobBody) {
+        jobId = job.id
+        status = job.status
+        elapsedSeconds = job.elapsedSeconds
+        best = job.best
+        saved = job.saved
+        moves = job.moves
+        movesPerSecond = job.movesPerSecond
+    }
+}
+
+/// The body of `POST /api/problems/{id}/jobs`; every field may be left out.
+struct JobRequest: Decodable {
+    var timeLimit: Double?
+    var threads: Int?
+    var seed: Int64?
+    /// A job of the same problem whose saved roster the search starts from: how an interrupted job is
+    /// resumed, or a finished one improved.
+    var startFrom: Int64?
+
+    static let fields = ["timeLimit", "threads", "seed", "startFrom"]
+
+    /// Reads and checks the limits; an empty body asks for the defaults.
+    static func limits(from text: String, configuration c: ServerConfiguration) throws(APIError) -> JobLimits {
+        var request = JobRequest()
+        if !text.allSatisfy(\.isWhitespace) {
+            let data = Data(text.utf8)
+            guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+                throw .badRequest("the job request must be a JSON object such as {\"timeLimit\": 60, \"threads\": 1, \"seed\": 1}")
+            }
+            if let unknown = object.keys.sorted().first(where: { !fields.contains($0) }) {
+                throw .badRequest("unknown field \"\(unknown)\" in the job request; expected \(fields.joined(separator: ", "))")
+            }
+            do {
+                request = try JSONDecoder().decode(JobRequest.self, from: data)
+            } catch let DecodingError.typeMismatch(_, context) {
+                let field = context.codingPath.first?.stringValue ?? "?"
+                throw .badRequest("\(field) must be \(field == "timeLimit" ? "a number of seconds" : "a whole number")")
+            } catch {
+                throw .badRequest("the job request cannot be read: \(error)")
+            }
+        }
+        let timeLimit = request.timeLimit ?? 60
+        guard timeLimit > 0 && timeLimit <= c.maxTimeLimitSeconds else {
+            throw .badRequest("timeLimit must be more than 0 and at most \(Int(c.maxTimeLimitSeconds)) seconds, not \(timeLimit)")
+        }
+        let threads = request.threads ?? 1
+        guard (1...c.maxThreads).contains(threads) else {
+            throw .badRequest("threads must be between 1 and \(c.maxThreads), not \(threads)")
+        }
+        let seed = request.seed ?? 1
+        guard seed >= 0 else { throw .badRequest("seed must not be negative, not \(seed)") }
+        return JobLimits(timeLimitSeconds: timeLimit, threads: threads, seed: seed, startFromJobId: request.startFrom)
+    }
+}

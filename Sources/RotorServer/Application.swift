@@ -1,0 +1,60 @@
+import Foundation
+import Hummingbird
+import Logging
+import RotorStorage
+import Synchronization
+
+/// A configuration the server cannot start with.
+public struct ServerConfigurationError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// The HTTP server: the API on `configuration.host:port`, and the job runner as one of its services.
+/// Jobs left running in `database` by a previous process are marked interrupted before it returns.
+public func buildApplication(
+    configuration: ServerConfiguration, database: AppDatabase, logger: Logger = Logger(label: "rotor.server")
+) throws -> some ApplicationProtocol {
+    if let problem = configuration.problem { throw ServerConfigurationError(description: problem) }
+    let runner = try JobRunner(database: database, configuration: configuration, logger: logger)
+    let router = buildRouter(API(database: database, runner: runner, configuration: configuration))
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Rotor"),
+        services: [runner],
+        logger: logger)
+}
+
+/// Every route, with JSON errors on all of them and the bearer token on `/api` when one is set.
+func buildRouter(_ api: API) -> Router<BasicRequestContext> {
+    let router = Router()
+    let routes = RouteList()
+    router.add(middleware: JSONErrorMiddleware(routes: routes))
+    router.get("/openapi.json") { _, _ in textResponse(OpenAPIDocument.json, contentType: "application/json") }
+
+    let group = router.group("/api")
+    if let token = api.configuration.token { group.add(middleware: BearerTokenMiddleware(token: token)) }
+    group.post("/problems", use: api.createProblem)
+    group.get("/problems", use: api.listProblems)
+    group.get("/problems/{id}", use: api.getProblem)
+    group.delete("/problems/{id}", use: api.deleteProblem)
+    group.post("/problems/{id}/jobs", use: api.startJob)
+    group.get("/problems/{id}/jobs", use: api.listJobs)
+    group.post("/problems/{id}/score", use: api.score)
+    group.get("/jobs/{id}", use: api.getJob)
+    group.get("/jobs/{id}/events", use: api.events)
+    group.post("/jobs/{id}/stop", use: api.stopJob)
+    group.get("/jobs/{id}/roster", use: api.roster)
+    group.get("/jobs/{id}/calendar/{staffId}.ics", use: api.calendar)
+
+    routes.set(router.routes.map { ($0.method, $0.path) })
+    return router
+}
+
+/// The router's routes, filled in once they are all added; the error middleware is added before them.
+final class RouteList: Sendable {
+    private let routes = Mutex<[(method: HTTPRequest.Method, path: RouterPath)]>([])
+
+    func set(_ list: [(method: HTTPRequest.Method, path: RouterPath)]) { routes.withLock { $0 = list } }
+
+    var all: [(method: HTTPRequest.Method, path: RouterPath)] { routes.withLock { $0 } }
+}

@@ -1,0 +1,263 @@
+/// The API described in OpenAPI 3 and served at `GET /openapi.json`. A Swift literal rather than a
+/// resource file, so that the `rotor` binary works wherever it is copied; a test checks that its
+/// paths and methods are exactly the router's.
+enum OpenAPIDocument {
+    static let json = #"""
+{
+  "openapi": "3.0.3",
+  "info": {
+    "title": "Rotor",
+    "version": "0.1.0",
+    "description": "Staff rostering: upload a problem, start solve jobs that run in the background and survive restarts, follow their progress, fetch the best roster as JSON, CSV or per-person iCalendar feeds, and score rosters a planner edited. When the server has an API token, every /api request needs 'Authorization: Bearer <token>'. Every error is a JSON object {\"error\": message}."
+  },
+  "components": {
+    "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" } },
+    "parameters": {
+      "problemId": { "name": "id", "in": "path", "required": true, "schema": { "type": "integer", "minimum": 1 } },
+      "jobId": { "name": "id", "in": "path", "required": true, "schema": { "type": "integer", "minimum": 1 } }
+    },
+    "responses": {
+      "BadRequest": { "description": "The request is not valid; the message says what is wrong.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+      "NotFound": { "description": "No such problem, job, roster or staff member.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+      "Unauthorized": { "description": "The API token is missing or wrong.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+      "TooLarge": { "description": "The body is larger than the server accepts.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+    },
+    "schemas": {
+      "Error": {
+        "type": "object", "required": ["error"],
+        "properties": {
+          "error": { "type": "string" },
+          "details": { "type": "array", "items": { "type": "string" }, "description": "Every message, when there are several." }
+        }
+      },
+      "Score": {
+        "type": "object", "required": ["hard", "soft", "feasible"],
+        "properties": { "hard": { "type": "integer" }, "soft": { "type": "integer" }, "feasible": { "type": "boolean" } }
+      },
+      "Problem": {
+        "type": "object", "required": ["id", "name", "format", "staffCount", "days", "createdAt"],
+        "properties": {
+          "id": { "type": "integer" },
+          "name": { "type": "string" },
+          "format": { "type": "string", "enum": ["json", "yaml", "curtois"] },
+          "staffCount": { "type": "integer" },
+          "days": { "type": "integer" },
+          "createdAt": { "type": "string", "format": "date-time" },
+          "jobs": { "type": "array", "items": { "$ref": "#/components/schemas/Job" }, "description": "In GET /api/problems/{id} only." }
+        }
+      },
+      "JobRequest": {
+        "type": "object", "additionalProperties": false,
+        "properties": {
+          "timeLimit": { "type": "number", "default": 60, "description": "Seconds; at most the server's maximum (24 h by default)." },
+          "threads": { "type": "integer", "default": 1, "minimum": 1, "description": "At most the server's core count." },
+          "seed": { "type": "integer", "default": 1, "minimum": 0 },
+          "startFrom": { "type": "integer", "description": "A job of the same problem whose saved roster the search starts from (resume an interrupted job, improve a finished one)." }
+        }
+      },
+      "Job": {
+        "type": "object",
+        "required": ["id", "problemId", "status", "timeLimit", "threads", "seed", "moves", "elapsedSeconds", "movesPerSecond", "stopRequested", "createdAt"],
+        "properties": {
+          "id": { "type": "integer" },
+          "problemId": { "type": "integer" },
+          "status": { "type": "string", "enum": ["queued", "running", "finished", "stopped", "interrupted", "failed"] },
+          "timeLimit": { "type": "number" },
+          "threads": { "type": "integer" },
+          "seed": { "type": "integer" },
+          "startFrom": { "type": "integer" },
+          "best": { "$ref": "#/components/schemas/Score" },
+          "saved": {
+            "type": "object", "description": "While the job runs: the roster saved so far (every couple of seconds, so it can trail best).",
+            "properties": { "score": { "$ref": "#/components/schemas/Score" }, "hardViolations": { "type": "integer" } }
+          },
+          "moves": { "type": "integer" },
+          "elapsedSeconds": { "type": "number" },
+          "movesPerSecond": { "type": "number" },
+          "error": { "type": "string", "description": "Why the job failed or was interrupted." },
+          "stopRequested": { "type": "boolean" },
+          "createdAt": { "type": "string", "format": "date-time" },
+          "startedAt": { "type": "string", "format": "date-time" },
+          "finishedAt": { "type": "string", "format": "date-time" }
+        }
+      },
+      "Roster": {
+        "type": "object",
+        "description": "A roster with its score and explanations, as `rotor solve --out roster.json` writes it.",
+        "required": ["instance", "objective", "hardPenalty", "feasible", "days", "roster", "breakdown"],
+        "properties": {
+          "instance": { "type": "string" },
+          "objective": { "type": "integer" },
+          "hardPenalty": { "type": "integer" },
+          "feasible": { "type": "boolean" },
+          "days": { "type": "integer" },
+          "roster": {
+            "type": "array",
+            "items": {
+              "type": "object", "required": ["staff", "shifts"],
+              "properties": { "staff": { "type": "string" }, "shifts": { "type": "array", "items": { "type": "string", "nullable": true } } }
+            }
+          },
+          "breakdown": {
+            "type": "object",
+            "properties": {
+              "softByRule": { "type": "object", "additionalProperties": { "type": "integer" } },
+              "softByStaff": { "type": "object", "additionalProperties": { "type": "integer" } },
+              "softByDay": { "type": "array", "items": { "type": "integer" } },
+              "violations": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "rule": { "type": "string" }, "hard": { "type": "boolean" }, "staff": { "type": "string" },
+                    "day": { "type": "integer" }, "days": { "type": "integer" }, "post": { "type": "string" },
+                    "amount": { "type": "integer" }, "penalty": { "type": "integer" }, "message": { "type": "string" }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  },
+  "security": [{ "bearer": [] }],
+  "paths": {
+    "/openapi.json": {
+      "get": {
+        "summary": "This document.", "security": [],
+        "responses": { "200": { "description": "The OpenAPI document.", "content": { "application/json": { "schema": { "type": "object" } } } } }
+      }
+    },
+    "/api/problems": {
+      "post": {
+        "summary": "Upload a problem.",
+        "description": "The body is a problem document in JSON or YAML (docs/model.md) or a Curtois benchmark file. Content-Type application/json or application/yaml decides; otherwise '{' first means JSON, a SECTION_HORIZON line the Curtois format, anything else YAML.",
+        "parameters": [{ "name": "name", "in": "query", "schema": { "type": "string", "maxLength": 100 }, "description": "A name for listings and messages." }],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object" } }, "application/yaml": { "schema": { "type": "string" } }, "text/plain": { "schema": { "type": "string" } } } },
+        "responses": {
+          "201": { "description": "Stored.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
+          "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "413": { "$ref": "#/components/responses/TooLarge" }
+        }
+      },
+      "get": {
+        "summary": "List problems.",
+        "responses": {
+          "200": { "description": "Every problem, oldest first.", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Problem" } } } } },
+          "401": { "$ref": "#/components/responses/Unauthorized" }
+        }
+      }
+    },
+    "/api/problems/{id}": {
+      "parameters": [{ "$ref": "#/components/parameters/problemId" }],
+      "get": {
+        "summary": "A problem and its jobs.",
+        "responses": {
+          "200": { "description": "The problem.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
+          "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" }
+        }
+      },
+      "delete": {
+        "summary": "Delete a problem with its jobs and rosters.",
+        "responses": {
+          "204": { "description": "Deleted." },
+          "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" },
+          "409": { "description": "One of its jobs is running.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+        }
+      }
+    },
+    "/api/problems/{id}/jobs": {
+      "parameters": [{ "$ref": "#/components/parameters/problemId" }],
+      "post": {
+        "summary": "Start a solve job.",
+        "requestBody": { "required": false, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/JobRequest" } } } },
+        "responses": {
+          "202": { "description": "Started; follow it at the Location header.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Job" } } } },
+          "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" },
+          "413": { "$ref": "#/components/responses/TooLarge" },
+          "429": { "description": "The server runs as many jobs as it allows; retry later.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+        }
+      },
+      "get": {
+        "summary": "A problem's jobs.",
+        "responses": {
+          "200": { "description": "Its jobs, oldest first.", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Job" } } } } },
+          "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" }
+        }
+      }
+    },
+    "/api/problems/{id}/score": {
+      "parameters": [{ "$ref": "#/components/parameters/problemId" }],
+      "post": {
+        "summary": "Score a roster.",
+        "description": "The body is a roster as GET /api/jobs/{id}/roster writes it: CSV (text/csv) or JSON (only its roster rows are read).",
+        "requestBody": { "required": true, "content": { "text/csv": { "schema": { "type": "string" } }, "application/json": { "schema": { "$ref": "#/components/schemas/Roster" } } } },
+        "responses": {
+          "200": { "description": "The score, every violation with its message, and the breakdown.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Roster" } } } },
+          "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" },
+          "413": { "$ref": "#/components/responses/TooLarge" }
+        }
+      }
+    },
+    "/api/jobs/{id}": {
+      "parameters": [{ "$ref": "#/components/parameters/jobId" }],
+      "get": {
+        "summary": "A job: status, best score, moves per second.",
+        "responses": {
+          "200": { "description": "The job.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Job" } } } },
+          "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" }
+        }
+      }
+    },
+    "/api/jobs/{id}/events": {
+      "parameters": [{ "$ref": "#/components/parameters/jobId" }],
+      "get": {
+        "summary": "Follow a job's progress.",
+        "description": "Server-Sent Events: 'progress' events (jobId, status, elapsedSeconds, best, saved with its hardViolations, moves, movesPerSecond) while the job runs, then one 'end' event with the job, and the stream closes; or a 'shutdown' event when the server stops first.",
+        "responses": {
+          "200": { "description": "The event stream.", "content": { "text/event-stream": { "schema": { "type": "string" } } } },
+          "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" }
+        }
+      }
+    },
+    "/api/jobs/{id}/stop": {
+      "parameters": [{ "$ref": "#/components/parameters/jobId" }],
+      "post": {
+        "summary": "Stop a job; it ends 'stopped' with its best roster.",
+        "responses": {
+          "202": { "description": "Stopping.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Job" } } } },
+          "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" },
+          "409": { "description": "The job has already ended.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+        }
+      }
+    },
+    "/api/jobs/{id}/roster": {
+      "parameters": [
+        { "$ref": "#/components/parameters/jobId" },
+        { "name": "format", "in": "query", "schema": { "type": "string", "enum": ["json", "csv"], "default": "json" } }
+      ],
+      "get": {
+        "summary": "A job's best saved roster.",
+        "responses": {
+          "200": { "description": "The roster.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Roster" } }, "text/csv": { "schema": { "type": "string" } } } },
+          "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" }
+        }
+      }
+    },
+    "/api/jobs/{id}/calendar/{staffId}.ics": {
+      "parameters": [
+        { "$ref": "#/components/parameters/jobId" },
+        { "name": "staffId", "in": "path", "required": true, "schema": { "type": "string" } }
+      ],
+      "get": {
+        "summary": "One staff member's shifts in a job's saved roster, as an iCalendar feed.",
+        "responses": {
+          "200": { "description": "The calendar.", "content": { "text/calendar": { "schema": { "type": "string" } } } },
+          "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" }
+        }
+      }
+    }
+  }
+}
+"""#
+}

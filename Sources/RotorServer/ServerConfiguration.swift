@@ -1,0 +1,46 @@
+import Foundation
+
+/// How the server listens and what it allows.
+public struct ServerConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// The bearer token every API request must carry; required when `host` is not a loopback address,
+    /// because anyone who can reach the port could otherwise use the machine's cores.
+    public var token: String?
+    /// Solve jobs running at once; one more is refused with 429 rather than queued, so that a client
+    /// learns at once that the server is busy.
+    public var maxConcurrentJobs = 2
+    /// Largest request body; a benchmark instance is well under 1 MB.
+    public var maxBodyBytes = 10 * 1024 * 1024
+    public var maxTimeLimitSeconds: Double = 24 * 3600
+    /// Threads one job may ask for.
+    public var maxThreads = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+    /// Least time between two saves of a job's best roster: the search improves many times a second
+    /// early on, and each save is a write to disk.
+    public var rosterSaveInterval: Duration = .seconds(2)
+    /// Time between two progress events of `GET /api/jobs/{id}/events`.
+    public var eventInterval: Duration = .milliseconds(500)
+    /// Names this process in the jobs it claims.
+    public var workerName = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+
+    public init() {}
+
+    /// Why the configuration cannot serve, or nil.
+    public var problem: String? {
+        if !(1...65535).contains(port) { return "the port must be between 1 and 65535, not \(port)" }
+        if maxConcurrentJobs < 1 { return "at least one job must be allowed to run (max jobs \(maxConcurrentJobs))" }
+        if let token, token.isEmpty { return "the API token must not be empty" }
+        if token == nil && !Self.isLoopback(host) {
+            return "listening on \(host), which is not a loopback address, needs an API token (--token or ROTOR_TOKEN)"
+        }
+        return nil
+    }
+
+    /// Whether a host name or address can only be reached from this machine.
+    public static func isLoopback(_ host: String) -> Bool {
+        let lowered = host.lowercased()
+        if lowered == "localhost" || lowered == "::1" || lowered == "[::1]" { return true }
+        let parts = lowered.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
+    }
+}

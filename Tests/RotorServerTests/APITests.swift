@@ -1,0 +1,213 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RotorCore
+import RotorFormats
+import RotorStorage
+import Testing
+@testable import RotorServer
+
+@Suite("API")
+struct APITests {
+    /// The planner's path: upload, solve, follow, fetch the roster three ways, edit it and score it.
+    @Test func solveAProblemAndUseItsRoster() async throws {
+        try await withApp { client in
+            let problem = try await client.createProblem(tinyCurtois)
+            let listed = try await client.get("/api/problems").decoded([ProblemBody].self)
+            #expect(listed.map(\.id) == [problem] && listed[0].name == "tiny" && listed[0].format == "curtois")
+            #expect(listed[0].staffCount == 2 && listed[0].days == 7)
+
+            let started = try await client.startJob(problem: problem, #"{"timeLimit": 1, "threads": 1, "seed": 3}"#)
+            #expect(started.status == .running && started.timeLimit == 1 && started.seed == 3)
+            // The stream lasts until the job ends, so this also waits for it.
+            let events = try await client.get("/api/jobs/\(started.id)/events")
+            #expect(events.headers[.contentType] == "text/event-stream")
+            #expect(events.text.contains("event: progress\ndata: {"), "\(events.text)")
+            #expect(events.text.hasSuffix("\n\n") && events.text.contains("event: end\ndata: {"))
+            #expect(events.text.contains(#""saved":{"hardViolations":"#), "progress events carry the saved roster")
+
+            let job = try await client.waitForEnd(job: started.id)
+            #expect(job.status == .finished && job.moves > 0 && job.movesPerSecond > 0 && job.finishedAt != nil)
+            let best = try #require(job.best)
+
+            let json = try await client.get("/api/jobs/\(job.id)/roster")
+            #expect(json.status == .ok)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(json.text.utf8)) as? [String: Any])
+            #expect(document["objective"] as? Int == best.soft && document["hardPenalty"] as? Int == best.hard)
+
+            let csv = try await client.get("/api/jobs/\(job.id)/roster?format=csv")
+            #expect(csv.status == .ok && csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            let rows = csv.text.split(separator: "\n")
+            #expect(rows.first == "employee,0,1,2,3,4,5,6" && rows.count == 3)
+
+            let ics = try await client.get("/api/jobs/\(job.id)/calendar/A.ics")
+            #expect(ics.status == .ok && ics.headers[.contentType]?.hasPrefix("text/calendar") == true)
+            let shiftsOfA = rows[1].split(separator: ",", omittingEmptySubsequences: false).dropFirst().filter { !$0.isEmpty }.count
+            #expect(ics.text.components(separatedBy: "BEGIN:VEVENT").count - 1 == shiftsOfA)
+            #expect(ics.text.hasPrefix("BEGIN:VCALENDAR\r\n"))
+
+            // The roster as fetched scores what the job reported, as CSV and as JSON.
+            let scoredCSV = try await client.post("/api/problems/\(problem)/score", csv.text, headers: [.contentType: "text/csv"])
+            #expect(scoredCSV.status == .ok)
+            #expect(try scoredJSON(scoredCSV)["objective"] as? Int == best.soft)
+            let scoredJSONBody = try await client.post("/api/problems/\(problem)/score", json.text)
+            #expect(try scoredJSON(scoredJSONBody)["objective"] as? Int == best.soft)
+
+            // An edit that leaves day 0 without its day shift breaks the hard cover rule, and says so.
+            let edited = "employee,0,1,2,3,4,5,6\nA,,,,,,,\nB,,,,,,,\n"
+            let scoredEdit = try scoredJSON(try await client.post("/api/problems/\(problem)/score", edited))
+            #expect(scoredEdit["feasible"] as? Bool == false)
+            let violations = try #require((scoredEdit["breakdown"] as? [String: Any])?["violations"] as? [[String: Any]])
+            #expect(violations.contains { $0["hard"] as? Bool == true && ($0["message"] as? String)?.isEmpty == false })
+
+            let detail = try await client.get("/api/problems/\(problem)").decoded(ProblemBody.self)
+            #expect(detail.jobs?.map(\.id) == [job.id])
+        }
+    }
+
+    @Test func problemsInJSONAndYAMLAndTheirCalendars() async throws {
+        let yaml = try tutorialYAML()
+        let problem = try ProblemDocument.parse(yaml, fileName: "tutorial.yaml")
+        try await withApp { client in
+            let fromYAML = try await client.createProblem(yaml, name: "from-yaml", contentType: "application/yaml")
+            let fromJSON = try await client.createProblem(ProblemDocument.write(problem), name: "from-json", contentType: "application/json")
+            let sniffed = try await client.createProblem(ProblemDocument.write(problem), name: "sniffed")
+            let listed = try await client.get("/api/problems").decoded([ProblemBody].self)
+            #expect(listed.map(\.format) == ["yaml", "json", "json"])
+            #expect(Set([fromYAML, fromJSON, sniffed]).count == 3)
+
+            let job = try await client.waitForEnd(job: try await client.startJob(problem: fromJSON, #"{"timeLimit": 1}"#).id)
+            #expect(job.status == .finished)
+            // Someone who works: the first row of the CSV with a shift in it.
+            let csv = try await client.get("/api/jobs/\(job.id)/roster?format=csv").text
+            let row = try #require(csv.split(separator: "\n").dropFirst().first { $0.split(separator: ",").count > 1 })
+            let staffId = String(row.prefix { $0 != "," })
+            let ics = try await client.get("/api/jobs/\(job.id)/calendar/\(staffId).ics")
+            #expect(ics.status == .ok)
+            // Two sites: each event names its site; times are UTC instants on the problem's clock
+            // (07:00 and 19:00 in London in March are 07:00Z and 19:00Z).
+            #expect(ics.text.contains("BEGIN:VEVENT") && ics.text.contains("LOCATION:"))
+            #expect(ics.text.contains("DTSTART:202703") && (ics.text.contains("T070000Z") || ics.text.contains("T190000Z")))
+            let missing = try await client.get("/api/jobs/\(job.id)/calendar/no%20body.ics")
+            #expect(missing.status == .notFound && missing.errorMessage?.contains("\"no body\"") == true)
+        }
+    }
+
+    @Test func badInputGetsAClearError() async throws {
+        try await withApp(testConfiguration { $0.maxBodyBytes = 4096 }) { client in
+            let malformed = try await client.post("/api/problems", "{\"horizon\": ", headers: [.contentType: "application/json"])
+            #expect(malformed.status == .badRequest)
+            #expect(malformed.errorMessage?.contains("problem.json:1") == true, "\(malformed.text)")
+
+            let invalid = try await client.post("/api/problems", tinyCurtois.replacingOccurrences(of: "D,480,", with: "D,-480,"))
+            #expect(invalid.status == .badRequest && invalid.errorMessage?.contains("problem.txt:5") == true, "\(invalid.text)")
+            #expect(try invalid.decoded(ErrorBody.self).details?.isEmpty == false)
+
+            let empty = try await client.post("/api/problems", "  \n")
+            #expect(empty.status == .badRequest && empty.errorMessage?.contains("empty") == true)
+
+            let badName = try await client.post("/api/problems?name=../etc", tinyCurtois)
+            #expect(badName.status == .badRequest)
+
+            let oversized = try await client.post("/api/problems", String(repeating: "# padding\n", count: 1000) + tinyCurtois)
+            #expect(oversized.status == .contentTooLarge && oversized.errorMessage?.contains("4096") == true)
+
+            #expect(try await client.get("/api/problems/42").status == .notFound)
+            #expect(try await client.get("/api/problems/42").errorMessage == "no problem 42")
+            #expect(try await client.get("/api/jobs/42").status == .notFound)
+            #expect(try await client.get("/api/jobs/42/roster").status == .notFound)
+            #expect(try await client.post("/api/jobs/42/stop", "").status == .notFound)
+            #expect(try await client.get("/api/jobs/abc").status == .badRequest)
+            #expect(try await client.get("/api/nothing-here").status == .notFound)
+            let wrongMethod = try await client.execute(uri: "/api/problems", method: .put)
+            #expect(wrongMethod.status == .methodNotAllowed && wrongMethod.headers[.allow] == "GET, POST")
+            #expect(wrongMethod.errorMessage != nil)
+
+            let problem = try await client.createProblem(tinyCurtois)
+            for (body, fragment) in [
+                (#"{"timeLimit": 0}"#, "timeLimit"), (#"{"timeLimit": 1e9}"#, "timeLimit"), (#"{"threads": 0}"#, "threads"),
+                (#"{"timelimit": 5}"#, "unknown field \"timelimit\""), (#"{"seed": -1}"#, "seed"), (#"{"threads": "two"}"#, "threads"),
+                (#"[1]"#, "JSON object"), (#"{"startFrom": 99}"#, "no job 99"),
+            ] {
+                let response = try await client.post("/api/problems/\(problem)/jobs", body)
+                #expect(response.status == .badRequest, "\(body)")
+                #expect(response.errorMessage?.contains(fragment) == true, "\(body): \(response.text)")
+            }
+
+            let badRoster = try await client.post("/api/problems/\(problem)/score", "employee,0,1,2,3,4,5,6\nA,X,,,,,,\nB,,,,,,,\n")
+            #expect(badRoster.status == .badRequest && badRoster.errorMessage?.contains("roster.csv:2:") == true, "\(badRoster.text)")
+            let badJSONRoster = try await client.post("/api/problems/\(problem)/score", #"{"roster": [{"staff": "Z", "shifts": []}]}"#)
+            #expect(badJSONRoster.status == .badRequest && badJSONRoster.errorMessage?.contains("roster[0].staff") == true)
+        }
+    }
+
+    @Test func stoppingAJobKeepsItsRoster() async throws {
+        try await withApp { client in
+            let problem = try await client.createProblem(tinyCurtois)
+            let started = try await client.startJob(problem: problem, #"{"timeLimit": 600}"#)
+            try await Task.sleep(for: .milliseconds(300))
+            let stopping = try await client.post("/api/jobs/\(started.id)/stop", "")
+            #expect(stopping.status == .accepted)
+            let job = try await client.waitForEnd(job: started.id)
+            #expect(job.status == .stopped && job.elapsedSeconds < 60)
+            #expect(try await client.get("/api/jobs/\(job.id)/roster").status == .ok)
+            let again = try await client.post("/api/jobs/\(job.id)/stop", "")
+            #expect(again.status == .conflict)
+        }
+    }
+
+    /// One job at a time here: the second is refused with 429 and the problem cannot be deleted under
+    /// the running job. The job still runs when the server shuts down: it ends interrupted, roster kept.
+    @Test func tooManyJobsAndShutdown() async throws {
+        let database = try AppDatabase.inMemory()
+        let running = try await withApp(testConfiguration { $0.maxConcurrentJobs = 1 }, database: database) { client in
+            let problem = try await client.createProblem(tinyCurtois)
+            let first = try await client.startJob(problem: problem, #"{"timeLimit": 600}"#)
+            let second = try await client.post("/api/problems/\(problem)/jobs", #"{"timeLimit": 1}"#)
+            #expect(second.status == .tooManyRequests && second.errorMessage?.contains("running") == true)
+            #expect(second.headers[.retryAfter] != nil)
+            let delete = try await client.execute(uri: "/api/problems/\(problem)", method: .delete)
+            #expect(delete.status == .conflict)
+            try await Task.sleep(for: .milliseconds(300))
+            return first.id
+        }
+        let job = try #require(try database.job(id: running))
+        #expect(job.status == .interrupted && job.error?.contains("shut down") == true)
+        #expect(try database.roster(jobId: running) != nil)
+    }
+
+    @Test func deletingAProblem() async throws {
+        try await withApp { client in
+            let problem = try await client.createProblem(tinyCurtois)
+            let job = try await client.waitForEnd(job: try await client.startJob(problem: problem, #"{"timeLimit": 0.3}"#).id)
+            #expect(try await client.execute(uri: "/api/problems/\(problem)", method: .delete).status == .noContent)
+            #expect(try await client.get("/api/problems/\(problem)").status == .notFound)
+            #expect(try await client.get("/api/jobs/\(job.id)").status == .notFound)
+        }
+    }
+
+    @Test func aTokenIsRequiredWhenSet() async throws {
+        let configuration = testConfiguration { $0.token = "s3cret"; $0.host = "0.0.0.0" }
+        try await withApp(configuration) { client in
+            let missing = try await client.get("/api/problems")
+            #expect(missing.status == .unauthorized && missing.headers[.wwwAuthenticate] == "Bearer")
+            #expect(missing.errorMessage?.contains("Authorization: Bearer") == true)
+            #expect(try await client.get("/api/problems", headers: [.authorization: "Bearer wrong"]).status == .unauthorized)
+            #expect(try await client.get("/api/problems", headers: [.authorization: "Bearer s3cret"]).status == .ok)
+            #expect(try await client.get("/openapi.json").status == .ok, "the API description is public")
+        }
+    }
+
+    @Test func aPublicAddressNeedsAToken() throws {
+        #expect(throws: ServerConfigurationError.self) {
+            try buildApplication(configuration: testConfiguration { $0.host = "0.0.0.0" }, database: AppDatabase.inMemory(), logger: quietLogger)
+        }
+        #expect(ServerConfiguration.isLoopback("127.0.0.1") && ServerConfiguration.isLoopback("localhost") && ServerConfiguration.isLoopback("::1"))
+        #expect(!ServerConfiguration.isLoopback("0.0.0.0") && !ServerConfiguration.isLoopback("127.example.com"))
+    }
+
+    private func scoredJSON(_ response: TestResponse) throws -> [String: Any] {
+        #expect(response.status == .ok, "\(response.text)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
+    }
+}

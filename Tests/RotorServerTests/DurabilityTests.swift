@@ -1,0 +1,43 @@
+import Foundation
+import HummingbirdTesting
+import RotorCore
+import RotorFormats
+import RotorStorage
+import Testing
+@testable import RotorServer
+
+@Suite("Durability")
+struct DurabilityTests {
+    /// A process died while its job ran: the job is still `running` in the database, with the last
+    /// roster it saved. A new server reports it interrupted, serves that roster, and can resume from it.
+    @Test func aJobLeftRunningIsInterruptedWithItsRosterAndCanBeResumed() async throws {
+        let database = try AppDatabase.inMemory()
+        let compiled = try CompiledProblem(try CurtoisFormat.parse(tinyCurtois, fileName: "tiny.txt").problem)
+        let problem = try database.insertProblem(ProblemRecord(
+            name: "tiny", format: "curtois", source: tinyCurtois, staffCount: compiled.staffCount, days: compiled.days, createdAt: Date()))
+        let job = try database.insertJob(problemId: problem.id!, limits: JobLimits(timeLimitSeconds: 600, threads: 1, seed: 1), now: Date())
+        #expect(try database.claimJob(id: job.id!, worker: "a process that died", now: Date()))
+        var schedule = Schedule(staffCount: compiled.staffCount, days: compiled.days)
+        schedule[staff: 1, day: 0] = 1
+        let savedCSV = RosterCSV.write(schedule, problem: compiled)
+        let saved = Evaluation(compiled, schedule).score
+        try database.saveRoster(RosterRecord(jobId: job.id!, schedule: schedule, score: saved, savedAt: Date()),
+                                progress: JobProgress(best: saved, moves: 1000, elapsedSeconds: 1))
+
+        try await withApp(database: database) { client in
+            let interrupted = try await client.get("/api/jobs/\(job.id!)").decoded(JobBody.self)
+            #expect(interrupted.status == .interrupted && interrupted.best == ScoreBody(saved) && interrupted.error != nil)
+            let roster = try await client.get("/api/jobs/\(job.id!)/roster?format=csv")
+            #expect(roster.status == .ok && roster.text == savedCSV)
+            let events = try await client.get("/api/jobs/\(job.id!)/events")
+            #expect(events.text.hasPrefix("event: end\n"))
+
+            let resumed = try await client.startJob(problem: problem.id!, #"{"timeLimit": 0.5, "startFrom": \#(job.id!)}"#)
+            #expect(resumed.startFrom == job.id!)
+            let finished = try await client.waitForEnd(job: resumed.id)
+            #expect(finished.status == .finished)
+            let best = try #require(finished.best)
+            #expect(Score(hard: best.hard, soft: best.soft) <= saved)
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import RotorCore
+import RotorStorage
+import Testing
+
+private let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+
+private func sampleProblem(_ name: String = "tiny") -> ProblemRecord {
+    ProblemRecord(name: name, format: "curtois", source: "SECTION_HORIZON\n7\n", staffCount: 2, days: 7, createdAt: t0)
+}
+
+private func sampleSchedule() -> Schedule {
+    Schedule(staffCount: 2, days: 3, cells: [1, 0, 2, 0, 1, 1])
+}
+
+@Suite("AppDatabase")
+struct AppDatabaseTests {
+    @Test func problemsRoundTripAndListWithoutSource() throws {
+        let db = try AppDatabase.inMemory()
+        let a = try db.insertProblem(sampleProblem("a"))
+        let b = try db.insertProblem(sampleProblem("b"))
+        #expect(a.id != nil && b.id != nil && a.id != b.id)
+        #expect(try db.problem(id: a.id!) == a)
+        #expect(try db.problemSummaries().map(\.name) == ["a", "b"])
+        #expect(try db.problem(id: 999) == nil)
+    }
+
+    @Test func jobLifecycle() throws {
+        let db = try AppDatabase.inMemory()
+        let problem = try db.insertProblem(sampleProblem())
+        let limits = JobLimits(timeLimitSeconds: 2, threads: 1, seed: 7)
+        let job = try db.insertJob(problemId: problem.id!, limits: limits, now: t0)
+        #expect(job.status == .queued && job.limits == limits && job.best == nil)
+        #expect(try db.hasActiveJobs(problemId: problem.id!))
+
+        #expect(try db.claimJob(id: job.id!, worker: "w1", now: t0))
+        #expect(try !db.claimJob(id: job.id!, worker: "w2", now: t0), "a running job cannot be claimed again")
+        var running = try #require(try db.job(id: job.id!))
+        #expect(running.status == .running && running.claimedBy == "w1" && running.startedAt == t0)
+
+        let progress = JobProgress(best: Score(hard: 0, soft: 12), moves: 5000, elapsedSeconds: 1)
+        #expect(try !db.recordProgress(jobId: job.id!, progress, now: t0.addingTimeInterval(1)))
+        running = try #require(try db.job(id: job.id!))
+        #expect(running.best == Score(hard: 0, soft: 12) && running.movesPerSecond == 5000)
+        #expect(running.heartbeatAt == t0.addingTimeInterval(1))
+
+        let roster = RosterRecord(jobId: job.id!, schedule: sampleSchedule(), score: Score(hard: 0, soft: 10),
+                                  savedAt: t0.addingTimeInterval(2))
+        try db.saveRoster(roster, progress: JobProgress(best: roster.score, moves: 9000, elapsedSeconds: 2))
+        #expect(try db.roster(jobId: job.id!)?.schedule == sampleSchedule())
+        #expect(try db.job(id: job.id!)?.best == roster.score)
+
+        let stopped = try #require(try db.requestStop(jobId: job.id!))
+        #expect(stopped.stopRequested)
+        #expect(try db.recordProgress(jobId: job.id!, JobProgress(best: roster.score, moves: 9500, elapsedSeconds: 2.1), now: t0))
+
+        try db.finishJob(id: job.id!, status: .stopped, error: nil,
+                         progress: JobProgress(best: roster.score, moves: 10000, elapsedSeconds: 2.5), now: t0.addingTimeInterval(3))
+        let finished = try #require(try db.job(id: job.id!))
+        #expect(finished.status == .stopped && finished.moves == 10000 && finished.finishedAt == t0.addingTimeInterval(3))
+        #expect(try !db.hasActiveJobs(problemId: problem.id!))
+        #expect(try db.requestStop(jobId: 999) == nil)
+    }
+
+    @Test func aSavedRosterIsReplaced() throws {
+        let db = try AppDatabase.inMemory()
+        let problem = try db.insertProblem(sampleProblem())
+        let job = try db.insertJob(problemId: problem.id!, limits: JobLimits(timeLimitSeconds: 1, threads: 1, seed: 1), now: t0)
+        var better = sampleSchedule()
+        better[staff: 0, day: 1] = 2
+        let progress = JobProgress(best: nil, moves: 0, elapsedSeconds: 0)
+        try db.saveRoster(RosterRecord(jobId: job.id!, schedule: sampleSchedule(), score: Score(hard: 1, soft: 0), savedAt: t0), progress: progress)
+        try db.saveRoster(RosterRecord(jobId: job.id!, schedule: better, score: Score(hard: 0, soft: 3), savedAt: t0), progress: progress)
+        let saved = try #require(try db.roster(jobId: job.id!))
+        #expect(saved.schedule == better && saved.score == Score(hard: 0, soft: 3))
+    }
+
+    @Test func orphanedJobsAreInterruptedWithTheirRosters() throws {
+        let db = try AppDatabase.inMemory()
+        let problem = try db.insertProblem(sampleProblem())
+        let limits = JobLimits(timeLimitSeconds: 60, threads: 1, seed: 1)
+        let running = try db.insertJob(problemId: problem.id!, limits: limits, now: t0)
+        let queued = try db.insertJob(problemId: problem.id!, limits: limits, now: t0)
+        let done = try db.insertJob(problemId: problem.id!, limits: limits, now: t0)
+        _ = try db.claimJob(id: running.id!, worker: "dead", now: t0)
+        try db.saveRoster(RosterRecord(jobId: running.id!, schedule: sampleSchedule(), score: Score(hard: 0, soft: 4), savedAt: t0),
+                          progress: JobProgress(best: Score(hard: 0, soft: 4), moves: 100, elapsedSeconds: 1))
+        _ = try db.claimJob(id: done.id!, worker: "dead", now: t0)
+        try db.finishJob(id: done.id!, status: .finished, error: nil, progress: JobProgress(best: nil, moves: 1, elapsedSeconds: 1), now: t0)
+
+        let ids = try db.interruptOrphanedJobs(reason: "the server stopped", now: t0.addingTimeInterval(10))
+        #expect(Set(ids) == [running.id!, queued.id!])
+        let interrupted = try #require(try db.job(id: running.id!))
+        #expect(interrupted.status == .interrupted && interrupted.error == "the server stopped")
+        #expect(interrupted.best == Score(hard: 0, soft: 4))
+        #expect(try db.roster(jobId: running.id!)?.schedule == sampleSchedule())
+        #expect(try db.job(id: done.id!)?.status == .finished)
+    }
+
+    @Test func deletingAProblemDeletesItsJobsAndRosters() throws {
+        let db = try AppDatabase.inMemory()
+        let problem = try db.insertProblem(sampleProblem())
+        let job = try db.insertJob(problemId: problem.id!, limits: JobLimits(timeLimitSeconds: 1, threads: 1, seed: 1), now: t0)
+        try db.saveRoster(RosterRecord(jobId: job.id!, schedule: sampleSchedule(), score: Score(hard: 0, soft: 0), savedAt: t0),
+                          progress: JobProgress(best: nil, moves: 0, elapsedSeconds: 0))
+        #expect(try db.deleteProblem(id: problem.id!))
+        #expect(try db.job(id: job.id!) == nil)
+        #expect(try db.roster(jobId: job.id!) == nil)
+        #expect(try !db.deleteProblem(id: problem.id!))
+    }
+
+    /// The file database survives reopening, which is what makes jobs durable.
+    @Test func aFileDatabaseKeepsItsContentAcrossOpens() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rotor-storage-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let id = try AppDatabase.open(directory: directory).insertProblem(sampleProblem("kept")).id!
+        #expect(try AppDatabase.open(directory: directory).problem(id: id)?.name == "kept")
+    }
+}
