@@ -167,3 +167,40 @@ struct RuleTests {
         #expect(Score(hard: 0, soft: 10) < Score(hard: 1, soft: 0))
     }
 }
+
+@Suite("Rules on the real clock")
+struct RealClockRuleTests {
+    /// The example: a night shift ending 07:00 and a shift starting 16:30 the same day leave
+    /// 9.5 h of rest; with an 11 h rule that is 1.5 h short (hard: 90, one per minute).
+    @Test func restBetweenANightAndALateShiftOnTheDaylightSavingNight() throws {
+        var problem = nightProblem(start: "2027-03-27", days: 2, zone: "Europe/Berlin", rules: [ContractRule(.minRest(minutes: 11 * 60))])
+        problem.shiftTypes.append(ShiftType(id: "L", startMinute: 16 * 60 + 30, minutes: 6 * 60))
+        problem.demand.append(Demand(site: "x", shift: "L", minimum: 0))
+        let p = try CompiledProblem(problem)
+        var s = Schedule(staffCount: 1, days: 2)
+        s[staff: 0, day: 0] = UInt8(try #require(p.value(shift: 0, site: 0, skill: nil)))
+        s[staff: 0, day: 1] = UInt8(try #require(p.value(shift: 2, site: 0, skill: nil)))
+        let evaluation = Evaluation(p, s)
+        let rest = evaluation.violations.filter { $0.rule == .minRest }
+        #expect(rest.count == 1 && rest.first?.amount == 90 && rest.first?.penalty == 90 && rest.first?.hard == true)
+        let message = try #require(rest.first?.message)
+        #expect(message.contains("only 9.5 h rest") && message.contains("ending 07:00") && message.contains("starting 16:30")
+                && message.contains("the rule needs 11 h"), "\(message)")
+        #expect(SearchState(p, schedule: s).score == evaluation.score)
+        // The night itself lasted 11 real hours: clocks went forward at 02:00.
+        #expect(p.cellMinutes[0 * p.valueCount + Int(s[staff: 0, day: 0])] == 660)
+    }
+
+    @Test func rollingWindowCountsRealHours() throws {
+        // Four 12 h nights from 2027-10-28 in Berlin: the one on the 30th lasts 13 h (clocks go back).
+        let problem = nightProblem(start: "2027-10-28", days: 4, zone: "Europe/Berlin",
+                                   rules: [ContractRule(.maxMinutesInWindow(days: 4, minutes: 48 * 60), .soft(2))])
+        let p = try CompiledProblem(problem)
+        var s = Schedule(staffCount: 1, days: 4)
+        let n = UInt8(try #require(p.value(shift: 0, site: 0, skill: nil)))
+        for d in 0..<4 { s[staff: 0, day: d] = n }
+        let window = Evaluation(p, s).violations.filter { $0.rule == .maxMinutesInWindow }
+        // 49 h against 48 h: one started hour over, soft weight 2.
+        #expect(window.count == 1 && window.first?.amount == 60 && window.first?.penalty == 2 && window.first?.hard == false)
+    }
+}

@@ -83,17 +83,7 @@ public struct OverlapRule: Sendable {
 /// EU Working Time Directive art. 3).
 public struct MinRestRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        let list = p.rules.minRest
-        for e in 0..<p.staffCount where !list.range(e).isEmpty {
-            for pair in p.shiftPairs(s, e) {
-                for i in list.range(e) where pair.gap < Int(list.a[i]) {
-                    let short = Int(list.a[i]) - pair.gap
-                    out.append(Violation(rule: .minRest, staff: e, day: pair.secondDay, value: pair.second, amount: short,
-                                         charge: chargeMinutes(short, weight: list.weight[i]),
-                                         message: "\(p.staffName(e)) has only \(p.hours(pair.gap)) rest \(p.describe(pair)); the rule needs \(p.hours(Int(list.a[i])))"))
-                }
-            }
-        }
+        shortRests(p, s, p.rules.minRest, .minRest, after: "", into: &out) { _ in true }
     }
 }
 
@@ -101,15 +91,20 @@ public struct MinRestRule: Sendable {
 /// continues the run).
 public struct MinRestAfterNightsRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        let list = p.rules.minRestAfterNights
-        for e in 0..<p.staffCount where !list.range(e).isEmpty {
-            for pair in p.shiftPairs(s, e) where pair.endsNights {
-                for i in list.range(e) where pair.gap < Int(list.a[i]) {
-                    let short = Int(list.a[i]) - pair.gap
-                    out.append(Violation(rule: .minRestAfterNights, staff: e, day: pair.secondDay, value: pair.second, amount: short,
-                                         charge: chargeMinutes(short, weight: list.weight[i]),
-                                         message: "\(p.staffName(e)) has only \(p.hours(pair.gap)) rest after a run of nights, \(p.describe(pair)); the rule needs \(p.hours(Int(list.a[i])))"))
-                }
+        shortRests(p, s, p.rules.minRestAfterNights, .minRestAfterNights, after: " after a run of nights,", into: &out) { $0.endsNights }
+    }
+}
+
+/// The rests shorter than a rule's minimum (`a`, minutes) between the pairs of shifts it applies to.
+private func shortRests(_ p: CompiledProblem, _ s: Schedule, _ list: RuleInstances, _ rule: RuleID, after: String,
+                        into out: inout [Violation], appliesTo: (ShiftPair) -> Bool) {
+    for e in 0..<p.staffCount where !list.range(e).isEmpty {
+        for pair in p.shiftPairs(s, e) where appliesTo(pair) {
+            for i in list.range(e) where pair.gap < Int(list.a[i]) {
+                let short = Int(list.a[i]) - pair.gap
+                out.append(Violation(rule: rule, staff: e, day: pair.secondDay, value: pair.second, amount: short,
+                                     charge: chargeMinutes(short, weight: list.weight[i]),
+                                     message: "\(p.staffName(e)) has only \(p.hours(pair.gap)) rest\(after) \(p.describe(pair)); the rule needs \(p.hours(Int(list.a[i])))"))
             }
         }
     }
