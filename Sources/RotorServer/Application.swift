@@ -45,6 +45,7 @@ func buildRouter(_ api: API) -> Router<BasicRequestContext> {
     group.post("/jobs/{id}/stop", use: api.stopJob)
     group.get("/jobs/{id}/roster", use: api.roster)
     group.get("/jobs/{id}/calendar/{staffId}.ics", use: api.calendar)
+    group.post("/jobs/{id}/replan", use: api.replan)
 
     routes.set(router.routes.map { ($0.method, $0.path) })
     return router

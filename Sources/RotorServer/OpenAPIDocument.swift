@@ -231,6 +231,26 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/api/jobs/{id}/replan": {
+      "parameters": [{ "$ref": "#/components/parameters/jobId" }],
+      "post": {
+        "summary": "Re-plan after absences: the job's problem with new unavailability and the job's roster as the stability goal, stored as a new problem and solved from that roster.",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": {
+          "type": "object", "additionalProperties": false, "required": ["unavailable"],
+          "properties": {
+            "unavailable": { "type": "array", "items": { "type": "object", "required": ["staff", "from"], "properties": {
+              "staff": { "type": "string" }, "from": { "type": "string", "format": "date" }, "to": { "type": "string", "format": "date" } } } },
+            "stabilityWeight": { "type": "integer", "minimum": 0, "default": 10 },
+            "timeLimit": { "type": "number" }, "threads": { "type": "integer" }, "seed": { "type": "integer" }
+          } } } } },
+        "responses": {
+          "202": { "description": "The re-planned problem and its job.", "content": { "application/json": { "schema": {
+            "type": "object", "properties": { "problem": { "$ref": "#/components/schemas/Problem" }, "job": { "$ref": "#/components/schemas/Job" } } } } } },
+          "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" },
+          "429": { "description": "Too many jobs are running.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+        }
+      }
+    },
     "/api/jobs/{id}/roster": {
       "parameters": [
         { "$ref": "#/components/parameters/jobId" },

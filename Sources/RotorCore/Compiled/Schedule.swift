@@ -53,3 +53,33 @@ public struct Schedule: Sendable, Equatable {
         }
     }
 }
+
+extension Schedule {
+    /// The roster with every cell brought into the problem's domain: a fixed cell (leave, a pin) takes
+    /// its fixed value, a post the person may not hold becomes a day off. A roster made for an earlier
+    /// version of the problem (before a sick call) starts a search this way, since moves never break
+    /// the domain and so could not repair such a cell themselves.
+    public func keepingToTheDomain(of p: CompiledProblem) -> Schedule {
+        var s = self
+        for e in 0..<staffCount {
+            for d in 0..<days where !p.accepts(e, d, Int(s[staff: e, day: d])) {
+                let f = p.fixed[e * days + d]
+                s[staff: e, day: d] = f == 0 ? 0 : f - 1
+            }
+        }
+        return s
+    }
+
+    /// The roster's assignments as a previous roster for the stability goal of a re-planned problem.
+    public func previousAssignments(in p: CompiledProblem) -> [PreviousAssignment] {
+        (0..<staffCount).flatMap { e in
+            (0..<days).compactMap { d -> PreviousAssignment? in
+                let v = Int(self[staff: e, day: d])
+                guard v != 0 else { return nil }
+                return PreviousAssignment(staff: p.staffName(e), date: p.date(d), shift: p.shiftName(Int(p.valueShift[v])),
+                                          site: p.problem.sites[Int(p.valueSite[v])].id,
+                                          skill: p.valueSkill[v] >= 0 ? p.problem.skills[Int(p.valueSkill[v])].id : nil)
+            }
+        }
+    }
+}

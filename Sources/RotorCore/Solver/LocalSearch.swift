@@ -27,7 +27,7 @@ struct LocalSearch {
         self.thread = thread
         self.shared = shared
         random = RandomSource(seed: options.seed &+ UInt64(thread) &* 0x9E37_79B9)
-        state = SearchState(problem, schedule: initial ?? PatternConstruction.build(problem, random: &random))
+        state = SearchState(problem, schedule: initial?.keepingToTheDomain(of: problem) ?? PatternConstruction.build(problem, random: &random))
         selector = MoveSelector(problem: problem)
         best = state.schedule
         bestScore = state.score
