@@ -36,6 +36,7 @@ func buildRouter(_ api: API) -> Router<BasicRequestContext> {
     group.post("/problems", use: api.createProblem)
     group.get("/problems", use: api.listProblems)
     group.get("/problems/{id}", use: api.getProblem)
+    group.get("/problems/{id}/document", use: api.problemDocument)
     group.delete("/problems/{id}", use: api.deleteProblem)
     group.post("/problems/{id}/jobs", use: api.startJob)
     group.get("/problems/{id}/jobs", use: api.listJobs)
