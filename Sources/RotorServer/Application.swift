@@ -29,6 +29,7 @@ func buildRouter(_ api: API) -> Router<BasicRequestContext> {
     let router = Router()
     let routes = RouteList()
     router.add(middleware: JSONErrorMiddleware(routes: routes))
+    router.add(middleware: webPageMiddleware())
     router.get("/openapi.json") { _, _ in textResponse(OpenAPIDocument.json, contentType: "application/json") }
 
     let group = router.group("/api")
