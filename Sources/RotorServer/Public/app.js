@@ -318,6 +318,8 @@ async function finishSolve(jobId, message) {
   grid.setEditable(true);
   try {
     await openJobRoster(jobId);
+    // The end event has no count of hard violations (only running jobs report one); the roster has.
+    $("live-hard").textContent = String(state.result.breakdown.violations.filter((v) => v.hard).length);
     const problem = await api.json("GET", `/api/problems/${state.problemId}`);
     fillJobs(problem.jobs ?? []);
   } catch (error) {
