@@ -4,6 +4,7 @@ and see them re-scored, follow a violation to its cells, find a shortage in the 
 It starts `rotor serve` (the debug build, `swift build`) on a free loopback port with a temporary data
 directory, and saves a screenshot of the page to docs/web-page.png."""
 
+import json
 import os
 import shutil
 import socket
@@ -98,6 +99,12 @@ def choose(driver, e, d, prefix):
     return post
 
 
+def click(driver, element_id):
+    """Clicks a toolbar control, scrolled to the top of the page as a planner would see it."""
+    driver.execute_script("window.scrollTo(0, 0)")
+    driver.find_element(By.ID, element_id).click()
+
+
 def roster_posts(driver):
     """The grid as rows of the shift shown in each cell ("" for off)."""
     return driver.execute_script("""
@@ -136,6 +143,21 @@ def test_a_planner_solves_edits_and_explains_the_tutorial(server, browser):
     assert days[0].text.split() == ["MON", "1", "Mar"]
     assert len(browser.find_elements(By.CSS_SELECTOR, "#grid thead th.day.weekend")) == 4
 
+    # The downloads: the CSV is the server's own CSV of the job's roster, the JSON its scored roster.
+    downloads = tempfile.mkdtemp(prefix="rotor-web-downloads-")
+    browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+    browser.find_element(By.ID, "download-csv").click()
+    browser.find_element(By.ID, "download-json").click()
+    browser.find_element(By.ID, "download-ics").click()
+    files = {name: Path(downloads, name) for name in ("tutorial-roster.csv", "tutorial-roster.json", "ann.ics")}
+    WebDriverWait(browser, 10).until(lambda _: all(f.exists() for f in files.values()))
+    server_csv = urllib.request.urlopen(server + "/api/jobs/1/roster?format=csv").read().decode()
+    assert files["tutorial-roster.csv"].read_text() == server_csv
+    server_json = json.loads(urllib.request.urlopen(server + "/api/jobs/1/roster").read())
+    assert json.loads(files["tutorial-roster.json"].read_text())["roster"] == server_json["roster"]
+    assert files["ann.ics"].read_text().startswith("BEGIN:VCALENDAR")
+    shutil.rmtree(downloads, ignore_errors=True)
+
     # Keyboard: Enter on a focused cell opens its menu, Escape closes it and returns to the cell.
     cell(browser, 0, 0).click()
     WebDriverWait(browser, 5).until(lambda d: d.find_element(By.ID, "cell-menu").is_displayed())
@@ -167,6 +189,25 @@ def test_a_planner_solves_edits_and_explains_the_tutorial(server, browser):
     assert highlighted and all(td.get_attribute("data-e") == str(e) for td in highlighted)
     assert str(d + 1) in {td.get_attribute("data-d") for td in highlighted}
 
+    # A pinned cell does not change; a swap exchanges two people's posts on one day (by keyboard).
+    grid = roster_posts(browser)
+    day, first, second = next((day, a, b) for day in range(14) for a in range(10) for b in range(10)
+                              if grid[a][day] == "day" and grid[b][day] == "" and a != e and b != e)
+    cell(browser, first, day).send_keys("p")
+    assert "pinned" in cell(browser, first, day).get_attribute("class")
+    cell(browser, first, day).send_keys(Keys.DELETE)
+    assert "pinned" in text(browser, "message") and cell(browser, first, day).text.startswith("day")
+    cell(browser, first, day).send_keys("p")
+    before = score(browser)
+    cell(browser, first, day).send_keys("s")
+    assert "swap-target" in cell(browser, second, day).get_attribute("class")
+    cell(browser, second, day).send_keys(Keys.ENTER)
+    wait.until(lambda b: cell(b, second, day).text.startswith("day") and cell(b, first, day).text == "")
+    wait.until(lambda b: "Re-scored" in text(b, "message"))
+    click(browser, "undo-button")
+    wait.until(lambda b: cell(b, first, day).text.startswith("day") and cell(b, second, day).text == "")
+    wait.until(lambda b: score(b) == before)
+
     # Take the only person on a night off: the coverage view flags that night short.
     grid = roster_posts(browser)
     night = next(day for day in range(14) if sum(row[day] == "night" for row in grid) == 1)
@@ -174,7 +215,7 @@ def test_a_planner_solves_edits_and_explains_the_tutorial(server, browser):
     before = score(browser)
     choose(browser, person, night, "")
     wait.until(lambda b: score(b) != before)
-    browser.find_element(By.ID, "tab-coverage").click()
+    click(browser, "tab-coverage")
     short = wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "#coverage td.cov.short"))
     night_row = next(row for row in browser.find_elements(By.CSS_SELECTOR, "#coverage tbody tr")
                      if "night@north" in row.find_element(By.CSS_SELECTOR, "th .meta").text)
@@ -182,8 +223,8 @@ def test_a_planner_solves_edits_and_explains_the_tutorial(server, browser):
     assert short
 
     # Undo brings the night back; then show the roster with the broken rule chosen, for the screenshot.
-    browser.find_element(By.ID, "undo-button").click()
-    browser.find_element(By.ID, "tab-roster").click()
+    click(browser, "undo-button")
+    click(browser, "tab-roster")
     wait.until(lambda b: cell(b, person, night).text.startswith("night"))
     group = wait.until(lambda b: b.find_element(By.CSS_SELECTOR, '#violations details[data-rule="shift-succession"]'))
     group.find_element(By.CSS_SELECTOR, "button.violation").click()
