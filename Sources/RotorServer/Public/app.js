@@ -37,11 +37,15 @@ function say(text, kind = "info", details = []) {
   box.className = `message ${kind}`;
   box.innerHTML = escapeHTML(text) + (details.length > 1 ? `<ul>${details.map((d) => `<li>${escapeHTML(d)}</li>`).join("")}</ul>` : "");
   box.setAttribute("role", kind === "error" ? "alert" : "status");
+  // On a narrow screen the message is below the sidebar, far from the control that failed.
+  if (kind === "error") box.scrollIntoView({ block: "nearest" });
 }
 
 function failed(error, what) {
   console.error(error);
-  say(`${what}: ${error.message}`, "error", error.details ?? []);
+  const details = error.details ?? [];
+  // With several mistakes the server's message joins them all; the list alone reads better.
+  say(details.length > 1 ? `${what}: ${details.length} mistakes` : `${what}: ${error.message}`, "error", details);
 }
 
 api.setTokenPrompt(() => new Promise((resolve) => {
