@@ -29,6 +29,7 @@ func buildRouter(_ api: API) -> Router<BasicRequestContext> {
     let router = Router()
     let routes = RouteList()
     router.add(middleware: JSONErrorMiddleware(routes: routes))
+    router.add(middleware: webPageMiddleware())
     router.get("/openapi.json") { _, _ in textResponse(OpenAPIDocument.json, contentType: "application/json") }
 
     let group = router.group("/api")
@@ -36,6 +37,7 @@ func buildRouter(_ api: API) -> Router<BasicRequestContext> {
     group.post("/problems", use: api.createProblem)
     group.get("/problems", use: api.listProblems)
     group.get("/problems/{id}", use: api.getProblem)
+    group.get("/problems/{id}/document", use: api.problemDocument)
     group.delete("/problems/{id}", use: api.deleteProblem)
     group.post("/problems/{id}/jobs", use: api.startJob)
     group.get("/problems/{id}/jobs", use: api.listJobs)

@@ -166,6 +166,17 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/api/problems/{id}/document": {
+      "parameters": [{ "$ref": "#/components/parameters/problemId" }],
+      "get": {
+        "summary": "A problem as Rotor's JSON problem document.",
+        "description": "Whatever format the problem was uploaded in (JSON, YAML or Curtois), its sites, skills, shifts, contracts, staff and demand as a problem document (docs/model.md); defaults are left out.",
+        "responses": {
+          "200": { "description": "The problem document.", "content": { "application/json": { "schema": { "type": "object" } } } },
+          "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" }
+        }
+      }
+    },
     "/api/problems/{id}/jobs": {
       "parameters": [{ "$ref": "#/components/parameters/problemId" }],
       "post": {

@@ -36,6 +36,13 @@ extension API {
         return jsonResponse(ProblemBody(record, jobs: jobs))
     }
 
+    /// `GET /api/problems/{id}/document`: the stored problem as Rotor's JSON problem document, whatever
+    /// format it was uploaded in, so that a client can read its sites, shifts, staff and demand.
+    @Sendable func problemDocument(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let loaded = try loaded(try problem(id(context, of: "problem")))
+        return textResponse(ProblemDocument.write(loaded.problem), contentType: "application/json; charset=utf-8")
+    }
+
     /// `DELETE /api/problems/{id}`: with its jobs and rosters; refused while one of its jobs runs.
     @Sendable func deleteProblem(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let id = try id(context, of: "problem")

@@ -1,0 +1,455 @@
+// The planner's page: choose or upload a problem, solve it while watching the score fall, read and
+// edit the roster (every edit re-scored by the server), check cover, and download the result.
+
+import * as api from "./api.js";
+import { buildModel, rosterCSV } from "./model.js";
+import { RosterGrid, escapeHTML } from "./grid.js";
+import { ScoreChart } from "./chart.js";
+import { renderCoverage } from "./coverage.js";
+import { renderViolations, ruleTitle } from "./explain.js";
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  problemId: null,
+  model: null,
+  roster: null,       // rows of post names (null: off), in the problem's staff order
+  result: null,       // the server's scored roster (RosterJSON) for `roster`
+  jobId: null,        // the job whose saved roster the page started from
+  edited: false,
+  pins: new Set(),    // "e:d" of cells the planner pinned (kept in this browser)
+  undo: [],
+  solving: null,      // {jobId, controller} while a solve runs
+  scoreRequest: 0,
+};
+
+const grid = new RosterGrid($("grid"), $("cell-menu"), {
+  change: applyChanges,
+  togglePin,
+  say: (text) => say(text),
+});
+const chart = new ScoreChart($("chart"));
+
+// Messages -------------------------------------------------------------------------------------------
+
+function say(text, kind = "info", details = []) {
+  const box = $("message");
+  box.className = `message ${kind}`;
+  box.innerHTML = escapeHTML(text) + (details.length > 1 ? `<ul>${details.map((d) => `<li>${escapeHTML(d)}</li>`).join("")}</ul>` : "");
+  box.setAttribute("role", kind === "error" ? "alert" : "status");
+  // On a narrow screen the message is below the sidebar, far from the control that failed.
+  if (kind === "error") box.scrollIntoView({ block: "nearest" });
+}
+
+function failed(error, what) {
+  console.error(error);
+  const details = error.details ?? [];
+  // With several mistakes the server's message joins them all; the list alone reads better.
+  say(details.length > 1 ? `${what}: ${details.length} mistakes` : `${what}: ${error.message}`, "error", details);
+}
+
+api.setTokenPrompt(() => new Promise((resolve) => {
+  const dialog = $("token-dialog");
+  $("token-input").value = "";
+  dialog.returnValue = "";
+  dialog.addEventListener("close", () => resolve(dialog.returnValue === "ok" ? $("token-input").value.trim() || null : null), { once: true });
+  dialog.showModal();
+}));
+
+// Problems -------------------------------------------------------------------------------------------
+
+async function loadProblemList(select) {
+  const problems = await api.json("GET", "/api/problems");
+  const menu = $("problem-select");
+  menu.innerHTML = `<option value="">${problems.length ? "Choose a problem…" : "No problem yet: upload one"}</option>`
+    + problems.slice().reverse().map((p) =>
+      `<option value="${p.id}">${escapeHTML(p.name)} (#${p.id}) · ${p.staffCount} × ${p.days}</option>`).join("");
+  if (select != null) menu.value = String(select);
+  return problems;
+}
+
+async function openProblem(id) {
+  if (state.solving) return say("A solve is running; stop it before switching problems.");
+  try {
+    const [doc, problem] = await Promise.all([
+      api.json("GET", `/api/problems/${id}/document`),
+      api.json("GET", `/api/problems/${id}`),
+    ]);
+    state.problemId = id;
+    state.model = buildModel(doc);
+    state.pins = new Set(JSON.parse(localStorage.getItem(pinKey()) ?? "[]"));
+    state.undo = [];
+    history.replaceState(null, "", `#problem=${id}`);
+    $("problem-select").value = String(id);
+    showProblem(problem);
+    fillJobs(problem.jobs ?? []);
+    const latest = (problem.jobs ?? []).filter((j) => j.best).at(-1);
+    if (latest) await openJobRoster(latest.id);
+    else await showEmptyRoster();
+    $("start-button").disabled = false;
+    say(latest ? `Showing the roster of job #${latest.id}.` : "No roster yet: start solving to build one.");
+  } catch (error) {
+    failed(error, "The problem could not be opened");
+  }
+}
+
+function showProblem(problem) {
+  const m = state.model;
+  $("problem-title").textContent = m.name;
+  document.title = `${m.name} · Rotor`;
+  const first = m.dates[0], last = m.dates[m.dates.length - 1];
+  $("problem-facts").innerHTML = `<strong>${m.staff.length}</strong> staff · <strong>${m.dates.length}</strong> days `
+    + `(${first.dayOfMonth} ${first.month} – ${last.dayOfMonth} ${last.month} ${last.iso.slice(0, 4)})<br>`
+    + `${m.sites.length} site${m.sites.length > 1 ? "s" : ""} · ${m.shifts.length} shifts · ${m.posts.length} posts · uploaded as ${escapeHTML(problem.format)}`;
+  $("filter-site").innerHTML = `<option value="">All sites</option>` + m.sites.map((s) => `<option value="${escapeHTML(s.id)}">${escapeHTML(s.name)}</option>`).join("");
+  $("filter-skill").innerHTML = `<option value="">All skills</option>` + m.skills.map((k) => `<option value="${escapeHTML(k.id)}">${escapeHTML(k.name)}</option>`).join("");
+  $("filter-site").disabled = m.sites.length < 2;
+  $("filter-skill").disabled = m.skills.length < 1;
+  $("ics-staff").innerHTML = m.staff.map((s) => `<option value="${escapeHTML(s.id)}">${escapeHTML(s.name)}</option>`).join("");
+  $("shift-legend").innerHTML = m.shifts.map((s, i) =>
+    `<span class="legend-item"><span class="swatch shift-${i % 8}"></span>${escapeHTML(s.name)} ${escapeHTML(s.start)}</span>`).join("")
+    + `<span class="legend-item"><span class="swatch unavailable"></span>unavailable</span>`
+    + `<span class="legend-item"><span class="swatch pinned"></span>pinned</span>`;
+}
+
+function fillJobs(jobs) {
+  $("job-select").innerHTML = `<option value="">${jobs.length ? "Choose a job…" : "No job yet"}</option>`
+    + jobs.slice().reverse().map((j) => {
+      const score = j.best ? `${j.best.feasible ? "feasible" : `hard ${j.best.hard}`}, soft ${j.best.soft}` : "no roster";
+      return `<option value="${j.id}">#${j.id} ${j.status} · ${score}</option>`;
+    }).join("");
+  if (state.jobId) $("job-select").value = String(state.jobId);
+}
+
+async function upload(file) {
+  const name = file.name.replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9 ._()-]/g, "-").replace(/^\.+/, "").slice(0, 100) || "problem";
+  const extension = file.name.split(".").pop().toLowerCase();
+  const contentType = extension === "json" ? "application/json" : extension === "yaml" || extension === "yml" ? "application/yaml" : "text/plain";
+  try {
+    say(`Uploading ${file.name}…`);
+    const problem = await api.json("POST", `/api/problems?name=${encodeURIComponent(name)}`, { body: await file.text(), contentType });
+    await loadProblemList(problem.id);
+    await openProblem(problem.id);
+    say(`Uploaded ${file.name} as problem #${problem.id}: ${problem.staffCount} staff, ${problem.days} days.`, "success");
+  } catch (error) {
+    failed(error, `${file.name} was not accepted`);
+  }
+}
+
+// Rosters and scores ---------------------------------------------------------------------------------
+
+async function openJobRoster(jobId, { quiet = false } = {}) {
+  const result = await api.json("GET", `/api/jobs/${jobId}/roster`);
+  state.jobId = jobId;
+  state.edited = false;
+  state.undo = [];
+  $("job-select").value = String(jobId);
+  showRoster(result.roster, result, !quiet);
+}
+
+async function showEmptyRoster() {
+  state.jobId = null;
+  state.edited = false;
+  const rows = state.model.staff.map((m) => ({ staff: m.id, shifts: state.model.dates.map(() => null) }));
+  showRoster(rows, null, true);
+  await rescore();
+}
+
+function showRoster(rows, result, rebuild) {
+  const byStaff = new Map(rows.map((r) => [r.staff, r.shifts]));
+  const roster = state.model.staff.map((m) => (byStaff.get(m.id) ?? state.model.dates.map(() => null)).slice());
+  if (rebuild || !state.roster || !grid.cells) {
+    state.roster = roster;
+    grid.load(state.model, state.roster, state.pins);
+    applyFilters();
+  } else {
+    // A live update during a solve: repaint only the cells that changed.
+    roster.forEach((row, e) => row.forEach((post, d) => {
+      if (state.roster[e][d] !== post) {
+        state.roster[e][d] = post;
+        grid.paint(e, d);
+      }
+    }));
+  }
+  if (result) showResult(result);
+  updateSource();
+  $("undo-button").disabled = state.undo.length === 0;
+}
+
+function updateSource() {
+  const from = state.jobId ? `job #${state.jobId}` : "an empty roster";
+  $("roster-source").textContent = state.solving
+    ? `Solving: job #${state.solving.jobId}`
+    : state.edited ? `Edited from ${from} · not saved on the server (download it)` : `Roster of ${from}`;
+  $("download-ics").disabled = !state.jobId;
+}
+
+async function rescore() {
+  const ticket = ++state.scoreRequest;
+  const body = JSON.stringify({ roster: state.model.staff.map((m, e) => ({ staff: m.id, shifts: state.roster[e] })) });
+  try {
+    const result = await api.json("POST", `/api/problems/${state.problemId}/score`, { body, contentType: "application/json" });
+    if (ticket === state.scoreRequest) showResult(result);
+  } catch (error) {
+    failed(error, "The roster could not be scored");
+  }
+}
+
+function showResult(result) {
+  state.result = result;
+  const violations = result.breakdown.violations;
+  const hardCount = violations.filter((v) => v.hard).length;
+  $("score-hard").textContent = String(hardCount);
+  $("score-hard").title = `hard penalty ${result.hardPenalty}`;
+  $("score-hard").parentElement.classList.toggle("bad", hardCount > 0);
+  $("score-soft").textContent = String(result.objective);
+  const status = $("score-status");
+  status.textContent = result.feasible ? "feasible" : `${hardCount} hard rule${hardCount === 1 ? "" : "s"} broken`;
+  status.className = `pill ${result.feasible ? "good" : "bad"}`;
+  $("explain-count").textContent = violations.length ? `${violations.length} item${violations.length === 1 ? "" : "s"}` : "";
+  renderViolations($("violations"), violations, (v) => {
+    showTab("roster");
+    const count = grid.highlight(v);
+    say(`${ruleTitle(v.rule)}: ${v.message}${count ? "" : " (it concerns the whole horizon, not particular cells)"}`);
+  });
+  grid.markViolations(violations);
+  grid.highlight(null);
+  if (!$("coverage-panel").hidden) showCoverage();
+  $("download-json").disabled = false;
+  $("download-csv").disabled = false;
+}
+
+function applyChanges(changes) {
+  state.undo.push(changes.map(({ e, d }) => ({ e, d, post: state.roster[e][d] })));
+  setCells(changes);
+  const names = changes.map(({ e, d, post }) => `${state.model.staff[e].name} ${post ?? "off"} on ${state.model.dates[d].weekdayName} ${state.model.dates[d].dayOfMonth}`);
+  say(`Changed: ${names.join("; ")}. Re-scoring…`);
+}
+
+function setCells(changes) {
+  for (const { e, d, post } of changes) {
+    state.roster[e][d] = post;
+    grid.paint(e, d);
+  }
+  state.edited = true;
+  updateSource();
+  $("undo-button").disabled = state.undo.length === 0;
+  rescore().then(() => { if ($("message").textContent.endsWith("Re-scoring…")) say($("message").textContent.replace(" Re-scoring…", " Re-scored.")); });
+}
+
+function undo() {
+  const last = state.undo.pop();
+  if (!last || state.solving) return;
+  setCells(last);
+  say("Undone.");
+}
+
+function pinKey() {
+  return `rotor.pins.${location.host}.${state.problemId}`;
+}
+
+function togglePin(e, d) {
+  const key = `${e}:${d}`;
+  if (state.pins.has(key)) state.pins.delete(key);
+  else state.pins.add(key);
+  localStorage.setItem(pinKey(), JSON.stringify([...state.pins]));
+  grid.paint(e, d);
+  say(`${state.pins.has(key) ? "Pinned" : "Unpinned"} ${state.model.staff[e].name} on ${state.model.dates[d].weekdayName} ${state.model.dates[d].dayOfMonth}: pins keep your own edits from changing by mistake (this browser only).`);
+}
+
+// Solving --------------------------------------------------------------------------------------------
+
+async function startSolve() {
+  const timeLimit = Number($("time-limit").value);
+  if (!(timeLimit > 0)) return say("The time limit is a number of seconds above 0.", "error");
+  try {
+    const job = await api.json("POST", `/api/problems/${state.problemId}/jobs`, { body: JSON.stringify({ timeLimit }), contentType: "application/json" });
+    state.solving = { jobId: job.id, controller: new AbortController(), lastFetch: 0, lastSaved: null };
+    state.jobId = job.id;
+    state.edited = false;
+    state.undo = [];
+    grid.setEditable(false);
+    setSolvingControls(true);
+    chart.reset();
+    say(`Solving for ${timeLimit} s as job #${job.id}…`);
+    updateSource();
+    follow(job.id);
+  } catch (error) {
+    failed(error, "The solve could not start");
+  }
+}
+
+async function follow(jobId) {
+  const solving = state.solving;
+  try {
+    for await (const { event, data } of api.events(`/api/jobs/${jobId}/events`, solving.controller.signal)) {
+      if (event === "progress") {
+        showProgress(data);
+        const saved = data.saved ? `${data.saved.score.hard}/${data.saved.score.soft}` : null;
+        if (saved && saved !== solving.lastSaved && Date.now() - solving.lastFetch > 1500) {
+          solving.lastSaved = saved;
+          solving.lastFetch = Date.now();
+          openJobRoster(jobId, { quiet: true }).catch(() => {});
+        }
+      } else if (event === "end") {
+        showProgress({ ...data, jobId: data.id });
+        await finishSolve(jobId, `Job #${jobId} ${data.status}${data.error ? `: ${data.error}` : ""}.`);
+        return;
+      } else if (event === "shutdown") {
+        await finishSolve(jobId, `The server is shutting down: ${data.message}`);
+        return;
+      }
+    }
+    await finishSolve(jobId, `The progress stream of job #${jobId} closed.`);
+  } catch (error) {
+    if (error.name !== "AbortError") failed(error, "Following the solve failed");
+    await finishSolve(jobId, null);
+  }
+}
+
+function showProgress(p) {
+  $("live-soft").textContent = p.best ? String(p.best.soft) : "–";
+  $("live-hard").textContent = p.saved ? String(p.saved.hardViolations) : p.best ? (p.best.hard ? `penalty ${p.best.hard}` : "0") : "–";
+  $("live-rate").textContent = p.movesPerSecond ? Math.round(p.movesPerSecond).toLocaleString("en") : "–";
+  $("live-status").textContent = `${p.status} ${p.elapsedSeconds.toFixed(0)} s`;
+  chart.add(p.elapsedSeconds, p.best);
+}
+
+async function finishSolve(jobId, message) {
+  if (!state.solving || state.solving.jobId !== jobId) return;
+  state.solving = null;
+  setSolvingControls(false);
+  grid.setEditable(true);
+  try {
+    await openJobRoster(jobId);
+    // The end event has no count of hard violations (only running jobs report one); the roster has.
+    $("live-hard").textContent = String(state.result.breakdown.violations.filter((v) => v.hard).length);
+    const problem = await api.json("GET", `/api/problems/${state.problemId}`);
+    fillJobs(problem.jobs ?? []);
+  } catch (error) {
+    failed(error, "The job's roster could not be loaded");
+    return;
+  }
+  if (message) say(message, "success");
+}
+
+function setSolvingControls(solving) {
+  $("start-button").disabled = solving;
+  $("stop-button").disabled = !solving;
+  $("problem-select").disabled = solving;
+  $("job-select").disabled = solving;
+  $("upload-input").disabled = solving;
+  $("undo-button").disabled = solving || state.undo.length === 0;
+  document.body.classList.toggle("solving", solving);
+}
+
+async function stopSolve() {
+  if (!state.solving) return;
+  try {
+    await api.json("POST", `/api/jobs/${state.solving.jobId}/stop`);
+    say("Stopping; the best roster so far is kept…");
+  } catch (error) {
+    failed(error, "The job could not be stopped");
+  }
+}
+
+// Views, filters and downloads -----------------------------------------------------------------------
+
+function showTab(name) {
+  for (const tab of ["roster", "coverage"]) {
+    const selected = tab === name;
+    $(`tab-${tab}`).setAttribute("aria-selected", String(selected));
+    $(`tab-${tab}`).tabIndex = selected ? 0 : -1;
+    $(`${tab}-panel`).hidden = !selected;
+  }
+  if (name === "coverage") showCoverage();
+}
+
+function showCoverage() {
+  if (!state.model || !state.roster) return;
+  const { short, over } = renderCoverage($("coverage"), state.model, state.roster, filters());
+  $("coverage-summary").innerHTML = short || over
+    ? `<span class="badge hard">${short}</span> post-days short of the minimum · <span class="badge over">${over}</span> over the maximum`
+    : `Every post's minimum is covered on every day${over ? "" : ", and no maximum is exceeded"}.`;
+}
+
+function filters() {
+  return { site: $("filter-site").value || null, skill: $("filter-skill").value || null };
+}
+
+function applyFilters() {
+  const { site, skill } = filters();
+  grid.setFilters(site, skill);
+  if (!$("coverage-panel").hidden) showCoverage();
+}
+
+function download(name, type, text) {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
+async function downloadCalendar() {
+  const staff = $("ics-staff").value;
+  try {
+    const text = await api.text("GET", `/api/jobs/${state.jobId}/calendar/${encodeURIComponent(staff)}.ics`);
+    download(`${staff}.ics`, "text/calendar", text);
+    if (state.edited) say(`${staff}.ics holds job #${state.jobId}'s roster, without your edits.`);
+  } catch (error) {
+    failed(error, "The calendar could not be downloaded");
+  }
+}
+
+// Wiring ---------------------------------------------------------------------------------------------
+
+$("problem-select").addEventListener("change", (event) => { if (event.target.value) openProblem(Number(event.target.value)); });
+$("upload-input").addEventListener("change", (event) => {
+  const file = event.target.files[0];
+  if (file) upload(file);
+  event.target.value = "";
+});
+$("job-select").addEventListener("change", (event) => {
+  if (event.target.value) openJobRoster(Number(event.target.value)).catch((error) => failed(error, "That job's roster could not be loaded"));
+});
+$("start-button").addEventListener("click", startSolve);
+$("stop-button").addEventListener("click", stopSolve);
+$("filter-site").addEventListener("change", applyFilters);
+$("filter-skill").addEventListener("change", applyFilters);
+$("undo-button").addEventListener("click", undo);
+document.addEventListener("keydown", (event) => {
+  if ((event.ctrlKey || event.metaKey) && event.key === "z" && !event.target.closest("input, select, textarea")) {
+    event.preventDefault();
+    undo();
+  }
+});
+for (const tab of ["roster", "coverage"]) {
+  $(`tab-${tab}`).addEventListener("click", () => showTab(tab));
+  $(`tab-${tab}`).addEventListener("keydown", (event) => {
+    if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+      const other = tab === "roster" ? "coverage" : "roster";
+      showTab(other);
+      $(`tab-${other}`).focus();
+    }
+  });
+}
+$("download-json").addEventListener("click", () =>
+  download(`${state.model.name}-roster.json`, "application/json", JSON.stringify(state.result, null, 2) + "\n"));
+$("download-csv").addEventListener("click", () =>
+  download(`${state.model.name}-roster.csv`, "text/csv", rosterCSV(state.model, state.roster)));
+$("download-ics").addEventListener("click", downloadCalendar);
+
+(async () => {
+  try {
+    const problems = await loadProblemList();
+    const fromURL = Number(new URLSearchParams(location.hash.slice(1)).get("problem"));
+    const id = problems.some((p) => p.id === fromURL) ? fromURL : problems.at(-1)?.id;
+    if (id) await openProblem(id);
+    else say("Upload a problem to start: a problem document in JSON or YAML, or a Curtois benchmark file.");
+  } catch (error) {
+    failed(error, "The server could not be reached");
+  }
+})();
