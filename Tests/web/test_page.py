@@ -2,7 +2,8 @@
 upload the tutorial problem, solve it for 5 s while the live score shows, read the grid, edit cells
 and see them re-scored, follow a violation to its cells, find a shortage in the coverage view.
 It starts `rotor serve` (the debug build, `swift build`) on a free loopback port with a temporary data
-directory, and saves a screenshot of the page to docs/web-page.png."""
+directory, and saves a screenshot of the page (to $ROTOR_SCREENSHOT, e.g. docs/web-page.png to refresh the
+one in the docs; to a temporary file otherwise, so that a test run leaves the tree unchanged)."""
 
 import json
 import os
@@ -23,7 +24,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
 ROTOR = ROOT / ".build" / "debug" / "rotor"
-SCREENSHOT = ROOT / "docs" / "web-page.png"
+SCREENSHOT = Path(os.environ.get("ROTOR_SCREENSHOT", tempfile.gettempdir() + "/rotor-web-page.png"))
 
 
 def free_port():
