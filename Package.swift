@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "rotor",
             dependencies: [
-                "RotorCore", "RotorFormats", "RotorStorage", "RotorServer",
+                "RotorCore", "RotorFormats", "RotorStorage", "RotorPostgres", "RotorServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimise),
@@ -76,6 +76,8 @@ let package = Package(
                 "RotorServer", "RotorStorage", "RotorCore", "RotorFormats",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
-        .testTarget(name: "rotorTests", dependencies: ["rotor"]),
+        .testTarget(
+            name: "rotorTests",
+            dependencies: ["rotor", "RotorPostgres", "RotorStorage", .product(name: "PostgresNIO", package: "postgres-nio")]),
     ]
 )
