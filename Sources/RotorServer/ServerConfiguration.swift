@@ -45,7 +45,7 @@ public struct ServerConfiguration: Sendable {
         if maxConcurrentJobs < 1 { return "at least one job must be allowed to run (max jobs \(maxConcurrentJobs))" }
         if !runsJobs && !sharedDatabase { return "a server on its own data directory must run its jobs; --no-worker needs --database" }
         if heartbeatTimeout <= rosterSaveInterval * 2 {
-            return "the heartbeat timeout must be more than twice the roster save interval, or live jobs get re-queued"
+            return "the heartbeat timeout (\(heartbeatTimeout.seconds) s) must be more than \((rosterSaveInterval * 2).seconds) s, twice the time between heartbeats, or live jobs get re-queued"
         }
         if let token, token.isEmpty { return "the API token must not be empty" }
         if token == nil && !Self.isLoopback(host) {
