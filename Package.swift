@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "RotorCore", swiftSettings: optimiseCore),
@@ -38,6 +39,15 @@ let package = Package(
         .target(
             name: "RotorStorage",
             dependencies: ["RotorCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The same storage in PostgreSQL, shared by several workers; a target of its own so that
+        // the SQLite storage and its tests build without PostgresNIO and its TLS stack.
+        .target(
+            name: "RotorPostgres",
+            dependencies: [
+                "RotorCore", "RotorStorage",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // The HTTP API and the job runner that solves in the background and saves to storage.
         .target(
             name: "RotorServer",
@@ -51,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "rotor",
             dependencies: [
-                "RotorCore", "RotorFormats", "RotorStorage", "RotorServer",
+                "RotorCore", "RotorFormats", "RotorStorage", "RotorPostgres", "RotorServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimise),
@@ -59,11 +69,16 @@ let package = Package(
         .testTarget(name: "RotorFormatsTests", dependencies: ["RotorFormats", "RotorCore"]),
         .testTarget(name: "RotorStorageTests", dependencies: ["RotorStorage", "RotorCore"]),
         .testTarget(
+            name: "RotorPostgresTests",
+            dependencies: ["RotorPostgres", "RotorStorage", "RotorCore", .product(name: "PostgresNIO", package: "postgres-nio")]),
+        .testTarget(
             name: "RotorServerTests",
             dependencies: [
                 "RotorServer", "RotorStorage", "RotorCore", "RotorFormats",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
-        .testTarget(name: "rotorTests", dependencies: ["rotor"]),
+        .testTarget(
+            name: "rotorTests",
+            dependencies: ["rotor", "RotorPostgres", "RotorStorage", .product(name: "PostgresNIO", package: "postgres-nio")]),
     ]
 )

@@ -6,12 +6,12 @@ import Synchronization
 
 /// The API's handlers and what they share.
 struct API: Sendable {
-    let database: AppDatabase
+    let database: any RotorDatabase
     let runner: JobRunner
     let configuration: ServerConfiguration
     private let compiledProblems = CompiledProblemCache()
 
-    init(database: AppDatabase, runner: JobRunner, configuration: ServerConfiguration) {
+    init(database: any RotorDatabase, runner: JobRunner, configuration: ServerConfiguration) {
         self.database = database
         self.runner = runner
         self.configuration = configuration

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import RotorStorage
 import Synchronization
 
@@ -10,9 +11,10 @@ public struct ServerConfigurationError: Error, CustomStringConvertible {
 }
 
 /// The HTTP server: the API on `configuration.host:port`, and the job runner as one of its services.
-/// Jobs left running in `database` by a previous process are marked interrupted before it returns.
+/// On a database of its own, jobs left running by a previous process are marked interrupted before
+/// it returns.
 public func buildApplication(
-    configuration: ServerConfiguration, database: AppDatabase, logger: Logger = Logger(label: "rotor.server")
+    configuration: ServerConfiguration, database: any RotorDatabase, logger: Logger = Logger(label: "rotor.server")
 ) throws -> some ApplicationProtocol {
     if let problem = configuration.problem { throw ServerConfigurationError(description: problem) }
     let runner = try JobRunner(database: database, configuration: configuration, logger: logger)
@@ -22,6 +24,19 @@ public func buildApplication(
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Rotor"),
         services: [runner],
         logger: logger)
+}
+
+/// A worker without the HTTP API (`rotor worker`): it claims jobs from the shared queue until SIGTERM
+/// or SIGINT, then puts the jobs it runs back in the queue with their saved rosters.
+public func buildWorker(
+    configuration: ServerConfiguration, database: any RotorDatabase, logger: Logger = Logger(label: "rotor.worker")
+) throws -> ServiceGroup {
+    var configuration = configuration
+    configuration.sharedDatabase = true
+    configuration.runsJobs = true
+    if let problem = configuration.problem { throw ServerConfigurationError(description: problem) }
+    let runner = try JobRunner(database: database, configuration: configuration, logger: logger)
+    return ServiceGroup(services: [runner], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
 }
 
 /// Every route, with JSON errors on all of them and the bearer token on `/api` when one is set.

@@ -15,12 +15,14 @@ extension API {
         jsonResponse(try jobBody(id(context, of: "job")))
     }
 
-    /// `POST /api/jobs/{id}/stop`: 202 while the job stops (it ends `stopped` with its best roster);
-    /// 409 when it has already ended.
+    /// `POST /api/jobs/{id}/stop`: 202 while the job stops (it ends `stopped` with its best roster, or
+    /// at once when it was still queued); 409 when it has already ended.
     @Sendable func stopJob(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let id = try id(context, of: "job")
+        let before = try job(id)
+        guard !before.status.isFinal else { throw APIError.conflict("job \(id) has already ended (\(before.status.rawValue))") }
+        // A queued job comes back already `stopped`; a running one stops within a moment.
         guard let job = try runner.stop(jobId: id) else { throw APIError.notFound("no job \(id)") }
-        guard !job.status.isFinal else { throw APIError.conflict("job \(id) has already ended (\(job.status.rawValue))") }
         return jsonResponse(JobBody(job, live: runner.live(jobId: id)), status: .accepted)
     }
 

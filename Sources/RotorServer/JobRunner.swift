@@ -7,24 +7,38 @@ import Synchronization
 
 /// Runs solve jobs on threads of their own, never on the server's event loops or its async executor,
 /// and keeps them durable: a job's best roster is saved whenever it improves (at most every
-/// `rosterSaveInterval`), its progress and heartbeat are recorded as it runs, and the jobs a dead
-/// process left running are marked `interrupted` when the runner is created.
+/// `rosterSaveInterval`), and its progress and heartbeat are recorded as it runs.
 ///
-/// As a service it waits for the server's graceful shutdown, then stops its jobs, which end
-/// `interrupted` with their best roster saved.
+/// On a server's own database (SQLite) a submitted job starts here at once, and the jobs a dead
+/// process left running are marked `interrupted` when the runner is created. On a shared database
+/// (PostgreSQL) a submitted job is queued; every runner that runs jobs polls the queue, claims what
+/// it has room for, and re-queues the running jobs whose heartbeat is older than `heartbeatTimeout`
+/// (their worker died), continuing each from its saved roster.
+///
+/// As a service it waits for the process's graceful shutdown, then stops its jobs: they save their
+/// roster and end `interrupted` (own database) or go back to the queue (shared database).
 final class JobRunner: Service, Sendable {
-    let database: AppDatabase
+    let database: any RotorDatabase
     let configuration: ServerConfiguration
     let logger: Logger
     private let jobs = Mutex<[Int64: RunningJob]>([:])
+    /// Numbers this runner's claims, so that each claim is unique even when the same job comes back to
+    /// this worker: a solve thread that lost its job can never write over the one that took it again.
+    private let claimCount = Atomic<Int>(0)
+    /// Held while claiming, so that the poll loop and a submission never claim past the running limit.
+    private let claiming = Mutex<Void>(())
+    /// Set when the process starts shutting down: a solve thread that ends then must not claim another
+    /// job, which the shutdown would wait for.
+    private let shuttingDown = Atomic<Bool>(false)
 
-    /// Creates the runner and interrupts the jobs no worker owns any more. Only one runner may use a
-    /// database at a time (`rotor serve` locks its data directory), so every job still queued or
-    /// running belonged to a process that is gone.
-    init(database: AppDatabase, configuration: ServerConfiguration, logger: Logger) throws {
+    /// Creates the runner. On a server's own database it interrupts the jobs no worker owns any more:
+    /// only one server uses such a database (`rotor serve` locks its data directory), so every job
+    /// still queued or running belonged to a process that is gone.
+    init(database: any RotorDatabase, configuration: ServerConfiguration, logger: Logger) throws {
         self.database = database
         self.configuration = configuration
         self.logger = logger
+        guard !configuration.sharedDatabase else { return }
         let orphans = try database.interruptOrphanedJobs(
             reason: "the server stopped while the job ran; its last saved roster is kept", now: Date())
         if !orphans.isEmpty {
@@ -32,9 +46,18 @@ final class JobRunner: Service, Sendable {
         }
     }
 
-    /// Starts a job, or refuses with 429 when `maxConcurrentJobs` are running.
-    func start(problemId: Int64, compiled: CompiledProblem, limits: JobLimits, initial: Schedule?) throws -> JobRecord {
-        let handle = RunningJob()
+    /// Submits a job. On a shared database it is queued for the first worker with room (this one
+    /// first, when it runs jobs); otherwise it starts here, or is refused with 429 when
+    /// `maxConcurrentJobs` are running.
+    func submit(problemId: Int64, compiled: CompiledProblem, limits: JobLimits, initial: Schedule?) throws -> JobRecord {
+        if configuration.sharedDatabase {
+            let job = try database.insertJob(problemId: problemId, limits: limits, now: Date())
+            guard configuration.runsJobs else { return job }
+            claimQueuedJobs()
+            return try database.job(id: job.id!) ?? job
+        }
+        let claim = nextClaim()
+        let handle = RunningJob(earlier: nil)
         let job = try jobs.withLock { running -> JobRecord in
             guard running.count < configuration.maxConcurrentJobs else {
                 throw APIError(status: .tooManyRequests,
@@ -42,25 +65,22 @@ final class JobRunner: Service, Sendable {
                                headers: [.retryAfter: "10"])
             }
             var job = try database.insertJob(problemId: problemId, limits: limits, now: Date())
-            guard try database.claimJob(id: job.id!, worker: configuration.workerName, now: Date()) else {
+            guard try database.claimJob(id: job.id!, worker: claim, now: Date()) else {
                 throw APIError(status: .conflict, message: "job \(job.id!) was taken by another worker")
             }
             job.status = .running
             running[job.id!] = handle
             return job
         }
-        let thread = Thread { [self] in
-            solve(job, compiled: compiled, initial: initial, handle: handle)
-            jobs.withLock { _ = $0.removeValue(forKey: job.id!) }
-        }
-        thread.name = "rotor-job-\(job.id!)"
-        thread.start()
+        startThread(job, compiled: compiled, initial: initial, handle: handle, claim: claim)
         return job
     }
 
-    /// Asks a job to stop; it ends `stopped` with its best roster. Nil when there is no such job.
+    /// Asks a job to stop; it ends `stopped` with its best roster, at once when it was still queued.
+    /// Nil when there is no such job. A job running on another worker sees the request at its next
+    /// heartbeat.
     func stop(jobId: Int64) throws -> JobRecord? {
-        guard let job = try database.requestStop(jobId: jobId) else { return nil }
+        guard let job = try database.requestStop(jobId: jobId, now: Date()) else { return nil }
         jobs.withLock { $0[jobId] }?.stop(because: .requested)
         return job
     }
@@ -73,21 +93,101 @@ final class JobRunner: Service, Sendable {
     var runningCount: Int { jobs.withLock { $0.count } }
 
     func run() async throws {
-        try? await gracefulShutdown()
+        if configuration.sharedDatabase && configuration.runsJobs {
+            try? await cancelWhenGracefulShutdown {
+                while !Task.isCancelled {
+                    self.claimQueuedJobs()
+                    try await Task.sleep(for: self.configuration.pollInterval)
+                }
+            }
+        } else {
+            try? await gracefulShutdown()
+        }
+        claiming.withLock { _ in shuttingDown.store(true, ordering: .relaxed) }
         let running = jobs.withLock { Array($0.values) }
         for job in running { job.stop(because: .shutdown) }
         // Each search stops within 1,024 moves; the saves after it take milliseconds.
         while runningCount > 0 { try? await Task.sleep(for: .milliseconds(20)) }
     }
 
+    // MARK: - The shared queue
+
+    private func nextClaim() -> String {
+        "\(configuration.workerName) #\(claimCount.add(1, ordering: .relaxed).newValue)"
+    }
+
+    /// Re-queues the jobs whose worker stopped beating, then claims queued jobs while there is room.
+    private func claimQueuedJobs() {
+        claiming.withLock { _ in
+            guard !shuttingDown.load(ordering: .relaxed) else { return }
+            do {
+                let stale = try database.requeueStaleJobs(heartbeatBefore: Date() - configuration.heartbeatTimeout.seconds)
+                if !stale.isEmpty {
+                    logger.notice("re-queued jobs whose worker stopped beating", metadata: ["jobs": "\(stale)"])
+                }
+                while runningCount < configuration.maxConcurrentJobs {
+                    let claim = nextClaim()
+                    guard let job = try database.claimNextQueuedJob(worker: claim, now: Date()) else { break }
+                    start(claimed: job, claim: claim)
+                }
+            } catch {
+                logger.error("cannot claim queued jobs: \(error)")
+            }
+        }
+    }
+
+    /// Starts a job claimed from the queue: from its own saved roster when an earlier worker saved one
+    /// (the job was re-queued), otherwise from the roster it asked to start from, if any.
+    private func start(claimed job: JobRecord, claim: String) {
+        let id = job.id!
+        do {
+            guard let record = try database.problem(id: job.problemId) else {
+                throw APIError.notFound("its problem \(job.problemId) is gone")
+            }
+            guard let format = ProblemFormat(rawValue: record.format) else {
+                throw APIError.badRequest("its problem is stored in an unknown format \"\(record.format)\"")
+            }
+            let compiled = try LoadedProblem(text: record.source, format: format, name: record.name).compiled
+            let fits = { (schedule: Schedule?) in
+                schedule.flatMap { $0.staffCount == compiled.staffCount && $0.days == compiled.days ? $0 : nil }
+            }
+            let own = fits(try database.roster(jobId: id)?.schedule)
+            let initial = try own ?? job.startFromJobId.flatMap { fits(try database.roster(jobId: $0)?.schedule) }
+            let handle = RunningJob(earlier: job.elapsedSeconds > 0 ? JobProgress(best: job.best, moves: job.moves, elapsedSeconds: job.elapsedSeconds) : nil)
+            if let own { handle.saved(Evaluation(compiled, own)) }
+            jobs.withLock { $0[id] = handle }
+            if own != nil { logger.notice("job \(id): continuing from the roster its previous worker saved") }
+            startThread(job, compiled: compiled, initial: initial, handle: handle, claim: claim)
+        } catch {
+            let reason = (error as? APIError)?.message ?? "\(error)"
+            logger.error("job \(id) cannot start: \(reason)")
+            let progress = JobProgress(best: job.best, moves: job.moves, elapsedSeconds: job.elapsedSeconds)
+            _ = try? database.finishJob(id: id, worker: claim, status: .failed, error: "the job cannot start: \(reason)",
+                                        progress: progress, now: Date())
+        }
+    }
+
     // MARK: - The solve thread
 
-    private func solve(_ job: JobRecord, compiled: CompiledProblem, initial: Schedule?, handle: RunningJob) {
+    private func startThread(_ job: JobRecord, compiled: CompiledProblem, initial: Schedule?, handle: RunningJob, claim: String) {
+        let thread = Thread { [self] in
+            solve(job, compiled: compiled, initial: initial, handle: handle, claim: claim)
+            jobs.withLock { _ = $0.removeValue(forKey: job.id!) }
+            // Room for another job.
+            if configuration.sharedDatabase && configuration.runsJobs { claimQueuedJobs() }
+        }
+        thread.name = "rotor-job-\(job.id!)"
+        thread.start()
+    }
+
+    private func solve(_ job: JobRecord, compiled: CompiledProblem, initial: Schedule?, handle: RunningJob, claim: String) {
         let id = job.id!
         var options = SolverOptions()
         options.seed = UInt64(job.seed)
         options.threads = job.threads
-        options.termination = .timeLimit(.milliseconds(Int64(job.timeLimitSeconds * 1000)))
+        // A continued job has the time its earlier workers did not use.
+        let remaining = max(job.timeLimitSeconds - (handle.earlier?.elapsedSeconds ?? 0), 0)
+        options.termination = .timeLimit(.milliseconds(Int64(remaining * 1000)))
         options.stopSignal = handle.signal
         let saveInterval = configuration.rosterSaveInterval
         do {
@@ -95,48 +195,74 @@ final class JobRunner: Service, Sendable {
                 handle.report(status)
                 guard handle.saveIsDue(interval: saveInterval) else { return }
                 do {
-                    if let schedule = status.bestSchedule { try save(schedule, jobId: id, compiled: compiled, handle: handle, status: status) }
-                    if try database.recordProgress(jobId: id, JobProgress(status, saved: handle.savedScore), now: Date()) {
-                        handle.stop(because: .requested)
+                    if let schedule = status.bestSchedule,
+                       try !save(schedule, jobId: id, claim: claim, compiled: compiled, handle: handle, status: status) {
+                        handle.stop(because: .claimLost)
+                        return
+                    }
+                    switch try database.recordProgress(jobId: id, worker: claim, handle.progress(status), now: Date()) {
+                    case .held: break
+                    case .stopRequested: handle.stop(because: .requested)
+                    case .lost: handle.stop(because: .claimLost)
                     }
                 } catch {
                     logger.error("job \(id): cannot save progress: \(error)")
                 }
             }
-            try save(result.schedule, jobId: id, compiled: compiled, handle: handle, status: result.status)
-            let (status, note): (JobStatus, String?) = switch handle.stopReason {
-            case nil: (.finished, nil)
-            case .requested: (.stopped, nil)
-            case .shutdown: (.interrupted, "the server shut down before the time limit; the best roster so far is kept")
+            if handle.stopReason == .claimLost {
+                logger.warning("job \(id) was re-queued or ended elsewhere while it ran here; this worker leaves it")
+                return
             }
-            try database.finishJob(id: id, status: status, error: note,
-                                   progress: JobProgress(result.status, saved: handle.savedScore), now: Date())
+            let progress = handle.progress(result.status)
+            let held: Bool
+            if try !save(result.schedule, jobId: id, claim: claim, compiled: compiled, handle: handle, status: result.status) {
+                held = false
+            } else if handle.stopReason == .shutdown && configuration.sharedDatabase {
+                held = try database.releaseJob(id: id, worker: claim, progress: handle.progress(result.status))
+                logger.notice("job \(id) is back in the queue for another worker to continue")
+            } else {
+                let (status, note): (JobStatus, String?) = switch handle.stopReason {
+                case nil, .claimLost: (.finished, nil)
+                case .requested: (.stopped, nil)
+                case .shutdown: (.interrupted, "the server shut down before the time limit; the best roster so far is kept")
+                }
+                held = try database.finishJob(id: id, worker: claim, status: status, error: note, progress: progress, now: Date())
+            }
+            if !held { logger.warning("job \(id) was re-queued or ended elsewhere before it ended here; its result here is dropped") }
         } catch {
             logger.error("job \(id) failed: \(error)")
             let progress = handle.live.map { JobProgress(best: $0.best, moves: $0.moves, elapsedSeconds: $0.elapsedSeconds) }
-                ?? JobProgress(best: nil, moves: 0, elapsedSeconds: 0)
+                ?? handle.earlier ?? JobProgress(best: nil, moves: 0, elapsedSeconds: 0)
             do {
-                try database.finishJob(id: id, status: .failed, error: "the solver failed: \(error)", progress: progress, now: Date())
+                _ = try database.finishJob(id: id, worker: claim, status: .failed, error: "the solver failed: \(error)",
+                                           progress: progress, now: Date())
             } catch {
                 logger.error("job \(id): cannot record the failure: \(error)")
             }
         }
     }
 
-    /// Saves `schedule` when it scores better than the saved roster. It is scored from scratch: the
-    /// solver's shared roster can trail its best score, and the saved score must be the roster's own.
-    private func save(_ schedule: Schedule, jobId: Int64, compiled: CompiledProblem, handle: RunningJob, status: SolverStatus) throws {
+    /// Saves `schedule` when it scores better than the saved roster; false when the job is no longer
+    /// this claim's. It is scored from scratch: the solver's shared roster can trail its best score,
+    /// and the saved score must be the roster's own.
+    private func save(_ schedule: Schedule, jobId: Int64, claim: String, compiled: CompiledProblem, handle: RunningJob,
+                      status: SolverStatus) throws -> Bool {
         let evaluation = Evaluation(compiled, schedule)
-        if let saved = handle.savedScore, saved <= evaluation.score { return }
+        if let saved = handle.savedScore, saved <= evaluation.score { return true }
         let roster = RosterRecord(jobId: jobId, schedule: schedule, score: evaluation.score, savedAt: Date())
-        try database.saveRoster(roster, progress: JobProgress(status, saved: evaluation.score))
+        var progress = handle.progress(status)
+        progress.best = progress.best.map { min($0, evaluation.score) } ?? evaluation.score
+        guard try database.saveRoster(roster, worker: claim, progress: progress) else { return false }
         handle.saved(evaluation)
+        return true
     }
 }
 
 /// Why a job was stopped before its time limit.
 enum StopReason: Sendable {
     case requested, shutdown
+    /// The job was taken from this worker (re-queued after a late heartbeat, or ended elsewhere).
+    case claimLost
 }
 
 /// A job's latest progress as the solver reported it.
@@ -152,6 +278,9 @@ struct LiveProgress: Sendable, Equatable {
 /// The in-memory side of a running job: its stop signal and its latest progress.
 final class RunningJob: Sendable {
     let signal = StopSignal()
+    /// What earlier workers did, when this job was re-queued and continues here: its moves and time
+    /// add to theirs.
+    let earlier: JobProgress?
     private struct State {
         var stopReason: StopReason?
         var live: LiveProgress?
@@ -160,6 +289,10 @@ final class RunningJob: Sendable {
         var lastSave: ContinuousClock.Instant?
     }
     private let state = Mutex(State())
+
+    init(earlier: JobProgress?) {
+        self.earlier = earlier
+    }
 
     func stop(because reason: StopReason) {
         state.withLock { if $0.stopReason == nil { $0.stopReason = reason } }
@@ -183,9 +316,18 @@ final class RunningJob: Sendable {
 
     func report(_ status: SolverStatus) {
         state.withLock { s in
-            s.live = LiveProgress(best: status.best, moves: status.moves, elapsedSeconds: status.elapsed.seconds,
+            s.live = LiveProgress(best: status.best, moves: status.moves + (earlier?.moves ?? 0),
+                                  elapsedSeconds: status.elapsed.seconds + (earlier?.elapsedSeconds ?? 0),
                                   movesPerSecond: status.movesPerSecond, saved: s.saved)
         }
+    }
+
+    /// The job's progress: the solver's, after what earlier workers did; the best score is the
+    /// better of the solver's and the saved roster's, which is what a reader of the job can get.
+    func progress(_ status: SolverStatus) -> JobProgress {
+        let best = savedScore.map { min($0, status.best) } ?? status.best
+        return JobProgress(best: best, moves: status.moves + (earlier?.moves ?? 0),
+                           elapsedSeconds: status.elapsed.seconds + (earlier?.elapsedSeconds ?? 0))
     }
 
     func saved(_ evaluation: Evaluation) {
@@ -194,14 +336,6 @@ final class RunningJob: Sendable {
             s.saved = SavedRosterBody(score: ScoreBody(evaluation.score), hardViolations: evaluation.hardViolations.count)
             s.live?.saved = s.saved
         }
-    }
-}
-
-extension JobProgress {
-    /// The solver's progress; the best score is the better of the solver's and the saved roster's,
-    /// which is what a reader of the job can get.
-    init(_ status: SolverStatus, saved: Score?) {
-        self.init(best: saved.map { min($0, status.best) } ?? status.best, moves: status.moves, elapsedSeconds: status.elapsed.seconds)
     }
 }
 

@@ -183,10 +183,10 @@ enum OpenAPIDocument {
         "summary": "Start a solve job.",
         "requestBody": { "required": false, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/JobRequest" } } } },
         "responses": {
-          "202": { "description": "Started; follow it at the Location header.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Job" } } } },
+          "202": { "description": "Started (status running) or, on a shared PostgreSQL database, queued for the first worker with room (status queued); follow it at the Location header.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Job" } } } },
           "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" },
           "413": { "$ref": "#/components/responses/TooLarge" },
-          "429": { "description": "The server runs as many jobs as it allows; retry later.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+          "429": { "description": "The server runs as many jobs as it allows; retry later. Only on a server's own data directory: a shared database queues the job instead.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
         }
       },
       "get": {

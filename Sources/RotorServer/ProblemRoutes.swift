@@ -60,8 +60,8 @@ extension API {
         return jsonResponse(try database.jobs(problemId: record.id!).map { JobBody($0, live: runner.live(jobId: $0.id!)) })
     }
 
-    /// `POST /api/problems/{id}/jobs`: starts a solve; 202 with the job, whose progress is at
-    /// `GET /api/jobs/{id}` and `…/events`.
+    /// `POST /api/problems/{id}/jobs`: starts a solve (or queues it, on a shared database); 202 with
+    /// the job, whose progress is at `GET /api/jobs/{id}` and `…/events`.
     @Sendable func startJob(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let record = try problem(id(context, of: "problem"))
         let limits = try JobRequest.limits(from: try await bodyText(request), configuration: configuration)
@@ -77,7 +77,7 @@ extension API {
             }
             initial = schedule
         }
-        let job = try runner.start(problemId: record.id!, compiled: loaded.compiled, limits: limits, initial: initial)
+        let job = try runner.submit(problemId: record.id!, compiled: loaded.compiled, limits: limits, initial: initial)
         var response = jsonResponse(JobBody(job), status: .accepted)
         response.headers[.location] = "/api/jobs/\(job.id!)"
         return response

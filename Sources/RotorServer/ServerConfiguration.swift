@@ -7,9 +7,23 @@ public struct ServerConfiguration: Sendable {
     /// The bearer token every API request must carry; required when `host` is not a loopback address,
     /// because anyone who can reach the port could otherwise use the machine's cores.
     public var token: String?
-    /// Solve jobs running at once; one more is refused with 429 rather than queued, so that a client
-    /// learns at once that the server is busy.
+    /// Solve jobs this process runs at once. On its own database one more is refused with 429 rather
+    /// than queued, so that a client learns at once that the server is busy; on a shared database it
+    /// waits `queued` for any worker with room, which is what the shared queue is for.
     public var maxConcurrentJobs = 2
+    /// Whether the database is shared with other servers and workers (PostgreSQL): submitted jobs are
+    /// queued and claimed by whichever worker has room, and a job whose worker stops beating is
+    /// re-queued rather than interrupted.
+    public var sharedDatabase = false
+    /// Whether this process solves jobs; `rotor serve --no-worker` on a shared database leaves them
+    /// to `rotor worker` processes.
+    public var runsJobs = true
+    /// How old a running job's heartbeat may get before a worker re-queues it. Heartbeats come every
+    /// `rosterSaveInterval`; the margin covers a database that is slow for a moment. The machines'
+    /// clocks must agree to well within it, since each stamps its own heartbeats.
+    public var heartbeatTimeout: Duration = .seconds(10)
+    /// Time between two looks at the shared queue (and sweeps for stale heartbeats).
+    public var pollInterval: Duration = .milliseconds(500)
     /// Largest request body; a benchmark instance is well under 1 MB.
     public var maxBodyBytes = 10 * 1024 * 1024
     public var maxTimeLimitSeconds: Double = 24 * 3600
@@ -29,6 +43,10 @@ public struct ServerConfiguration: Sendable {
     public var problem: String? {
         if !(1...65535).contains(port) { return "the port must be between 1 and 65535, not \(port)" }
         if maxConcurrentJobs < 1 { return "at least one job must be allowed to run (max jobs \(maxConcurrentJobs))" }
+        if !runsJobs && !sharedDatabase { return "a server on its own data directory must run its jobs; --no-worker needs --database" }
+        if heartbeatTimeout <= rosterSaveInterval * 2 {
+            return "the heartbeat timeout (\(heartbeatTimeout.seconds) s) must be more than \((rosterSaveInterval * 2).seconds) s, twice the time between heartbeats, or live jobs get re-queued"
+        }
         if let token, token.isEmpty { return "the API token must not be empty" }
         if token == nil && !Self.isLoopback(host) {
             return "listening on \(host), which is not a loopback address, needs an API token (--token or ROTOR_TOKEN)"

@@ -2,11 +2,9 @@ import Foundation
 import GRDB
 import RotorCore
 
-/// Rotor's durable state: uploaded problems, solve jobs and each job's best roster, in SQLite.
-///
-/// The methods are synchronous: each is one short transaction, and the job runner calls them from
-/// its solver threads, which must not wait on an async executor.
-public struct AppDatabase: Sendable {
+/// Rotor's durable state in SQLite: one server per database file, so every claim here is that
+/// server's (see `RotorDatabase`).
+public struct AppDatabase: RotorDatabase {
     private let writer: any DatabaseWriter
 
     /// Wraps a connection and brings its schema up to date.
@@ -130,61 +128,88 @@ public struct AppDatabase: Sendable {
         }
     }
 
-    /// Takes a queued job for `worker`, making it `running`; false when it was not queued (another
-    /// worker took it, or it was stopped before it started).
-    public func claimJob(id: Int64, worker: String, now: Date) throws -> Bool {
+    public func claimJob(id: Int64, worker claim: String, now: Date) throws -> Bool {
+        try writer.write { db in try Self.claim(JobRecord.filter(key: id), claim, now: now, db) == 1 }
+    }
+
+    /// SQLite runs one write transaction at a time, so the oldest queued job read here is still queued
+    /// when it is claimed.
+    public func claimNextQueuedJob(worker claim: String, now: Date) throws -> JobRecord? {
         try writer.write { db in
-            try JobRecord.filter(key: id).filter(Column("status") == JobStatus.queued).updateAll(db, [
-                Column("status").set(to: JobStatus.running),
-                Column("claimedBy").set(to: worker),
-                Column("startedAt").set(to: now),
-                Column("heartbeatAt").set(to: now),
+            guard let id = try Int64.fetchOne(db, JobRecord.filter(Column("status") == JobStatus.queued)
+                .order(Column("id")).select(Column("id")).limit(1)) else { return nil }
+            _ = try Self.claim(JobRecord.filter(key: id), claim, now: now, db)
+            return try JobRecord.fetchOne(db, key: id)
+        }
+    }
+
+    private static func claim(_ jobs: QueryInterfaceRequest<JobRecord>, _ claim: String, now: Date, _ db: Database) throws -> Int {
+        try jobs.filter(Column("status") == JobStatus.queued).updateAll(db, [
+            Column("status").set(to: JobStatus.running),
+            Column("claimedBy").set(to: claim),
+            // A re-queued job keeps the time it first started.
+            Column("startedAt").set(to: Column("startedAt") ?? now),
+            Column("heartbeatAt").set(to: now),
+        ])
+    }
+
+    /// The job while `claim` runs it.
+    private static func held(_ id: Int64, by claim: String) -> QueryInterfaceRequest<JobRecord> {
+        JobRecord.filter(key: id).filter(Column("status") == JobStatus.running).filter(Column("claimedBy") == claim)
+    }
+
+    public func recordProgress(jobId: Int64, worker claim: String, _ progress: JobProgress, now: Date) throws -> ClaimState {
+        try writer.write { db in
+            guard try Self.held(jobId, by: claim).updateAll(db, progress.assignments + [Column("heartbeatAt").set(to: now)]) == 1 else {
+                return .lost
+            }
+            let stop = try Bool.fetchOne(db, JobRecord.filter(key: jobId).select(Column("stopRequested"))) ?? false
+            return stop ? .stopRequested : .held
+        }
+    }
+
+    public func saveRoster(_ roster: RosterRecord, worker claim: String, progress: JobProgress) throws -> Bool {
+        try writer.write { db in
+            guard try Self.held(roster.jobId, by: claim)
+                .updateAll(db, progress.assignments + [Column("heartbeatAt").set(to: roster.savedAt)]) == 1 else { return false }
+            try roster.upsert(db)
+            return true
+        }
+    }
+
+    public func finishJob(id: Int64, worker claim: String, status: JobStatus, error: String?, progress: JobProgress, now: Date) throws -> Bool {
+        precondition(status.isFinal, "a job finishes as finished, stopped, interrupted or failed")
+        return try writer.write { db in
+            try Self.held(id, by: claim).updateAll(db, progress.assignments + [
+                Column("status").set(to: status),
+                Column("error").set(to: error),
+                Column("finishedAt").set(to: now),
             ]) == 1
         }
     }
 
-    /// Records a running job's progress and heartbeat; returns whether a stop was requested.
-    public func recordProgress(jobId: Int64, _ progress: JobProgress, now: Date) throws -> Bool {
+    public func releaseJob(id: Int64, worker claim: String, progress: JobProgress) throws -> Bool {
         try writer.write { db in
-            _ = try JobRecord.filter(key: jobId).updateAll(db, progress.assignments + [Column("heartbeatAt").set(to: now)])
-            return try Bool.fetchOne(db, JobRecord.filter(key: jobId).select(Column("stopRequested"))) ?? false
+            try Self.held(id, by: claim).updateAll(db, progress.assignments + [
+                Column("status").set(to: JobStatus.queued),
+                Column("claimedBy").set(to: nil as String?),
+            ]) == 1
         }
     }
 
-    /// Replaces a job's saved roster and records its progress, in one transaction so that the job's
-    /// best score and its roster never disagree for a reader.
-    public func saveRoster(_ roster: RosterRecord, progress: JobProgress) throws {
+    public func requestStop(jobId: Int64, now: Date) throws -> JobRecord? {
         try writer.write { db in
-            try roster.upsert(db)
-            _ = try JobRecord.filter(key: roster.jobId)
-                .updateAll(db, progress.assignments + [Column("heartbeatAt").set(to: roster.savedAt)])
-        }
-    }
-
-    /// Ends a job with its final progress.
-    public func finishJob(id: Int64, status: JobStatus, error: String?, progress: JobProgress, now: Date) throws {
-        precondition(status.isFinal, "a job finishes as finished, stopped, interrupted or failed")
-        try writer.write { db in
-            _ = try JobRecord.filter(key: id).updateAll(db, progress.assignments + [
-                Column("status").set(to: status),
-                Column("error").set(to: error),
+            _ = try JobRecord.filter(key: jobId).filter(Column("status") == JobStatus.queued).updateAll(db, [
+                Column("status").set(to: JobStatus.stopped),
+                Column("stopRequested").set(to: true),
                 Column("finishedAt").set(to: now),
             ])
-        }
-    }
-
-    /// Asks a queued or running job to stop; returns the job, nil when there is no such job.
-    public func requestStop(jobId: Int64) throws -> JobRecord? {
-        try writer.write { db in
-            _ = try JobRecord.filter(key: jobId).filter([JobStatus.queued, .running].contains(Column("status")))
+            _ = try JobRecord.filter(key: jobId).filter(Column("status") == JobStatus.running)
                 .updateAll(db, Column("stopRequested").set(to: true))
             return try JobRecord.fetchOne(db, key: jobId)
         }
     }
 
-    /// Marks every queued or running job `interrupted`, keeping whatever roster it saved: the call of
-    /// a worker that starts alone on the database, when such jobs can only be left over from a worker
-    /// that died. Returns their ids.
     public func interruptOrphanedJobs(reason: String, now: Date) throws -> [Int64] {
         try writer.write { db in
             let orphans = JobRecord.filter([JobStatus.queued, .running].contains(Column("status")))
@@ -198,6 +223,18 @@ public struct AppDatabase: Sendable {
         }
     }
 
+    public func requeueStaleJobs(heartbeatBefore: Date) throws -> [Int64] {
+        try writer.write { db in
+            let stale = JobRecord.filter(Column("status") == JobStatus.running).filter(Column("heartbeatAt") < heartbeatBefore)
+            let ids = try Int64.fetchAll(db, stale.select(Column("id")))
+            _ = try stale.updateAll(db, [
+                Column("status").set(to: JobStatus.queued),
+                Column("claimedBy").set(to: nil as String?),
+            ])
+            return ids
+        }
+    }
+
     // MARK: - Rosters
 
     public func roster(jobId: Int64) throws -> RosterRecord? {
@@ -205,18 +242,7 @@ public struct AppDatabase: Sendable {
     }
 }
 
-/// What a running job has done so far.
-public struct JobProgress: Sendable, Equatable {
-    public var best: Score?
-    public var moves: Int
-    public var elapsedSeconds: Double
-
-    public init(best: Score?, moves: Int, elapsedSeconds: Double) {
-        self.best = best
-        self.moves = moves
-        self.elapsedSeconds = elapsedSeconds
-    }
-
+extension JobProgress {
     var assignments: [ColumnAssignment] {
         [
             Column("bestHard").set(to: best?.hard),

@@ -44,10 +44,21 @@ public struct ProblemSummary: Codable, Sendable, Equatable, FetchableRecord, Tab
     public var staffCount: Int
     public var days: Int
     public var createdAt: Date
+
+    public init(id: Int64, name: String, format: String, staffCount: Int, days: Int, createdAt: Date) {
+        self.id = id
+        self.name = name
+        self.format = format
+        self.staffCount = staffCount
+        self.days = days
+        self.createdAt = createdAt
+    }
 }
 
-/// Where a job is in its life. `running` jobs belong to a live worker; a job still `running` when no
-/// worker owns it any more (the process died) becomes `interrupted`, keeping its last saved roster.
+/// Where a job is in its life. `running` jobs belong to a live worker. When that worker dies, a job
+/// on a server's own SQLite database becomes `interrupted` at the server's next start; a job on a
+/// shared PostgreSQL database goes back to `queued` once its heartbeat is stale, and another worker
+/// continues it from its last saved roster.
 public enum JobStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
     case queued, running, finished, stopped, interrupted, failed
 

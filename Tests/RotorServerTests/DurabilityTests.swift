@@ -21,8 +21,8 @@ struct DurabilityTests {
         schedule[staff: 1, day: 0] = 1
         let savedCSV = RosterCSV.write(schedule, problem: compiled)
         let saved = Evaluation(compiled, schedule).score
-        try database.saveRoster(RosterRecord(jobId: job.id!, schedule: schedule, score: saved, savedAt: Date()),
-                                progress: JobProgress(best: saved, moves: 1000, elapsedSeconds: 1))
+        _ = try database.saveRoster(RosterRecord(jobId: job.id!, schedule: schedule, score: saved, savedAt: Date()),
+                                    worker: "a process that died", progress: JobProgress(best: saved, moves: 1000, elapsedSeconds: 1))
 
         try await withApp(database: database) { client in
             let interrupted = try await client.get("/api/jobs/\(job.id!)").decoded(JobBody.self)

@@ -39,27 +39,30 @@ struct AppDatabaseTests {
         #expect(running.status == .running && running.claimedBy == "w1" && running.startedAt == t0)
 
         let progress = JobProgress(best: Score(hard: 0, soft: 12), moves: 5000, elapsedSeconds: 1)
-        #expect(try !db.recordProgress(jobId: job.id!, progress, now: t0.addingTimeInterval(1)))
+        #expect(try db.recordProgress(jobId: job.id!, worker: "w1", progress, now: t0.addingTimeInterval(1)) == .held)
+        #expect(try db.recordProgress(jobId: job.id!, worker: "w2", progress, now: t0) == .lost, "only the claimant records progress")
         running = try #require(try db.job(id: job.id!))
         #expect(running.best == Score(hard: 0, soft: 12) && running.movesPerSecond == 5000)
         #expect(running.heartbeatAt == t0.addingTimeInterval(1))
 
         let roster = RosterRecord(jobId: job.id!, schedule: sampleSchedule(), score: Score(hard: 0, soft: 10),
                                   savedAt: t0.addingTimeInterval(2))
-        try db.saveRoster(roster, progress: JobProgress(best: roster.score, moves: 9000, elapsedSeconds: 2))
+        #expect(try db.saveRoster(roster, worker: "w1", progress: JobProgress(best: roster.score, moves: 9000, elapsedSeconds: 2)))
         #expect(try db.roster(jobId: job.id!)?.schedule == sampleSchedule())
         #expect(try db.job(id: job.id!)?.best == roster.score)
 
-        let stopped = try #require(try db.requestStop(jobId: job.id!))
-        #expect(stopped.stopRequested)
-        #expect(try db.recordProgress(jobId: job.id!, JobProgress(best: roster.score, moves: 9500, elapsedSeconds: 2.1), now: t0))
+        let stopped = try #require(try db.requestStop(jobId: job.id!, now: t0))
+        #expect(stopped.stopRequested && stopped.status == .running)
+        #expect(try db.recordProgress(jobId: job.id!, worker: "w1", JobProgress(best: roster.score, moves: 9500, elapsedSeconds: 2.1), now: t0) == .stopRequested)
 
-        try db.finishJob(id: job.id!, status: .stopped, error: nil,
-                         progress: JobProgress(best: roster.score, moves: 10000, elapsedSeconds: 2.5), now: t0.addingTimeInterval(3))
+        #expect(try !db.finishJob(id: job.id!, worker: "w2", status: .finished, error: nil,
+                                  progress: JobProgress(best: nil, moves: 0, elapsedSeconds: 0), now: t0), "only the claimant ends the job")
+        #expect(try db.finishJob(id: job.id!, worker: "w1", status: .stopped, error: nil,
+                                 progress: JobProgress(best: roster.score, moves: 10000, elapsedSeconds: 2.5), now: t0.addingTimeInterval(3)))
         let finished = try #require(try db.job(id: job.id!))
         #expect(finished.status == .stopped && finished.moves == 10000 && finished.finishedAt == t0.addingTimeInterval(3))
         #expect(try !db.hasActiveJobs(problemId: problem.id!))
-        #expect(try db.requestStop(jobId: 999) == nil)
+        #expect(try db.requestStop(jobId: 999, now: t0) == nil)
     }
 
     @Test func aSavedRosterIsReplaced() throws {
@@ -69,8 +72,9 @@ struct AppDatabaseTests {
         var better = sampleSchedule()
         better[staff: 0, day: 1] = 2
         let progress = JobProgress(best: nil, moves: 0, elapsedSeconds: 0)
-        try db.saveRoster(RosterRecord(jobId: job.id!, schedule: sampleSchedule(), score: Score(hard: 1, soft: 0), savedAt: t0), progress: progress)
-        try db.saveRoster(RosterRecord(jobId: job.id!, schedule: better, score: Score(hard: 0, soft: 3), savedAt: t0), progress: progress)
+        #expect(try db.claimJob(id: job.id!, worker: "w", now: t0))
+        #expect(try db.saveRoster(RosterRecord(jobId: job.id!, schedule: sampleSchedule(), score: Score(hard: 1, soft: 0), savedAt: t0), worker: "w", progress: progress))
+        #expect(try db.saveRoster(RosterRecord(jobId: job.id!, schedule: better, score: Score(hard: 0, soft: 3), savedAt: t0), worker: "w", progress: progress))
         let saved = try #require(try db.roster(jobId: job.id!))
         #expect(saved.schedule == better && saved.score == Score(hard: 0, soft: 3))
     }
@@ -83,10 +87,11 @@ struct AppDatabaseTests {
         let queued = try db.insertJob(problemId: problem.id!, limits: limits, now: t0)
         let done = try db.insertJob(problemId: problem.id!, limits: limits, now: t0)
         _ = try db.claimJob(id: running.id!, worker: "dead", now: t0)
-        try db.saveRoster(RosterRecord(jobId: running.id!, schedule: sampleSchedule(), score: Score(hard: 0, soft: 4), savedAt: t0),
-                          progress: JobProgress(best: Score(hard: 0, soft: 4), moves: 100, elapsedSeconds: 1))
+        _ = try db.saveRoster(RosterRecord(jobId: running.id!, schedule: sampleSchedule(), score: Score(hard: 0, soft: 4), savedAt: t0),
+                              worker: "dead", progress: JobProgress(best: Score(hard: 0, soft: 4), moves: 100, elapsedSeconds: 1))
         _ = try db.claimJob(id: done.id!, worker: "dead", now: t0)
-        try db.finishJob(id: done.id!, status: .finished, error: nil, progress: JobProgress(best: nil, moves: 1, elapsedSeconds: 1), now: t0)
+        _ = try db.finishJob(id: done.id!, worker: "dead", status: .finished, error: nil,
+                             progress: JobProgress(best: nil, moves: 1, elapsedSeconds: 1), now: t0)
 
         let ids = try db.interruptOrphanedJobs(reason: "the server stopped", now: t0.addingTimeInterval(10))
         #expect(Set(ids) == [running.id!, queued.id!])
@@ -101,8 +106,9 @@ struct AppDatabaseTests {
         let db = try AppDatabase.inMemory()
         let problem = try db.insertProblem(sampleProblem())
         let job = try db.insertJob(problemId: problem.id!, limits: JobLimits(timeLimitSeconds: 1, threads: 1, seed: 1), now: t0)
-        try db.saveRoster(RosterRecord(jobId: job.id!, schedule: sampleSchedule(), score: Score(hard: 0, soft: 0), savedAt: t0),
-                          progress: JobProgress(best: nil, moves: 0, elapsedSeconds: 0))
+        _ = try db.claimJob(id: job.id!, worker: "w", now: t0)
+        #expect(try db.saveRoster(RosterRecord(jobId: job.id!, schedule: sampleSchedule(), score: Score(hard: 0, soft: 0), savedAt: t0),
+                                  worker: "w", progress: JobProgress(best: nil, moves: 0, elapsedSeconds: 0)))
         #expect(try db.deleteProblem(id: problem.id!))
         #expect(try db.job(id: job.id!) == nil)
         #expect(try db.roster(jobId: job.id!) == nil)
