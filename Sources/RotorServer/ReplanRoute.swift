@@ -54,11 +54,13 @@ extension API {
         let newRecord = try database.insertProblem(ProblemRecord(
             name: problem.name, format: ProblemFormat.json.rawValue, source: text, staffCount: replanned.compiled.staffCount,
             days: replanned.compiled.days, createdAt: Date()))
+        // `startFrom` names the old job, so that a worker claiming the job from a shared queue finds
+        // the roster to start from too.
         let limitsJSON = try JSONSerialization.data(withJSONObject: [
-            "timeLimit": body.timeLimit ?? 60, "threads": body.threads ?? 1, "seed": body.seed ?? 1,
+            "timeLimit": body.timeLimit ?? 60, "threads": body.threads ?? 1, "seed": body.seed ?? 1, "startFrom": Int(source.id!),
         ] as [String: Any])
         let limits = try JobRequest.limits(from: String(decoding: limitsJSON, as: UTF8.self), configuration: configuration)
-        let job = try runner.start(problemId: newRecord.id!, compiled: replanned.compiled, limits: limits, initial: previous)
+        let job = try runner.submit(problemId: newRecord.id!, compiled: replanned.compiled, limits: limits, initial: previous)
         var response = jsonResponse(ReplanBody(problem: ProblemBody(newRecord), job: JobBody(job)), status: .accepted)
         response.headers[.location] = "/api/jobs/\(job.id!)"
         return response
