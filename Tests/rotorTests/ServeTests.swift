@@ -47,3 +47,59 @@ struct ServeTests {
         #expect(run.stderr.contains("needs an API token"), "\(run.stderr)")
     }
 }
+
+extension ServeTests {
+    /// The issue's check: kill -9 the server mid-solve and start it again on the same data directory;
+    /// the job is reported interrupted and its best roster is still there.
+    @Test func aServerKilledMidSolveKeepsTheJobsRoster() async throws {
+        let scratch = try Scratch()
+        let port = Int.random(in: 20_000...60_000)
+        func startServer() throws -> Process {
+            let server = Process()
+            server.executableURL = productsDirectory.appendingPathComponent("rotor")
+            server.arguments = ["serve", "--port", String(port), "--data-dir", scratch.path("data")]
+            server.standardInput = FileHandle.nullDevice
+            server.standardOutput = FileHandle.nullDevice
+            server.standardError = FileHandle.nullDevice
+            try server.run()
+            return server
+        }
+        func request(_ method: String, _ path: String, _ body: String? = nil) async -> (Int, String)? {
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+            request.httpMethod = method
+            request.httpBody = body.map { Data($0.utf8) }
+            guard let (data, response) = try? await URLSession.shared.data(for: request) else { return nil }
+            return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+        }
+        func waitUntilListening() async throws {
+            for _ in 0..<100 where await request("GET", "/api/problems") == nil { try await Task.sleep(for: .milliseconds(100)) }
+        }
+
+        let first = try startServer()
+        defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
+        try await waitUntilListening()
+        let problem = try String(contentsOf: packageRoot.appendingPathComponent("examples/Instance1.txt"), encoding: .utf8)
+        let created = try #require(await request("POST", "/api/problems?name=Instance1", problem))
+        #expect(created.0 == 201, "\(created.1)")
+        let started = try #require(await request("POST", "/api/problems/1/jobs", #"{"timeLimit": 60, "threads": 1}"#))
+        #expect(started.0 == 202, "\(started.1)")
+        // Wait for the first saved roster, then kill the server outright.
+        var saved = false
+        for _ in 0..<100 where !saved {
+            saved = await request("GET", "/api/jobs/1")?.1.contains("\"saved\"") == true
+            if !saved { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(saved)
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+
+        let second = try startServer()
+        defer { if second.isRunning { second.terminate() } }
+        try await waitUntilListening()
+        let job = try #require(await request("GET", "/api/jobs/1"))
+        #expect(job.0 == 200 && job.1.contains("\"interrupted\""), "\(job.1)")
+        let roster = try #require(await request("GET", "/api/jobs/1/roster?format=csv"))
+        #expect(roster.0 == 200 && roster.1.hasPrefix("employee,0,1,"), "\(roster.1)")
+        #expect(roster.1.split(separator: "\n").count == 9)   // the header and Instance 1's 8 staff
+    }
+}
