@@ -11,13 +11,7 @@ struct ServeTests {
     @Test func servesRefusesASecondServerAndStopsOnSIGTERM() async throws {
         let scratch = try Scratch()
         let port = Int.random(in: 20_000...60_000)
-        let server = Process()
-        server.executableURL = productsDirectory.appendingPathComponent("rotor")
-        server.arguments = ["serve", "--port", String(port), "--data-dir", scratch.path("data")]
-        server.standardInput = FileHandle.nullDevice
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
+        let server = try startServer(port: port, dataDirectory: scratch.path("data"))
         defer { if server.isRunning { server.terminate() } }
 
         // Up to 10 s for the server to listen.
@@ -54,16 +48,6 @@ extension ServeTests {
     @Test func aServerKilledMidSolveKeepsTheJobsRoster() async throws {
         let scratch = try Scratch()
         let port = Int.random(in: 20_000...60_000)
-        func startServer() throws -> Process {
-            let server = Process()
-            server.executableURL = productsDirectory.appendingPathComponent("rotor")
-            server.arguments = ["serve", "--port", String(port), "--data-dir", scratch.path("data")]
-            server.standardInput = FileHandle.nullDevice
-            server.standardOutput = FileHandle.nullDevice
-            server.standardError = FileHandle.nullDevice
-            try server.run()
-            return server
-        }
         func request(_ method: String, _ path: String, _ body: String? = nil) async -> (Int, String)? {
             var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
             request.httpMethod = method
@@ -75,7 +59,7 @@ extension ServeTests {
             for _ in 0..<100 where await request("GET", "/api/problems") == nil { try await Task.sleep(for: .milliseconds(100)) }
         }
 
-        let first = try startServer()
+        let first = try startServer(port: port, dataDirectory: scratch.path("data"))
         defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
         try await waitUntilListening()
         let problem = try String(contentsOf: packageRoot.appendingPathComponent("examples/Instance1.txt"), encoding: .utf8)
@@ -93,7 +77,7 @@ extension ServeTests {
         kill(first.processIdentifier, SIGKILL)
         first.waitUntilExit()
 
-        let second = try startServer()
+        let second = try startServer(port: port, dataDirectory: scratch.path("data"))
         defer { if second.isRunning { second.terminate() } }
         try await waitUntilListening()
         let job = try #require(await request("GET", "/api/jobs/1"))
@@ -102,4 +86,16 @@ extension ServeTests {
         #expect(roster.0 == 200 && roster.1.hasPrefix("employee,0,1,"), "\(roster.1)")
         #expect(roster.1.split(separator: "\n").count == 9)   // the header and Instance 1's 8 staff
     }
+}
+
+/// `rotor serve` on a loopback port and a data directory, as a child process with its output discarded.
+func startServer(port: Int, dataDirectory: String) throws -> Process {
+    let server = Process()
+    server.executableURL = productsDirectory.appendingPathComponent("rotor")
+    server.arguments = ["serve", "--port", String(port), "--data-dir", dataDirectory]
+    server.standardInput = FileHandle.nullDevice
+    server.standardOutput = FileHandle.nullDevice
+    server.standardError = FileHandle.nullDevice
+    try server.run()
+    return server
 }
