@@ -80,6 +80,11 @@ public struct CompiledProblem: Sendable {
     public let siteIndex: [String: Int]
     public let skillIndex: [String: Int]
     public func staffName(_ e: Int) -> String { problem.staff[e].id }
+    /// How explanations name a person: `Finn Byrne (finn)`, or just the id when there is no other name.
+    public func staffLabel(_ e: Int) -> String {
+        let member = problem.staff[e]
+        return member.name == member.id ? member.id : "\(member.name) (\(member.id))"
+    }
     public func shiftName(_ s: Int) -> String { s >= 0 && s < shiftCount ? problem.shiftTypes[s].id : "off" }
     public func date(_ d: Int) -> LocalDate { problem.horizon.start.adding(days: d) }
     /// A value as a planner reads it: `N`, `N@north`, `N@north/medic` (site and skill only when the problem has several / any).

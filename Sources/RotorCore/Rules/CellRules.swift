@@ -14,7 +14,7 @@ public struct UnavailableRule: Sendable {
             for d in days.sorted() where s[staff: e, day: d] != 0 {
                 let v = Int(s[staff: e, day: d])
                 out.append(Violation(rule: .unavailable, staff: e, day: d, value: v, amount: 1, charge: (hardUnit, 0),
-                                     message: "\(p.staffName(e)) works \(p.valueName(v)) on \(p.dayName(d)), when unavailable"))
+                                     message: "\(p.staffLabel(e)) works \(p.valueName(v)) on \(p.dayName(d)), when unavailable"))
             }
         }
     }
@@ -34,7 +34,7 @@ public struct EligibilityRule: Sendable {
                 if let skill, !member.skills.contains(skill) { reasons.append("lacks the skill \(skill)") }
                 if !reasons.isEmpty {
                     out.append(Violation(rule: .eligibility, staff: e, day: d, value: v, amount: 1, charge: (hardUnit, 0),
-                                         message: "\(p.staffName(e)) works \(p.valueName(v)) on \(p.dayName(d)) but \(reasons.joined(separator: " and "))"))
+                                         message: "\(p.staffLabel(e)) works \(p.valueName(v)) on \(p.dayName(d)) but \(reasons.joined(separator: " and "))"))
                 }
             }
         }
@@ -52,7 +52,7 @@ public struct PinRule: Sendable {
                 let v = Int(s[staff: e, day: d])
                 if v != want {
                     out.append(Violation(rule: .pinned, staff: e, day: d, value: v, amount: 1, charge: (hardUnit, 0),
-                                         message: "\(p.staffName(e)) is pinned to \(p.valueName(want)) on \(p.dayName(d)) but has \(p.valueName(v))"))
+                                         message: "\(p.staffLabel(e)) is pinned to \(p.valueName(want)) on \(p.dayName(d)) but has \(p.valueName(v))"))
                 }
             }
         }
@@ -72,7 +72,7 @@ public struct MaxShiftLengthRule: Sendable {
                     guard v != 0, length > limit else { continue }
                     out.append(Violation(rule: .maxShiftMinutes, staff: e, day: d, value: v, amount: length - limit,
                                          charge: chargeMinutes(length - limit, weight: rule.weight.compiled),
-                                         message: "\(p.staffName(e))'s \(p.valueName(v)) on \(p.dayName(d)) lasts \(p.hours(length)), the contract allows \(p.hours(limit))"))
+                                         message: "\(p.staffLabel(e))'s \(p.valueName(v)) on \(p.dayName(d)) lasts \(p.hours(length)), the contract allows \(p.hours(limit))"))
                 }
             }
         }
@@ -92,8 +92,8 @@ public struct RequestRule: Sendable {
                 guard matches != r.on else { continue }
                 let what = r.shift ?? "any shift"
                 let message = r.on
-                    ? "\(p.staffName(e)) asked to work \(what) on \(p.dayName(d)) but \(v == 0 ? "is off" : "works \(p.valueName(v))")"
-                    : "\(p.staffName(e)) asked not to work \(what) on \(p.dayName(d)) but works \(p.valueName(v))"
+                    ? "\(p.staffLabel(e)) asked to work \(what) on \(p.dayName(d)) but \(v == 0 ? "is off" : "works \(p.valueName(v))")"
+                    : "\(p.staffLabel(e)) asked not to work \(what) on \(p.dayName(d)) but works \(p.valueName(v))"
                 out.append(Violation(rule: r.on ? .shiftOnRequest : .shiftOffRequest, staff: e, day: d, value: v,
                                      amount: 1, charge: (0, r.weight), message: message))
             }
@@ -111,7 +111,7 @@ public struct StabilityRule: Sendable {
             for d in 0..<p.days where s[staff: e, day: d] != previous[staff: e, day: d] {
                 let was = Int(previous[staff: e, day: d]), now = Int(s[staff: e, day: d])
                 out.append(Violation(rule: .stability, staff: e, day: d, value: now, amount: 1, charge: (0, stability.weight),
-                                     message: "\(p.staffName(e)) on \(p.dayName(d)): \(p.valueName(now)), previously \(p.valueName(was))"))
+                                     message: "\(p.staffLabel(e)) on \(p.dayName(d)): \(p.valueName(now)), previously \(p.valueName(was))"))
             }
         }
     }

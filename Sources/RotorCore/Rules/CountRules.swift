@@ -12,7 +12,7 @@ public struct MaxShiftsOfTypeRule: Sendable {
                 if count > limit {
                     out.append(Violation(rule: .maxShiftsOfType, staff: e, day: nil, dayCount: 0, amount: count - Int(limit),
                                          charge: chargeCount(count - Int(limit), weight: p.rules.maxShiftsOfTypeWeight[e * p.shiftCount + t]),
-                                         message: "\(p.staffName(e)) works \(count) \(p.shiftName(t)) shifts, at most \(limit) allowed"))
+                                         message: "\(p.staffLabel(e)) works \(count) \(p.shiftName(t)) shifts, at most \(limit) allowed"))
                 }
             }
         }
@@ -47,7 +47,7 @@ public struct PeriodTotalRule: Sendable {
                     out.append(Violation(rule: minutes ? .minutesPerPeriod : .shiftsPerPeriod, staff: e, day: k * period, dayCount: length,
                                          amount: breach,
                                          charge: minutes ? chargeMinutes(breach, weight: list.weight[i]) : chargeCount(breach, weight: list.weight[i]),
-                                         message: "\(p.staffName(e)) works \(unit(total)) \(span), the \(total > hi ? "maximum is \(unit(hi))" : "minimum is \(unit(lo))")"))
+                                         message: "\(p.staffLabel(e)) works \(unit(total)) \(span), the \(total > hi ? "maximum is \(unit(hi))" : "minimum is \(unit(lo))")"))
                 }
             }
         }
@@ -73,7 +73,7 @@ public struct MaxMinutesInWindowRule: Sendable {
                     guard total > limit else { continue }
                     out.append(Violation(rule: .maxMinutesInWindow, staff: e, day: max(start, 0), dayCount: n + min(start, 0),
                                          amount: total - limit, charge: chargeMinutes(total - limit, weight: list.weight[i]),
-                                         message: "\(p.staffName(e)) works \(p.hours(total)) in the \(n) days from \(start >= 0 ? p.dayName(start) : "\(-start) day(s) before the horizon"), at most \(p.hours(limit)) allowed"))
+                                         message: "\(p.staffLabel(e)) works \(p.hours(total)) in the \(n) days from \(start >= 0 ? p.dayName(start) : "\(-start) day(s) before the horizon"), at most \(p.hours(limit)) allowed"))
                 }
             }
         }
@@ -99,7 +99,7 @@ public struct MaxWeekendsRule: Sendable {
             for i in list.range(e) where worked > Int(list.a[i]) {
                 out.append(Violation(rule: .maxWeekends, staff: e, day: nil, dayCount: 0, amount: worked - Int(list.a[i]),
                                      charge: chargeCount(worked - Int(list.a[i]), weight: list.weight[i]),
-                                     message: "\(p.staffName(e)) works \(worked) weekends, at most \(list.a[i]) allowed"))
+                                     message: "\(p.staffLabel(e)) works \(worked) weekends, at most \(list.a[i]) allowed"))
             }
         }
     }
@@ -115,7 +115,7 @@ public struct CompleteWeekendsRule: Sendable {
                 for i in list.range(e) {
                     out.append(Violation(rule: .completeWeekends, staff: e, day: d, dayCount: 2, amount: 1,
                                          charge: chargeCount(1, weight: list.weight[i]),
-                                         message: "\(p.staffName(e)) works only one day of the weekend of \(p.dayName(d))"))
+                                         message: "\(p.staffLabel(e)) works only one day of the weekend of \(p.dayName(d))"))
                 }
             }
         }
@@ -155,7 +155,7 @@ public struct MaxDeploymentDaysRule: Sendable {
                 for i in list.range(e) where span > Int(list.a[i]) {
                     out.append(Violation(rule: .maxDeploymentDays, staff: e, day: dep.first, dayCount: span, amount: span - Int(list.a[i]),
                                          charge: chargeCount(span - Int(list.a[i]), weight: list.weight[i]),
-                                         message: "\(p.staffName(e)) is deployed away from \(p.problem.staff[e].homeSite) for \(span) days from \(p.dayName(dep.first)), at most \(list.a[i]) allowed"))
+                                         message: "\(p.staffLabel(e)) is deployed away from \(p.problem.staff[e].homeSite) for \(span) days from \(p.dayName(dep.first)), at most \(list.a[i]) allowed"))
                 }
             }
         }

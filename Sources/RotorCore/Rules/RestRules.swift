@@ -73,7 +73,7 @@ public struct OverlapRule: Sendable {
             for pair in p.shiftPairs(s, e) where pair.gap < 0 {
                 out.append(Violation(rule: .overlap, staff: e, day: pair.secondDay, value: pair.second, amount: -pair.gap,
                                      charge: (-pair.gap, 0),
-                                     message: "\(p.staffName(e)) has shifts overlapping by \(p.hours(-pair.gap)) \(p.describe(pair))"))
+                                     message: "\(p.staffLabel(e)) has shifts overlapping by \(p.hours(-pair.gap)) \(p.describe(pair))"))
             }
         }
     }
@@ -104,7 +104,7 @@ private func shortRests(_ p: CompiledProblem, _ s: Schedule, _ list: RuleInstanc
                 let short = Int(list.a[i]) - pair.gap
                 out.append(Violation(rule: rule, staff: e, day: pair.secondDay, value: pair.second, amount: short,
                                      charge: chargeMinutes(short, weight: list.weight[i]),
-                                     message: "\(p.staffName(e)) has only \(p.hours(pair.gap)) rest\(after) \(p.describe(pair)); the rule needs \(p.hours(Int(list.a[i])))"))
+                                     message: "\(p.staffLabel(e)) has only \(p.hours(pair.gap)) rest\(after) \(p.describe(pair)); the rule needs \(p.hours(Int(list.a[i])))"))
             }
         }
     }
@@ -121,7 +121,7 @@ public struct WorkRestRatioRule: Sendable {
                     guard pair.gap < need else { continue }
                     out.append(Violation(rule: .workRestRatio, staff: e, day: pair.secondDay, value: pair.second, amount: need - pair.gap,
                                          charge: chargeMinutes(need - pair.gap, weight: list.weight[i]),
-                                         message: "\(p.staffName(e)) rests \(p.hours(pair.gap)) after a \(p.hours(pair.firstLength)) shift, \(p.describe(pair)); \(list.a[i]):\(list.b[i]) work/rest needs \(p.hours(need))"))
+                                         message: "\(p.staffLabel(e)) rests \(p.hours(pair.gap)) after a \(p.hours(pair.firstLength)) shift, \(p.describe(pair)); \(list.a[i]):\(list.b[i]) work/rest needs \(p.hours(need))"))
                 }
             }
         }
@@ -137,7 +137,7 @@ public struct TravelTimeRule: Sendable {
                 guard pair.gap < travel else { continue }
                 out.append(Violation(rule: .travelTime, staff: e, day: pair.secondDay, value: pair.second, amount: travel - pair.gap,
                                      charge: (travel - pair.gap, 0),
-                                     message: "\(p.staffName(e)) has \(p.hours(max(pair.gap, 0))) to travel \(p.describe(pair)); the journey takes \(p.hours(travel))"))
+                                     message: "\(p.staffLabel(e)) has \(p.hours(max(pair.gap, 0))) to travel \(p.describe(pair)); the journey takes \(p.hours(travel))"))
             }
         }
     }
@@ -167,7 +167,7 @@ public struct WeeklyRestRule: Sendable {
                 for i in list.range(e) where longest < Int(list.a[i]) {
                     out.append(Violation(rule: .weeklyRest, staff: e, day: 7 * k, dayCount: 7, amount: Int(list.a[i]) - longest,
                                          charge: chargeMinutes(Int(list.a[i]) - longest, weight: list.weight[i]),
-                                         message: "\(p.staffName(e))'s longest rest in the week from \(p.dayName(7 * k)) is \(p.hours(longest)); the rule needs \(p.hours(Int(list.a[i])))"))
+                                         message: "\(p.staffLabel(e))'s longest rest in the week from \(p.dayName(7 * k)) is \(p.hours(longest)); the rule needs \(p.hours(Int(list.a[i])))"))
                 }
             }
         }

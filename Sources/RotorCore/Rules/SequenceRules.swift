@@ -14,7 +14,7 @@ public struct ShiftSuccessionRule: Sendable {
                 if w != 0 {
                     out.append(Violation(rule: .shiftSuccession, staff: e, day: max(d - 1, 0), dayCount: d == 0 ? 1 : 2, value: v,
                                          amount: 1, charge: chargeCount(1, weight: w),
-                                         message: "\(p.staffName(e)) works \(p.valueName(v)) on \(p.dayName(d)) right after \(p.valueName(previous)) the day before, a forbidden succession"))
+                                         message: "\(p.staffLabel(e)) works \(p.valueName(v)) on \(p.dayName(d)) right after \(p.valueName(previous)) the day before, a forbidden succession"))
                 }
                 previous = v
             }
@@ -99,14 +99,14 @@ public struct ConsecutiveDaysRule: Sendable {
                 for i in list.range(e) where length > Int(list.a[i]) {
                     out.append(Violation(rule: .maxConsecutiveDays, staff: e, day: run.start, dayCount: run.length,
                                          amount: length - Int(list.a[i]), charge: chargeCount(length - Int(list.a[i]), weight: list.weight[i]),
-                                         message: "\(p.staffName(e)) works \(length) days in a row to \(p.dayName(run.start + run.length - 1)), at most \(list.a[i]) allowed"))
+                                         message: "\(p.staffLabel(e)) works \(length) days in a row to \(p.dayName(run.start + run.length - 1)), at most \(list.a[i]) allowed"))
                 }
                 let exempt = run.start + run.length == p.days || (run.start == 0 && !known)
                 let minimum = p.rules.minConsecutiveDays
                 for i in minimum.range(e) where !exempt && length < Int(minimum.a[i]) {
                     out.append(Violation(rule: .minConsecutiveDays, staff: e, day: run.start, dayCount: run.length,
                                          amount: Int(minimum.a[i]) - length, charge: chargeCount(Int(minimum.a[i]) - length, weight: minimum.weight[i]),
-                                         message: "\(p.staffName(e)) works only \(length) day(s) in a row from \(p.dayName(run.start)), at least \(minimum.a[i]) required"))
+                                         message: "\(p.staffLabel(e)) works only \(length) day(s) in a row from \(p.dayName(run.start)), at least \(minimum.a[i]) required"))
                 }
             }
         }
@@ -125,7 +125,7 @@ public struct MinConsecutiveDaysOffRule: Sendable {
                 for i in list.range(e) where run.length < Int(list.a[i]) {
                     out.append(Violation(rule: .minConsecutiveDaysOff, staff: e, day: run.start, dayCount: run.length,
                                          amount: Int(list.a[i]) - run.length, charge: chargeCount(Int(list.a[i]) - run.length, weight: list.weight[i]),
-                                         message: "\(p.staffName(e)) has only \(run.length) day(s) off in a row from \(p.dayName(run.start)), at least \(list.a[i]) required"))
+                                         message: "\(p.staffLabel(e)) has only \(run.length) day(s) off in a row from \(p.dayName(run.start)), at least \(list.a[i]) required"))
                 }
             }
         }
@@ -146,7 +146,7 @@ public struct MaxConsecutiveNightsRule: Sendable {
                 for i in list.range(e) where length > Int(list.a[i]) {
                     out.append(Violation(rule: .maxConsecutiveNights, staff: e, day: start, dayCount: d - start,
                                          amount: length - Int(list.a[i]), charge: chargeCount(length - Int(list.a[i]), weight: list.weight[i]),
-                                         message: "\(p.staffName(e)) works \(length) nights in a row to \(p.dayName(d - 1)), at most \(list.a[i]) allowed"))
+                                         message: "\(p.staffLabel(e)) works \(length) nights in a row to \(p.dayName(d - 1)), at most \(list.a[i]) allowed"))
                 }
             }
         }
