@@ -21,6 +21,25 @@ public struct RuleInstances: Sendable {
     mutating func endStaff() { start.append(Int32(a.count)) }
 
     public func range(_ e: Int) -> Range<Int> { Int(start[e])..<Int(start[e + 1]) }
+
+    /// Adds what `x` (days, nights, …) above each of staff member `e`'s limits `a` costs: one place
+    /// for every "at most" count rule, used by the incremental scorer.
+    @inline(__always) func chargeAbove(_ e: Int, _ x: Int, _ hard: inout Int, _ soft: inout Int) {
+        for i in range(e) where x > Int(a[i]) {
+            let c = chargeCount(x - Int(a[i]), weight: weight[i])
+            hard += c.hard
+            soft += c.soft
+        }
+    }
+
+    /// Likewise for "at least" count rules: what `x` below each limit `a` costs.
+    @inline(__always) func chargeBelow(_ e: Int, _ x: Int, _ hard: inout Int, _ soft: inout Int) {
+        for i in range(e) where x < Int(a[i]) {
+            let c = chargeCount(Int(a[i]) - x, weight: weight[i])
+            hard += c.hard
+            soft += c.soft
+        }
+    }
 }
 
 /// Every contract rule compiled per staff member. Rules about single cells (shift length) are folded

@@ -122,17 +122,6 @@ public struct CompleteWeekendsRule: Sendable {
     }
 }
 
-enum DeploymentCharges {
-    @inline(__always)
-    static func charge(_ rules: CompiledRules, _ e: Int, span: Int, _ hard: inout Int, _ soft: inout Int) {
-        for i in rules.maxDeploymentDays.range(e) where span > Int(rules.maxDeploymentDays.a[i]) {
-            let c = chargeCount(span - Int(rules.maxDeploymentDays.a[i]), weight: rules.maxDeploymentDays.weight[i])
-            hard += c.hard
-            soft += c.soft
-        }
-    }
-}
-
 /// A deployment — shifts away from the home site with no home shift between them — spans at most the
 /// contract's days, from its first shift's day to its last's.
 public struct MaxDeploymentDaysRule: Sendable {

@@ -48,44 +48,6 @@ extension Schedule {
     }
 }
 
-/// The charges of runs, shared by the from-scratch rules and the incremental scorer: one place says
-/// what a run of a given length costs under each instance of a rule.
-enum RunCharges {
-    @inline(__always)
-    static func work(_ rules: CompiledRules, _ e: Int, length: Int, exempt: Bool, _ hard: inout Int, _ soft: inout Int) {
-        for i in rules.maxConsecutiveDays.range(e) where length > Int(rules.maxConsecutiveDays.a[i]) {
-            let c = chargeCount(length - Int(rules.maxConsecutiveDays.a[i]), weight: rules.maxConsecutiveDays.weight[i])
-            hard += c.hard
-            soft += c.soft
-        }
-        guard !exempt else { return }
-        for i in rules.minConsecutiveDays.range(e) where length < Int(rules.minConsecutiveDays.a[i]) {
-            let c = chargeCount(Int(rules.minConsecutiveDays.a[i]) - length, weight: rules.minConsecutiveDays.weight[i])
-            hard += c.hard
-            soft += c.soft
-        }
-    }
-
-    @inline(__always)
-    static func rest(_ rules: CompiledRules, _ e: Int, length: Int, exempt: Bool, _ hard: inout Int, _ soft: inout Int) {
-        guard !exempt else { return }
-        for i in rules.minConsecutiveDaysOff.range(e) where length < Int(rules.minConsecutiveDaysOff.a[i]) {
-            let c = chargeCount(Int(rules.minConsecutiveDaysOff.a[i]) - length, weight: rules.minConsecutiveDaysOff.weight[i])
-            hard += c.hard
-            soft += c.soft
-        }
-    }
-
-    @inline(__always)
-    static func nights(_ rules: CompiledRules, _ e: Int, length: Int, _ hard: inout Int, _ soft: inout Int) {
-        for i in rules.maxConsecutiveNights.range(e) where length > Int(rules.maxConsecutiveNights.a[i]) {
-            let c = chargeCount(length - Int(rules.maxConsecutiveNights.a[i]), weight: rules.maxConsecutiveNights.weight[i])
-            hard += c.hard
-            soft += c.soft
-        }
-    }
-}
-
 /// Runs of work are at most the maximum and at least the minimum. A run that reaches the end of the
 /// horizon may continue and is not too short; one that starts on the first day continues the
 /// history's run when history is known, and is otherwise not too short either (Curtois & Qu rules 6, 7).

@@ -479,10 +479,11 @@ public final class SearchState {
                 let atEnd = d == days
                 if working {
                     if start == 0 { length += Int(historyWorkRun[e]) }
-                    RunCharges.work(rules, e, length: length, exempt: atEnd || (start == 0 && !known), &hard, &soft)
+                    rules.maxConsecutiveDays.chargeAbove(e, length, &hard, &soft)
+                    if !(atEnd || (start == 0 && !known)) { rules.minConsecutiveDays.chargeBelow(e, length, &hard, &soft) }
                 } else {
                     let followsWork = start > 0 || (known && historyWorkRun[e] > 0)
-                    RunCharges.rest(rules, e, length: length, exempt: atEnd || !followsWork, &hard, &soft)
+                    if !atEnd && followsWork { rules.minConsecutiveDaysOff.chargeBelow(e, length, &hard, &soft) }
                 }
                 if d > hi { break }
                 start = d
@@ -498,7 +499,7 @@ public final class SearchState {
                     length += 1
                 }
                 if length > 0 && (d == hi || valueIsNight[Int(row[d + 1])] == 0) {
-                    RunCharges.nights(rules, e, length: length, &hard, &soft)
+                    rules.maxConsecutiveNights.chargeAbove(e, length, &hard, &soft)
                     length = 0
                 }
             }
@@ -624,11 +625,11 @@ public final class SearchState {
                 if first < 0 { first = d }
                 lastAway = d
             } else if first >= 0 {
-                DeploymentCharges.charge(rules, e, span: lastAway - first + 1, &hard, &soft)
+                rules.maxDeploymentDays.chargeAbove(e, lastAway - first + 1, &hard, &soft)
                 first = -1
             }
         }
-        if first >= 0 { DeploymentCharges.charge(rules, e, span: lastAway - first + 1, &hard, &soft) }
+        if first >= 0 { rules.maxDeploymentDays.chargeAbove(e, lastAway - first + 1, &hard, &soft) }
     }
 
     /// Weekends worked among those with a day in `a...b`.
