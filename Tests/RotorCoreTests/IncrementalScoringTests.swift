@@ -68,6 +68,7 @@ func exerciseIncrementalScoring(
     // Vary the mix and the block lengths, up to whole rows (blocks touching both horizon edges).
     selector.changePercent = [40, 10, 80][Int(seed % 3)]
     selector.swapPercent = [30, 40, 5][Int(seed % 3)]
+    selector.swapDaysPercent = [10, 20, 5][Int(seed % 3)]
     selector.exchangePercent = [15, 20, 10][Int(seed % 3)]
     selector.maxBlock = seed % 2 == 0 ? min(7, p.days) : p.days
     let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * max(p.days, 1))

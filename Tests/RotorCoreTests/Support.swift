@@ -154,6 +154,7 @@ func apply(_ move: Move, to state: SearchState, scratch: UnsafeMutablePointer<UI
     case .change(let m): delta = m.apply(to: state)
     case .exchangeDays(let m): delta = m.apply(to: state)
     case .swapBlock(let m): delta = m.apply(to: state, scratch: scratch)
+    case .swapDays(let m): delta = m.apply(to: state)
     case .assignBlock(let m): delta = m.apply(to: state, scratch: scratch)
     }
     return Score(hard: delta.hard, soft: delta.soft)
@@ -174,6 +175,12 @@ func applyByHand(_ move: Move, to s: inout Schedule) {
             s[staff: m.first, day: d] = s[staff: m.second, day: d]
             s[staff: m.second, day: d] = a
         }
+    case .swapDays(let m):
+        for d in [m.day1, m.day2] {
+            let a = s[staff: m.first, day: d]
+            s[staff: m.first, day: d] = s[staff: m.second, day: d]
+            s[staff: m.second, day: d] = a
+        }
     case .assignBlock(let m):
         for d in m.start..<(m.start + m.length) { s[staff: m.staff, day: d] = m.value }
     }
@@ -185,6 +192,7 @@ func rows(of move: Move) -> [Int] {
     case .change(let m): [m.staff]
     case .exchangeDays(let m): [m.staff]
     case .swapBlock(let m): [m.first, m.second]
+    case .swapDays(let m): [m.first, m.second]
     case .assignBlock(let m): [m.staff]
     }
 }

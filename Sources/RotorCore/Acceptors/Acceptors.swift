@@ -7,8 +7,9 @@ public protocol Acceptor {
     /// True when the acceptor has run its course and the search should restart from its best roster.
     var wantsRestart: Bool { get }
     /// Called when the search loads another roster (a restart or another thread's best): `polish`
-    /// says whether it is feasible and only needs polishing, or still needs a full search.
-    mutating func restart(at cost: Int, polish: Bool)
+    /// says whether it is feasible and only needs polishing, or still needs a full search;
+    /// `improved` whether the run since the last restart found a better roster.
+    mutating func restart(at cost: Int, polish: Bool, improved: Bool)
 }
 
 /// Late acceptance hill climbing (Burke & Bykov, "The late acceptance hill-climbing heuristic",
@@ -25,7 +26,7 @@ public struct LateAcceptance: Acceptor, Sendable {
     /// Never asks for a restart: the history itself lets the search climb out of local optima.
     public var wantsRestart: Bool { false }
 
-    public mutating func restart(at cost: Int, polish: Bool) {
+    public mutating func restart(at cost: Int, polish: Bool, improved: Bool) {
         for i in history.indices { history[i] = cost }
         position = 0
     }
@@ -53,16 +54,19 @@ public struct SimulatedAnnealing: Acceptor, Sendable {
     /// Temperatures of the cycles that polish a feasible roster.
     public var polish: (start: Double, end: Double)
     public var cycleLength: Int
+    public var maximumCycleLength: Int
     public private(set) var temperature: Double
     private var start: Double
     private var end: Double
     private var factor: Double = 1
     private var iteration = 0
 
-    public init(hot: (start: Double, end: Double), polish: (start: Double, end: Double), cycleLength: Int) {
+    public init(hot: (start: Double, end: Double), polish: (start: Double, end: Double), cycleLength: Int,
+                maximumCycleLength: Int? = nil) {
         self.hot = hot
         self.polish = polish
         self.cycleLength = max(cycleLength, 1)
+        self.maximumCycleLength = maximumCycleLength ?? self.cycleLength
         start = hot.start
         end = hot.end
         temperature = hot.start
@@ -75,8 +79,12 @@ public struct SimulatedAnnealing: Acceptor, Sendable {
         factor = power(end / start, 1 / steps)
     }
 
-    /// Starts a new cycle: a polishing one for a feasible roster, a hot one otherwise.
-    public mutating func restart(at cost: Int, polish isFeasible: Bool) {
+    /// Starts a new cycle: a polishing one for a feasible roster, a hot one otherwise. A cycle that
+    /// found nothing better is followed by one twice as long (up to `maximumCycleLength`): measured on
+    /// Instances 5–18, the best length varies from 2 to 10 million moves between instances, and
+    /// unproductive cycles are the sign that cooling is too fast for this one.
+    public mutating func restart(at cost: Int, polish isFeasible: Bool, improved: Bool) {
+        if !improved { cycleLength = min(cycleLength * 2, max(maximumCycleLength, cycleLength)) }
         (start, end) = isFeasible ? polish : hot
         setFactor()
         temperature = start

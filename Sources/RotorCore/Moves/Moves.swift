@@ -34,6 +34,28 @@ public struct SwapBlockMove: Sendable, Equatable {
     }
 }
 
+/// Exchanges the assignments of two staff members on two separate days. Cover is untouched, and
+/// when one of them works the first day and the other the second, each keeps their number of shifts
+/// and (for shifts of one length) their hours: work passes between them across days. A request can
+/// often be granted only this way when hours sit at a contract's bounds, which single-day swaps break.
+public struct SwapDaysMove: Sendable, Equatable {
+    public var first: Int, second: Int, day1: Int, day2: Int
+
+    @inline(__always)
+    public func apply(to state: SearchState) -> (hard: Int, soft: Int) {
+        let x = swap(day1, state), y = swap(day2, state)
+        return (x.hard + y.hard, x.soft + y.soft)
+    }
+
+    @inline(__always)
+    func swap(_ d: Int, _ state: SearchState) -> (hard: Int, soft: Int) {
+        var a = state.value(second, d), b = state.value(first, d)
+        let x = state.changeRow(first, d, d, &a, updatesCover: false)
+        let y = state.changeRow(second, d, d, &b, updatesCover: false)
+        return (x.hard + y.hard, x.soft + y.soft)
+    }
+}
+
 /// Sets days `start ..< start + length` of one staff member to one value: inserts or removes a whole
 /// stretch of work, which single-cell changes cannot do without passing through min-run violations.
 public struct AssignBlockMove: Sendable, Equatable {
@@ -64,6 +86,7 @@ public enum Move: Sendable, Equatable {
     case change(ChangeMove)
     case exchangeDays(ExchangeDaysMove)
     case swapBlock(SwapBlockMove)
+    case swapDays(SwapDaysMove)
     case assignBlock(AssignBlockMove)
 }
 
@@ -74,7 +97,8 @@ public enum Move: Sendable, Equatable {
 /// that changes nothing.
 public struct MoveSelector: Sendable {
     public var changePercent = 40
-    public var swapPercent = 30
+    public var swapPercent = 20
+    public var swapDaysPercent = 10
     public var exchangePercent = 15
     /// Longest block for swap and assign moves.
     public var maxBlock = 7
@@ -170,9 +194,28 @@ public struct MoveSelector: Sendable {
             if v1 == v2 || !state.accepts(e, d2, v1) || !state.accepts(e, d1, v2) { return nil }
             return .exchangeDays(ExchangeDaysMove(staff: e, first: d1, second: d2))
         }
+        if r < changePercent + exchangePercent + swapDaysPercent {
+            guard days > 1 && staffCount > 1 else { return nil }
+            var e2 = random.below(staffCount - 1)
+            if e2 >= e { e2 += 1 }
+            var d1 = random.below(days)
+            var d2 = random.below(days - 1)
+            if d2 >= d1 { d2 += 1 }
+            if random.below(2) == 0 {
+                // As for exchanges: days at the edges of the first person's runs keep run limits.
+                d1 = runEdge(state, e, d1, &random)
+                d2 = runEdge(state, e, d2, &random)
+                if d1 == d2 { return nil }
+            }
+            let a1 = Int(state.value(e, d1)), b1 = Int(state.value(e2, d1))
+            let a2 = Int(state.value(e, d2)), b2 = Int(state.value(e2, d2))
+            if a1 == b1 || a2 == b2 || !state.accepts(e, d1, b1) || !state.accepts(e2, d1, a1)
+                || !state.accepts(e, d2, b2) || !state.accepts(e2, d2, a2) { return nil }
+            return .swapDays(SwapDaysMove(first: e, second: e2, day1: d1, day2: d2))
+        }
         let length = 1 + random.below(maxBlock)
         let start = random.below(days - length + 1)
-        if r < changePercent + exchangePercent + swapPercent {
+        if r < changePercent + exchangePercent + swapDaysPercent + swapPercent {
             guard staffCount > 1 else { return nil }
             let e1 = e
             var e2 = random.below(staffCount - 1)
