@@ -67,7 +67,8 @@ struct LocalSearch {
         switch options.acceptor {
         case .simulatedAnnealing:
             var annealing = SimulatedAnnealing(
-                hot: (options.startTemperature, options.endTemperature),
+                hot: (options.startTemperature ?? 100 * min(max(Double(problem.staffCount * problem.days) / 2500, 1), 4),
+                      options.endTemperature),
                 polish: (reheatScale * options.reheatStartTemperature, reheatScale * options.reheatEndTemperature),
                 cycleLength: options.annealingCycle
                     ?? min(max(problem.staffCount * problem.days * 4000, 2_000_000) * cycleScale, 40_000_000),
