@@ -33,6 +33,13 @@ struct TerminationTests {
         #expect(t.readsClock)
     }
 
+    /// The time a search has at most: the smallest time limit of a composition, none without one.
+    @Test func timeLimitOfAComposition() {
+        #expect(Termination.any([.target(5), .timeLimit(.seconds(60)), .any([.timeLimit(.seconds(30))])]).timeLimit == .seconds(30))
+        #expect(Termination.any([.target(5), .unimproved(.seconds(9)), .moveLimit(10)]).timeLimit == nil)
+        #expect(Termination.timeLimit(.seconds(10)).timeLimit == .seconds(10))
+    }
+
     @Test func target() {
         let t = Termination.target(607)
         #expect(t.isMet(by: progress(best: Score(hard: 0, soft: 607))))

@@ -49,6 +49,12 @@ struct LocalSearch {
     /// on 12, 14 and 16.
     var cycleScale: Int { thread % 2 == 1 ? 3 : 1 }
 
+    /// See `SolverOptions.startTemperature`.
+    var defaultStartTemperature: Double {
+        guard let limit = options.termination.timeLimit, limit >= .seconds(30) else { return 100 }
+        return 100 * min(max(Double(problem.staffCount * problem.days) / 2500, 1), 4)
+    }
+
     @inline(__always) func cost(_ hard: Int, _ soft: Int) -> Int { hard * intHardWeight + soft }
 
     /// Moves the hard weight towards feasibility or away from it; returns the new current cost.
@@ -67,8 +73,7 @@ struct LocalSearch {
         switch options.acceptor {
         case .simulatedAnnealing:
             var annealing = SimulatedAnnealing(
-                hot: (options.startTemperature ?? 100 * min(max(Double(problem.staffCount * problem.days) / 2500, 1), 4),
-                      options.endTemperature),
+                hot: (options.startTemperature ?? defaultStartTemperature, options.endTemperature),
                 polish: (reheatScale * options.reheatStartTemperature, reheatScale * options.reheatEndTemperature),
                 cycleLength: options.annealingCycle
                     ?? min(max(problem.staffCount * problem.days * 4000, 2_000_000) * cycleScale, 40_000_000),

@@ -24,10 +24,12 @@ public struct SolverOptions: Sendable {
     /// Measured on Instances 7, 8, 10 and 14 (`rotor solve --start-temperature …`): hotter first
     /// cycles lose cover, colder ones stall; the objective's unit is a request weight (1–3) and a
     /// person short on a shift costs 100.
-    /// Nil scales it with the roster's size: 100, rising to 400 from 2,500 cells (staff × days) to
-    /// 10,000. Measured with 2 threads for 30 s: a start at 400 instead of 100 gave 98,718 instead of
-    /// 108,143 on Instance 24 (54,600 cells) and 5,523 instead of 5,925 on Instance 20 (9,100), the
-    /// same on 21 and 23, while 200 lost on Instances 14 and 16 (about 1,300 cells).
+    /// Nil means 100, or for a search of at least 30 s on a large roster, up to 400 (rising from 2,500
+    /// cells, staff × days, to 10,000). Measured with 2 threads for 30 s: a start at 400 instead of
+    /// 100 gave 98,718 instead of 108,143 on Instance 24 (54,600 cells) and 5,523 instead of 5,925 on
+    /// Instance 20 (9,100), the same on 21 and 23, while 200 lost on Instances 14 and 16 (about
+    /// 1,300 cells). In 10 or 20 s the hot first cycle is not over and the start at 100 is better
+    /// (Instances 20–24, and the surge example at 20 s: 25,646 against 40,277).
     public var startTemperature: Double? = nil
     public var endTemperature: Double = 1
     /// Moves per annealing cycle; nil scales it with the roster's size (4,000 moves per cell,

@@ -35,6 +35,15 @@ public indirect enum Termination: Sendable, Equatable {
         }
     }
 
+    /// The time the search has at most, if a time limit bounds it.
+    public var timeLimit: Duration? {
+        switch self {
+        case .timeLimit(let limit): limit
+        case .target, .unimproved, .moveLimit: nil
+        case .any(let all): all.compactMap(\.timeLimit).min()
+        }
+    }
+
     /// True when the limit depends on time, so that the search must read the clock.
     public var readsClock: Bool {
         switch self {
