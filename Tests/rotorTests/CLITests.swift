@@ -47,6 +47,11 @@ final class Scratch {
 func rotor(_ arguments: [String]) throws -> Outcome {
     let executable = productsDirectory.appendingPathComponent("rotor")
     try #require(FileManager.default.isExecutableFile(atPath: executable.path), "no rotor executable at \(executable.path)")
+    return try run(executable, arguments)
+}
+
+/// Runs any program in the package root, as `rotor(_:)` does.
+func run(_ executable: URL, _ arguments: [String]) throws -> Outcome {
     let scratch = try Scratch()
     let out = scratch.url.appendingPathComponent("stdout"), err = scratch.url.appendingPathComponent("stderr")
     _ = FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -288,6 +293,29 @@ struct CLITests {
         let score = try rotor("score", instance, roster)
         #expect(objective(in: score.stdout) == objective(in: solve.stdout))
         #expect(score.stdout.contains("INFEASIBLE") == solve.stdout.contains("INFEASIBLE"))
+    }
+
+    /// The rosters `solve` writes are re-scored by `Tests/benchmark/evaluate.py`, an evaluator written
+    /// in Python from the benchmark's FORMAT.md alone, and must get the objective and verdict `solve`
+    /// printed: the bundled Instance 1 always, and Instances 7, 12 and 18 when `../shared` is there.
+    @Test func anIndependentEvaluatorAgreesWithSolve() throws {
+        let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/benchmarks/curtois")
+        let instances = ["examples/Instance1.txt"] + ["Instance7.txt", "Instance12.txt", "Instance18.txt"]
+            .map { shared.appendingPathComponent($0).path }.filter { FileManager.default.fileExists(atPath: $0) }
+        let python = URL(fileURLWithPath: "/usr/bin/python3")
+        try #require(FileManager.default.isExecutableFile(atPath: python.path), "the evaluator needs python3")
+        let scratch = try Scratch()
+        for instance in instances {
+            let roster = scratch.path("roster.csv")
+            let solve = try rotor("solve", instance, "--time-limit", "1", "--threads", "1", "--out", roster)
+            #expect(solve.status == 0, "\(instance): \(solve.stderr.prefix(300))")
+            let check = try run(python, ["Tests/benchmark/evaluate.py", instance, roster])
+            #expect(check.stderr.isEmpty, "\(instance): \(check.stderr.prefix(300))")
+            #expect(objective(in: check.stdout) != nil && objective(in: check.stdout) == objective(in: solve.stdout),
+                    "\(instance): solve printed \(solve.stdout.prefix(120)), the evaluator \(check.stdout.prefix(120))")
+            #expect(check.stdout.contains("infeasible") == solve.stdout.contains("INFEASIBLE"), "\(instance)")
+            #expect(check.status == (solve.stdout.contains("INFEASIBLE") ? 1 : 0), "\(instance)")
+        }
     }
 
     @Test func unwritableOutputExits2() throws {
