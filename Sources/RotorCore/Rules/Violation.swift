@@ -76,9 +76,12 @@ extension CompiledProblem {
         return "\(date) (\(names[date.weekday - 1]))"
     }
 
-    /// `"9.5 h"`, `"11 h"`: minutes as hours for explanations.
+    /// `"9.5 h"`, `"11 h"`, `"15 h 59 min"`: minutes as hours for explanations, exact (a tenth of an
+    /// hour only when it is a whole number of minutes).
     public func hours(_ minutes: Int) -> String {
-        minutes % 60 == 0 ? "\(minutes / 60) h" : String(minutes / 60) + "." + String((minutes % 60) * 10 / 60) + " h"
+        if minutes % 60 == 0 { return "\(minutes / 60) h" }
+        if minutes % 6 == 0 { return "\(minutes / 60).\(minutes % 60 / 6) h" }
+        return "\(minutes / 60) h \(minutes % 60) min"
     }
 
     /// Local wall-clock time of an epoch minute at the site of value `v` (or the horizon's zone).
