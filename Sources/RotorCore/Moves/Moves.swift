@@ -164,6 +164,23 @@ public struct MoveSelector: Sendable {
         return edge
     }
 
+    /// Two different days for staff member `e`, half the time both at an edge of their runs: moving
+    /// the last day of a stretch of work to just past the end of a stretch of rest shortens one
+    /// stretch and lengthens another, which keeps run limits that a random pair of days would break.
+    /// Nil when both edges are the same day. Needs at least two days.
+    @inline(__always)
+    func twoDays(_ state: SearchState, _ e: Int, _ random: inout RandomSource) -> (Int, Int)? {
+        var d1 = random.below(days)
+        var d2 = random.below(days - 1)
+        if d2 >= d1 { d2 += 1 }
+        if random.below(2) == 0 {
+            d1 = runEdge(state, e, d1, &random)
+            d2 = runEdge(state, e, d2, &random)
+            if d1 == d2 { return nil }
+        }
+        return (d1, d2)
+    }
+
     @inline(__always)
     public func next(_ state: SearchState, _ random: inout RandomSource) -> Move? {
         let r = random.below(100)
@@ -178,18 +195,7 @@ public struct MoveSelector: Sendable {
             return .change(ChangeMove(staff: e, day: d, value: UInt8(v)))
         }
         if r < changePercent + exchangePercent {
-            guard days > 1 else { return nil }
-            var d1 = random.below(days)
-            var d2 = random.below(days - 1)
-            if d2 >= d1 { d2 += 1 }
-            if random.below(2) == 0 {
-                // Half the time take both days at an edge of their runs: moving the last day of a
-                // stretch of work to just past the end of a stretch of rest shortens one stretch and
-                // lengthens another, which keeps run limits that a random pair of days would break.
-                d1 = runEdge(state, e, d1, &random)
-                d2 = runEdge(state, e, d2, &random)
-                if d1 == d2 { return nil }
-            }
+            guard days > 1, let (d1, d2) = twoDays(state, e, &random) else { return nil }
             let v1 = Int(state.value(e, d1)), v2 = Int(state.value(e, d2))
             if v1 == v2 || !state.accepts(e, d2, v1) || !state.accepts(e, d1, v2) { return nil }
             return .exchangeDays(ExchangeDaysMove(staff: e, first: d1, second: d2))
@@ -198,15 +204,7 @@ public struct MoveSelector: Sendable {
             guard days > 1 && staffCount > 1 else { return nil }
             var e2 = random.below(staffCount - 1)
             if e2 >= e { e2 += 1 }
-            var d1 = random.below(days)
-            var d2 = random.below(days - 1)
-            if d2 >= d1 { d2 += 1 }
-            if random.below(2) == 0 {
-                // As for exchanges: days at the edges of the first person's runs keep run limits.
-                d1 = runEdge(state, e, d1, &random)
-                d2 = runEdge(state, e, d2, &random)
-                if d1 == d2 { return nil }
-            }
+            guard let (d1, d2) = twoDays(state, e, &random) else { return nil }
             let a1 = Int(state.value(e, d1)), b1 = Int(state.value(e2, d1))
             let a2 = Int(state.value(e, d2)), b2 = Int(state.value(e2, d2))
             if a1 == b1 || a2 == b2 || !state.accepts(e, d1, b1) || !state.accepts(e2, d1, a1)
