@@ -66,7 +66,7 @@ public struct SimulatedAnnealing: Acceptor, Sendable {
         self.hot = hot
         self.polish = polish
         self.cycleLength = max(cycleLength, 1)
-        self.maximumCycleLength = maximumCycleLength ?? self.cycleLength
+        self.maximumCycleLength = max(maximumCycleLength ?? cycleLength, self.cycleLength)
         start = hot.start
         end = hot.end
         temperature = hot.start
@@ -84,7 +84,7 @@ public struct SimulatedAnnealing: Acceptor, Sendable {
     /// Instances 5–18, the best length varies from 2 to 10 million moves between instances, and
     /// unproductive cycles are the sign that cooling is too fast for this one.
     public mutating func restart(at cost: Int, polish isFeasible: Bool, improved: Bool) {
-        if !improved { cycleLength = min(cycleLength * 2, max(maximumCycleLength, cycleLength)) }
+        if !improved { cycleLength = min(cycleLength * 2, maximumCycleLength) }
         (start, end) = isFeasible ? polish : hot
         setFactor()
         temperature = start
