@@ -42,6 +42,12 @@ struct SolverArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Annealing cycle length in moves.", visibility: .hidden))
     var cycle: Int?
 
+    @Option(help: ArgumentHelp("Share of the search's time spent rebuilding windows of rows (0 never).", visibility: .hidden))
+    var rebuildShare: Double?
+
+    @Option(help: ArgumentHelp("Longest window a rebuild move takes, in days.", visibility: .hidden))
+    var rebuildDays: Int?
+
     @Option(help: ArgumentHelp("Late acceptance history length.", visibility: .hidden))
     var history: Int?
 
@@ -84,6 +90,8 @@ struct SolverArguments: ParsableArguments {
         }
         if let cycle { o.annealingCycle = cycle }
         if let history { o.lateAcceptanceLength = history }
+        if let rebuildShare { o.rebuildShare = rebuildShare }
+        if let rebuildDays { o.maxRebuildDays = rebuildDays }
         return o
     }
 }

@@ -73,6 +73,10 @@ func exerciseIncrementalScoring(
     selector.maxBlock = seed % 2 == 0 ? min(7, p.days) : p.days
     let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * max(p.days, 1))
     defer { scratch.deallocate() }
+    // Rebuilds, where the problem allows them, over windows up to the whole horizon; their rows are
+    // what the optimiser chose, so only the score and the cover counts check them.
+    let rebuilder = WindowRebuilder.isApplicable(p) ? WindowRebuilder(p) : nil
+    selector.maxRebuildDays = p.days
 
     func sameRows(_ rows: [Int], _ expected: Schedule) -> Bool {
         rows.allSatisfy { e in (0..<p.days).allSatisfy { d in state.value(e, d) == expected[staff: e, day: d] } }
@@ -95,6 +99,12 @@ func exerciseIncrementalScoring(
                 edit.apply(to: &shadow)
                 changed = edit.rows.map(\.staff)
                 what = "\(edit)"
+            } else if rebuilder != nil && random.below(10) == 0 {
+                let move = selector.rebuildWindow(state, &random)
+                delta = apply(move, to: state, scratch: scratch, rebuilder: rebuilder)
+                changed = rows(of: move)
+                for e in changed { for d in 0..<p.days { shadow[staff: e, day: d] = state.value(e, d) } }
+                what = "\(move)"
             } else {
                 guard let move = selector.next(state, &random) else { continue }
                 delta = apply(move, to: state, scratch: scratch)

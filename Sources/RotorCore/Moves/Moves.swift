@@ -88,6 +88,7 @@ public enum Move: Sendable, Equatable {
     case swapBlock(SwapBlockMove)
     case swapDays(SwapDaysMove)
     case assignBlock(AssignBlockMove)
+    case rebuildWindow(RebuildWindowMove)
 }
 
 /// Draws random moves; probabilities in percent. Fixed cells, unavailable days and posts a person
@@ -102,6 +103,8 @@ public struct MoveSelector: Sendable {
     public var exchangePercent = 15
     /// Longest block for swap and assign moves.
     public var maxBlock = 7
+    /// Longest window to rebuild (`RebuildWindowMove`, which the search draws on its own schedule).
+    public var maxRebuildDays = 28
     let staffCount: Int, days: Int, valueCount: Int
 
     public init(problem: CompiledProblem) {
@@ -228,5 +231,20 @@ public struct MoveSelector: Sendable {
         let v = randomValue(state, e, &random)
         for d in start..<(start + length) where !state.accepts(e, d, v) { return nil }
         return .assignBlock(AssignBlockMove(staff: e, start: start, length: length, value: UInt8(v)))
+    }
+
+    /// One to three different staff members and a window of a week up to `maxRebuildDays`.
+    public func rebuildWindow(_ state: SearchState, _ random: inout RandomSource) -> Move {
+        let e = pickStaff(state, &random)
+        var others = [-1, -1]
+        for k in 0..<min(random.below(3), staffCount - 1) {
+            var x = random.below(staffCount)
+            while x == e || others.contains(x) { x = random.below(staffCount) }
+            others[k] = x
+        }
+        let shortest = min(7, days, maxRebuildDays), longest = min(days, maxRebuildDays)
+        let length = shortest + random.below(longest - shortest + 1)
+        let start = random.below(days - length + 1)
+        return .rebuildWindow(RebuildWindowMove(first: e, second: others[0], third: others[1], start: start, end: start + length - 1))
     }
 }

@@ -11,6 +11,7 @@ struct LocalSearch {
     let state: SearchState
     var random: RandomSource
     var selector: MoveSelector
+    let rebuilder: WindowRebuilder?
 
     var best: Schedule
     var bestScore: Score
@@ -29,6 +30,12 @@ struct LocalSearch {
         random = RandomSource(seed: options.seed &+ UInt64(thread) &* 0x9E37_79B9)
         state = SearchState(problem, schedule: initial?.keepingToTheDomain(of: problem) ?? PatternConstruction.build(problem, random: &random))
         selector = MoveSelector(problem: problem)
+        if WindowRebuilder.isApplicable(problem), options.rebuildShare > 0 {
+            rebuilder = WindowRebuilder(problem)
+            selector.maxRebuildDays = max(options.maxRebuildDays, 1)
+        } else {
+            rebuilder = nil
+        }
         best = state.schedule
         bestScore = state.score
         lastImprovement = start
@@ -140,7 +147,15 @@ struct LocalSearch {
                     current = cost(state.hard, state.soft)
                 }
             }
-            guard let move = selector.next(state, &random) else { continue }
+            let drawn: Move?
+            if let rebuilder, rebuildCountdown <= 0 {
+                drawn = selector.rebuildWindow(state, &random)
+                rebuildCountdown = rebuildGap(rebuilder)
+            } else {
+                rebuildCountdown -= 1
+                drawn = selector.next(state, &random)
+            }
+            guard let move = drawn else { continue }
             state.begin()
             let delta = apply(move, scratch)
             if delta.hard == 0 && delta.soft == 0 && !isChange(move) {
@@ -174,6 +189,16 @@ struct LocalSearch {
         _ = shared.exchange(best, bestScore, at: bestTime, thread: thread, moves: moves)
     }
 
+    /// Moves until the next rebuild.
+    var rebuildCountdown = 0
+
+    /// Moves to make before the next rebuild so that rebuilds take `rebuildShare` of the time: a step
+    /// of the programme (one partial row extended by one value) costs about a fiftieth of a move.
+    func rebuildGap(_ rebuilder: WindowRebuilder) -> Int {
+        let share = min(options.rebuildShare, 0.95)
+        return Int(Double(rebuilder.lastWork) / 50 * (1 - share) / share)
+    }
+
     @inline(__always) func isChange(_ move: Move) -> Bool {
         if case .change = move { return true }
         return false
@@ -187,6 +212,7 @@ struct LocalSearch {
         case .swapBlock(let m): m.apply(to: state, scratch: scratch)
         case .swapDays(let m): m.apply(to: state)
         case .assignBlock(let m): m.apply(to: state, scratch: scratch)
+        case .rebuildWindow(let m): rebuilder!.apply(m, to: state, hardWeight: intHardWeight)
         }
     }
 

@@ -40,6 +40,12 @@ public struct SolverOptions: Sendable {
     /// polish it rather than rebuild it.
     public var reheatStartTemperature: Double = 5
     public var reheatEndTemperature: Double = 0.1
+    /// The share of the search's time spent rebuilding windows of a few rows by dynamic programming
+    /// (`RebuildWindowMove`), where the problem's rules allow it; 0 never. The time is counted in the
+    /// programme's steps, not read from the clock, so a seeded search stays deterministic.
+    public var rebuildShare: Double = 0.2
+    /// Longest window a rebuild takes, in days.
+    public var maxRebuildDays: Int = 28
     /// Iterations between looks at the other threads' best roster.
     public var shareInterval: Int = 1 << 20
     /// When set, the incremental score is recomputed from scratch every this many moves and any

@@ -1,0 +1,456 @@
+/// Ruin and recreate on a stretch of days of a few rows (Schrimpf et al., "Record breaking optimization
+/// results using the ruin and recreate principle", J. Comput. Phys. 2000): the rows' free cells in the
+/// window are cleared, then each row in turn gets the cheapest stretch that a dynamic programme over
+/// the days finds, priced by its own cells (requests) and by what each shift adds to or takes from the
+/// cover penalty given everyone else: the pricing problem of Burke & Curtois's branch and price for
+/// these instances ("New approaches to nurse rostering benchmark instances", EJOR 2014). The row
+/// rebuilt first takes the places the others left, so work moves between people in one step, through
+/// rosters that single-cell moves could reach only by paying for uncovered shifts on the way.
+///
+/// The programme keeps the contract's hard limits as constraints (runs of work and rest, shifts of
+/// each type, minutes over the horizon, weekends, successions) and at most `labelsPerBucket` partial
+/// rows per bucket of (last value, run length, whether the run started on day 0, minutes); with large
+/// buckets it is exact for one row. It models only those rule families, so it is offered only for
+/// problems that have no others (`isApplicable`); the incremental scorer still prices what it builds.
+public final class WindowRebuilder {
+    let days: Int, valueCount: Int, shiftCount: Int
+    public var labelsPerBucket: Int
+    /// Steps (a partial row extended by one value) of the last `apply`: a deterministic measure of its time.
+    public private(set) var lastWork = 0
+
+    // Per staff member: hard limits (Int.max or 0 when none).
+    private let maxRun: [Int], minRun: [Int], minOff: [Int], runCap: [Int]
+    private let maxWeekends: [Int], minMinutes: [Int], maxMinutes: [Int]
+    /// `[e * shiftCount + s]`: the hard limit on shifts of type `s` (Int.max none).
+    private let typeLimit: [Int]
+    /// Divides every shift's minutes: the unit of the minutes buckets.
+    private let minutesUnit: Int
+    private let longestShift: Int
+
+    private let valueShift: [Int]
+    private let cellMinutes: [Int32], cellHard: [Int32], cellSoft: [Int32]
+    private let succession: [Int32], successionBase: [Int32]
+    private let weekendOfDay: [Int32]
+    /// `[e * valueCount + v]`: values with the same row of staff member `e`'s succession matrix share a
+    /// class (off is class 0), and partial rows ending in values of one class have the same futures, so
+    /// buckets are keyed by class: year-long instances have dozens of shift types but a few classes.
+    private let successionClass: [Int]
+    private let classCount: [Int]
+
+    struct Label {
+        var cost: Int
+        /// Shifts of each type whose limit the window could reach, in bit fields (`fieldShift`).
+        var counts: UInt64
+        var minutes: Int32
+        /// Index of the previous day's label, -1 for the start.
+        var parent: Int32
+        var value: UInt8
+        var run: UInt8
+        /// Bit 0: the current run started on day 0 (no minimum applies to it). Bit 1: the current
+        /// weekend is already counted.
+        var flags: UInt8
+        var weekends: UInt8
+    }
+
+    // Scratch, reused: the labels of every day of the window, one layer after another.
+    private var layers: [Label] = []
+    private var layerStart: [Int] = []
+    private var slotCount: [Int32] = []
+    private var slotLabels: [Label] = []
+    private var usedSlots: [Int] = []
+    private var price: [Int] = []
+    private var countedOutside: [Bool] = []
+    private var built: [UInt8] = []
+    private var typeOutside: [Int] = []
+    /// Per value: the bit field of its type in `Label.counts` (increment 0 when not counted) and the
+    /// number of shifts of that type the window may still hold.
+    private var fieldIncrement: [UInt64] = [], fieldShift: [UInt64] = [], fieldMask: [UInt64] = [], fieldCapacity: [UInt64] = []
+    private var original: [UInt8] = []
+
+    /// Whether every rule of `problem` is one the programme models (see the type's comment).
+    public static func isApplicable(_ problem: CompiledProblem) -> Bool {
+        let r = problem.rules
+        let unmodelled = [r.maxConsecutiveNights, r.minRest, r.minRestAfterNights, r.workRestRatio, r.maxMinutesInWindow,
+                          r.shiftsPerPeriod, r.completeWeekends, r.weeklyRest, r.maxDeploymentDays]
+        guard unmodelled.allSatisfy(\.isEmpty), !r.hasRestRules, !r.hasTravel, problem.problem.fairness.isEmpty,
+              !problem.historyKnown.contains(where: { $0 != 0 }), !problem.historyWorkRun.contains(where: { $0 != 0 }),
+              problem.days > 0, problem.valueCount <= 255 else { return false }
+        let periods = r.minutesPerPeriod
+        guard periods.a.allSatisfy({ Int($0) >= problem.days }) else { return false }
+        return true
+    }
+
+    public init(_ problem: CompiledProblem, labelsPerBucket: Int = 2) {
+        days = problem.days
+        valueCount = problem.valueCount
+        shiftCount = problem.shiftCount
+        self.labelsPerBucket = labelsPerBucket
+        let r = problem.rules, E = problem.staffCount, S = problem.shiftCount
+        /// The tightest hard instance of a list: the smallest `a` for "at most" rules, the largest for "at least".
+        func hardLimit(_ list: RuleInstances, _ e: Int, most: Bool) -> Int? {
+            let values = list.range(e).filter { list.weight[$0] < 0 }.map { Int(list.a[$0]) }
+            return most ? values.min() : values.max()
+        }
+        var maxRun: [Int] = [], minRun: [Int] = [], minOff: [Int] = [], runCap: [Int] = [], maxWeekends: [Int] = []
+        var minMinutes: [Int] = [], maxMinutes: [Int] = []
+        var typeLimit = [Int](repeating: Int.max, count: E * S)
+        for e in 0..<E {
+            let most = hardLimit(r.maxConsecutiveDays, e, most: true)
+            maxRun.append(most ?? Int.max)
+            minRun.append(hardLimit(r.minConsecutiveDays, e, most: false) ?? 0)
+            minOff.append(hardLimit(r.minConsecutiveDaysOff, e, most: false) ?? 0)
+            runCap.append(min(max(most ?? 0, minRun[e], minOff[e], 1), 250))
+            maxWeekends.append(hardLimit(r.maxWeekends, e, most: true) ?? Int.max)
+            let periods = r.minutesPerPeriod.range(e).filter { r.minutesPerPeriod.weight[$0] < 0 }
+            minMinutes.append(periods.map { Int(r.minutesPerPeriod.b[$0]) }.max() ?? -1)
+            maxMinutes.append(periods.map { Int(r.minutesPerPeriod.c[$0]) }.min() ?? Int(Int32.max))
+            for s in 0..<S where r.maxShiftsOfTypeWeight[e * S + s] < 0 {
+                typeLimit[e * S + s] = Int(r.maxShiftsOfType[e * S + s])
+            }
+        }
+        var unit = 0
+        for m in problem.cellMinutes where m > 0 { unit = gcd(unit, Int(m)) }
+        minutesUnit = max(unit, 1)
+        longestShift = Int(problem.cellMinutes.max() ?? 0)
+        self.maxRun = maxRun
+        self.minRun = minRun
+        self.minOff = minOff
+        self.runCap = runCap
+        self.maxWeekends = maxWeekends
+        self.minMinutes = minMinutes
+        self.maxMinutes = maxMinutes
+        self.typeLimit = typeLimit
+        valueShift = problem.valueShift.map(Int.init)
+        cellMinutes = Array(problem.cellMinutes)
+        cellHard = Array(problem.cellHard)
+        cellSoft = Array(problem.cellSoft)
+        succession = Array(problem.rules.succession)
+        successionBase = Array(problem.rules.successionBase)
+        weekendOfDay = Array(problem.weekendOfDay)
+        var successionClass: [Int] = [], classCount: [Int] = []
+        let V = problem.valueCount
+        for e in 0..<E {
+            let base = Int(r.successionBase[e])
+            var rows: [ArraySlice<Int32>: Int] = [:]
+            successionClass.append(0)
+            for v in 1..<V {
+                let row = r.succession[(base + v * V)..<(base + (v + 1) * V)]
+                let c = rows[ArraySlice(row)] ?? rows.count + 1
+                rows[ArraySlice(row)] = c
+                successionClass.append(c)
+            }
+            classCount.append(rows.count + 1)
+        }
+        self.successionClass = successionClass
+        self.classCount = classCount
+    }
+
+    /// Clears the free cells of the move's rows on its days, then rebuilds each row in turn; returns
+    /// the score change. A row with no stretch that keeps its hard limits gets its old one back.
+    public func apply(_ move: RebuildWindowMove, to state: SearchState, hardWeight: Int) -> (hard: Int, soft: Int) {
+        var hard = 0, soft = 0
+        lastWork = 0
+        let a = move.start, b = move.end, length = b - a + 1
+        if built.count < length { built = [UInt8](repeating: 0, count: length) }
+        if original.count < 3 * length { original = [UInt8](repeating: 0, count: 3 * length) }
+        for k in 0..<3 {
+            let e = move.staff(k)
+            guard e >= 0 else { continue }
+            for d in a...b {
+                original[k * length + d - a] = state.value(e, d)
+                built[d - a] = state.fixed[e * days + d] == 0 ? 0 : state.fixed[e * days + d] - 1
+            }
+            let x = built.withUnsafeBufferPointer { state.changeRow(e, a, b, $0.baseAddress!, updatesCover: true) }
+            hard += x.hard
+            soft += x.soft
+        }
+        for k in 0..<3 {
+            let e = move.staff(k)
+            guard e >= 0 else { continue }
+            let x: (hard: Int, soft: Int)
+            if bestStretch(state, e, a, b, hardWeight: hardWeight) != nil {
+                x = built.withUnsafeBufferPointer { state.changeRow(e, a, b, $0.baseAddress!, updatesCover: true) }
+            } else {
+                x = original.withUnsafeBufferPointer { state.changeRow(e, a, b, $0.baseAddress! + k * length, updatesCover: true) }
+            }
+            hard += x.hard
+            soft += x.soft
+        }
+        return (hard, soft)
+    }
+
+    /// The cheapest values for staff member `e` on days `a...b`, the rest of the roster as it is, into
+    /// `built`; returns its price (cells, successions, cover change), or nil when none keeps the hard limits.
+    @discardableResult
+    func bestStretch(_ state: SearchState, _ e: Int, _ a: Int, _ b: Int, hardWeight: Int) -> Int? {
+        let V = valueCount, S = shiftCount, H = days, K = labelsPerBucket
+        let row = state.cells + e * H
+        let length = b - a + 1
+        let cap = runCap[e]
+        let unit = minutesUnit, buckets = min(length * longestShift / unit + 1, 32)
+        let base = Int(successionBase[e])
+        let lowMinutes = minMinutes[e], highMinutes = maxMinutes[e]
+
+        // Prices of each value on each day: the cell's penalties and the cover change, or Int.max when
+        // the value is out of the person's domain.
+        price.removeAll(keepingCapacity: true)
+        for d in a...b {
+            for v in 0..<V {
+                guard state.accepts(e, d, v) else { price.append(Int.max); continue }
+                let cell = (e * H + d) * V + v
+                var p = Int(cellHard[cell]) * hardWeight + Int(cellSoft[cell])
+                if v > 0 {
+                    let c = d * (V - 1) + v - 1, n = state.coverCount[c]
+                    let before = state.coverCharge(c, n), after = state.coverCharge(c, n + 1)
+                    p += (after.hard - before.hard) * hardWeight + after.soft - before.soft
+                }
+                price.append(p)
+            }
+        }
+
+        // What the days outside the window already hold: minutes, typed shifts, weekends.
+        var startLabel = Label(cost: 0, counts: 0, minutes: 0, parent: -1, value: 0, run: 0, flags: 1, weekends: 0)
+        countedOutside.removeAll(keepingCapacity: true)
+        countedOutside.append(contentsOf: repeatElement(false, count: length))
+        var weekendSeen = -1
+        typeOutside.removeAll(keepingCapacity: true)
+        typeOutside.append(contentsOf: repeatElement(0, count: S))
+        for d in 0..<H where d < a || d > b {
+            let v = Int(row[d])
+            guard v > 0 else { continue }
+            startLabel.minutes += cellMinutes[d * V + v]
+            typeOutside[valueShift[v]] += 1
+            let w = Int(weekendOfDay[d])
+            if w >= 0 && w != weekendSeen {
+                weekendSeen = w
+                startLabel.weekends &+= 1
+                for x in a...b where Int(weekendOfDay[x]) == w { countedOutside[x - a] = true }
+            }
+        }
+        if Int(startLabel.weekends) > maxWeekends[e] { return nil }
+        // A bit field for each type whose limit the window could reach; a type at its limit is barred.
+        fieldIncrement.removeAll(keepingCapacity: true)
+        fieldShift.removeAll(keepingCapacity: true)
+        fieldMask.removeAll(keepingCapacity: true)
+        fieldCapacity.removeAll(keepingCapacity: true)
+        var bits: UInt64 = 0
+        for v in 0..<V {
+            var increment: UInt64 = 0, shift: UInt64 = 0, mask: UInt64 = 0, capacity: UInt64 = 0
+            if v > 0 {
+                let s = valueShift[v], limit = typeLimit[e * S + s]
+                if limit != Int.max && typeOutside[s] + length > limit {
+                    capacity = UInt64(max(limit - typeOutside[s], 0))
+                    if capacity == 0 {
+                        for d in 0..<length { price[d * V + v] = Int.max }
+                    } else if let known = (1..<v).first(where: { valueShift[$0] == s && fieldIncrement[$0] != 0 }) {
+                        increment = fieldIncrement[known]
+                        shift = fieldShift[known]
+                        mask = fieldMask[known]
+                    } else {
+                        let width = UInt64(64 - (capacity + 1).leadingZeroBitCount)
+                        if bits + width > 64 { return nil }
+                        shift = bits
+                        increment = 1 << shift
+                        mask = (1 << width) - 1
+                        bits += width
+                    }
+                }
+            }
+            fieldIncrement.append(increment)
+            fieldShift.append(shift)
+            fieldMask.append(mask)
+            fieldCapacity.append(capacity)
+        }
+        // The run that ends on day a - 1.
+        if a > 0 {
+            let working = row[a - 1] != 0
+            var s = a - 1
+            while s > 0 && (row[s - 1] != 0) == working { s -= 1 }
+            startLabel.value = row[a - 1]
+            startLabel.run = UInt8(min(a - s, cap))
+            startLabel.flags = s == 0 ? 1 : 0
+            if a - s > (working ? maxRun[e] : Int.max) { return nil }
+            if a > 0 && weekendOfDay[a - 1] >= 0 && weekendOfDay[a - 1] == weekendOfDay[a] && working { startLabel.flags |= 2 }
+        }
+        // The run that starts on day b + 1.
+        let next = b + 1 < H ? Int(row[b + 1]) : -1
+        var nextRun = 0
+        if next >= 0 {
+            var t = b + 1
+            while t < H && (row[t] != 0) == (next != 0) { t += 1 }
+            nextRun = t - b - 1
+        }
+        let nextReachesEnd = next >= 0 && b + 1 + nextRun == H
+
+        layers.removeAll(keepingCapacity: true)
+        layerStart.removeAll(keepingCapacity: true)
+        let keyCount = classCount[e] * (cap + 1) * 2
+        let slots = keyCount * buckets
+        if slotCount.count < slots {
+            slotCount = [Int32](repeating: 0, count: slots)
+            slotLabels = [Label](repeating: startLabel, count: slots * K)
+        } else if slotLabels.count < slots * K {
+            slotLabels = [Label](repeating: startLabel, count: slots * K)
+        }
+        layerStart.append(0)
+        layers.append(startLabel)
+
+        for d in a...b {
+            let from = layerStart[layerStart.count - 1], to = layers.count
+            let dayPrice = (d - a) * V
+            let weekend = Int(weekendOfDay[d])
+            let sameWeekend = d > 0 && weekend >= 0 && Int(weekendOfDay[d - 1]) == weekend
+            lastWork += (to - from) * V
+            for i in from..<to {
+                let label = layers[i]
+                let v = Int(label.value)
+                let working = v != 0
+                let run = Int(label.run)
+                let fromStart = label.flags & 1 != 0
+                for w in 0..<V {
+                    let p = price[dayPrice + w]
+                    if p == Int.max { continue }
+                    var next = label
+                    next.parent = Int32(i)
+                    next.value = UInt8(w)
+                    next.cost = label.cost + p
+                    if w != 0 {
+                        if working {
+                            let rule = Int(succession[base + v * V + w])
+                            if rule < 0 { continue }
+                            next.cost += rule
+                            if run + 1 > maxRun[e] { continue }
+                            next.run = UInt8(min(run + 1, cap))
+                        } else {
+                            if d > 0 && !fromStart && run < minOff[e] { continue }
+                            next.run = 1
+                            next.flags = d == 0 ? 1 : 0
+                        }
+                        next.minutes += cellMinutes[d * V + w]
+                        if Int(next.minutes) > highMinutes { continue }
+                        let increment = fieldIncrement[w]
+                        if increment != 0 {
+                            next.counts += increment
+                            if (next.counts >> fieldShift[w]) & fieldMask[w] > fieldCapacity[w] { continue }
+                        }
+                        if weekend >= 0 {
+                            let counted = countedOutside[d - a] || (sameWeekend && label.flags & 2 != 0)
+                            if !counted {
+                                next.weekends &+= 1
+                                if Int(next.weekends) > maxWeekends[e] { continue }
+                            }
+                            next.flags |= 2
+                        } else {
+                            next.flags &= 1
+                        }
+                    } else {
+                        if working {
+                            if !fromStart && run < minRun[e] { continue }
+                            next.run = 1
+                            next.flags = d == 0 ? 1 : 0
+                        } else {
+                            next.run = UInt8(min(run + 1, cap))
+                        }
+                        if weekend >= 0 {
+                            let counted = countedOutside[d - a] || (sameWeekend && label.flags & 2 != 0)
+                            next.flags = (next.flags & 1) | (counted ? 2 : 0)
+                        } else {
+                            next.flags &= 1
+                        }
+                    }
+                    // A run long enough for every minimum no longer needs to know where it started.
+                    if Int(next.run) >= (w != 0 ? minRun[e] : minOff[e]) { next.flags &= 2 }
+                    insert(next, key: ((successionClass[e * V + w] * (cap + 1) + Int(next.run)) * 2 + Int(next.flags & 1)) * buckets
+                           + min(Int(next.minutes - startLabel.minutes) / unit, buckets - 1), K)
+                }
+            }
+            layerStart.append(layers.count)
+            for s in usedSlots {
+                for j in 0..<Int(slotCount[s]) { layers.append(slotLabels[s * K + j]) }
+                slotCount[s] = 0
+            }
+            usedSlots.removeAll(keepingCapacity: true)
+            if layers.count == layerStart[layerStart.count - 1] { return nil }
+        }
+
+        // The cheapest last label that joins the run after the window and ends within the minutes.
+        var bestIndex = -1, bestCost = Int.max
+        for i in layerStart[layerStart.count - 1]..<layers.count {
+            let label = layers[i]
+            guard Int(label.minutes) >= lowMinutes, label.cost < bestCost else { continue }
+            var cost = label.cost
+            if next >= 0 {
+                let v = Int(label.value), working = v != 0
+                if working && next != 0 {
+                    let rule = Int(succession[base + v * V + next])
+                    if rule < 0 { continue }
+                    cost += rule
+                }
+                let fromStart = label.flags & 1 != 0
+                if working == (next != 0) {
+                    let run = Int(label.run) + nextRun
+                    if working && run > maxRun[e] { continue }
+                    if !fromStart && !nextReachesEnd && run < (working ? minRun[e] : minOff[e]) { continue }
+                } else {
+                    if !fromStart && Int(label.run) < (working ? minRun[e] : minOff[e]) { continue }
+                    if !nextReachesEnd && nextRun < (working ? minOff[e] : minRun[e]) { continue }
+                }
+            }
+            if cost < bestCost {
+                bestCost = cost
+                bestIndex = i
+            }
+        }
+        guard bestIndex >= 0 else { return nil }
+        var i = bestIndex
+        for d in stride(from: b, through: a, by: -1) {
+            built[d - a] = layers[i].value
+            i = Int(layers[i].parent)
+        }
+        return bestCost
+    }
+
+    /// Keeps `label` if it is among the `k` cheapest of its slot (one per distinct set of counters).
+    @inline(__always)
+    private func insert(_ label: Label, key slot: Int, _ k: Int) {
+        let n = Int(slotCount[slot]), first = slot * k
+        var worst = -1, worstCost = Int.min
+        for j in first..<(first + n) {
+            let other = slotLabels[j]
+            if other.counts == label.counts && other.minutes == label.minutes && other.weekends == label.weekends
+                && other.flags == label.flags {
+                if label.cost < other.cost { slotLabels[j] = label }
+                return
+            }
+            if other.cost > worstCost {
+                worstCost = other.cost
+                worst = j
+            }
+        }
+        if n < k {
+            if n == 0 { usedSlots.append(slot) }
+            slotLabels[first + n] = label
+            slotCount[slot] += 1
+        } else if label.cost < worstCost {
+            slotLabels[worst] = label
+        }
+    }
+}
+
+private func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+
+/// Rebuilds days `start...end` of up to three staff members (`third`, then `second`, -1 when absent)
+/// with `WindowRebuilder`: rows are cleared together, then rebuilt first to last.
+public struct RebuildWindowMove: Sendable, Equatable {
+    public var first: Int, second: Int, third: Int, start: Int, end: Int
+
+    public init(first: Int, second: Int, third: Int, start: Int, end: Int) {
+        self.first = first
+        self.second = second
+        self.third = third
+        self.start = start
+        self.end = end
+    }
+
+    @inline(__always) func staff(_ k: Int) -> Int { k == 0 ? first : (k == 1 ? second : third) }
+}
