@@ -62,6 +62,9 @@ struct SolverArguments: ParsableArguments {
         if let unimproved, !(unimproved > 0 && unimproved <= maxSeconds) {
             throw ValidationError("Please specify an '--unimproved' greater than 0 and at most \(Int(maxSeconds)) seconds.")
         }
+        if let rebuildShare, !(0...0.95).contains(rebuildShare) {
+            throw ValidationError("Please specify a '--rebuild-share' between 0 and 0.95.")
+        }
         guard AcceptorKind(rawValue: acceptor) != nil else {
             throw ValidationError("Unknown '--acceptor' \(acceptor); expected one of \(AcceptorKind.allCases.map(\.rawValue).joined(separator: ", ")).")
         }

@@ -233,18 +233,42 @@ public struct MoveSelector: Sendable {
         return .assignBlock(AssignBlockMove(staff: e, start: start, length: length, value: UInt8(v)))
     }
 
-    /// One to three different staff members and a window of a week up to `maxRebuildDays`.
+    /// One to three different staff members and a window of a week up to `maxRebuildDays`. Half the
+    /// time the window holds a day on which the first person's cell costs something (a request not
+    /// granted) and the second person holds what the first would rather have there, so that the
+    /// rebuild can pass it over.
     public func rebuildWindow(_ state: SearchState, _ random: inout RandomSource) -> Move {
         let e = pickStaff(state, &random)
         var others = [-1, -1]
-        for k in 0..<min(random.below(3), staffCount - 1) {
+        var anchor = random.below(days)
+        if random.below(2) == 0 {
+            let first = random.below(days)
+            for i in 0..<days where state.cellPenalty(e, (first + i) % days, Int(state.value(e, (first + i) % days))) > 0 {
+                anchor = (first + i) % days
+                var wanted = -1, cheapest = Int32.max
+                for v in 0..<valueCount where state.accepts(e, anchor, v) && state.cellPenalty(e, anchor, v) < cheapest {
+                    cheapest = state.cellPenalty(e, anchor, v)
+                    wanted = v
+                }
+                var seen = 0
+                for x in 0..<staffCount where x != e && Int(state.value(x, anchor)) == wanted {
+                    seen += 1
+                    if random.below(seen) == 0 { others[0] = x }
+                }
+                break
+            }
+        }
+        let extra = min(random.below(3), staffCount - 1)
+        for k in 0..<extra where others[k] < 0 {
             var x = random.below(staffCount)
             while x == e || others.contains(x) { x = random.below(staffCount) }
             others[k] = x
         }
+        if others[0] < 0 && others[1] >= 0 { others.swapAt(0, 1) }
         let shortest = min(7, days, maxRebuildDays), longest = min(days, maxRebuildDays)
         let length = shortest + random.below(longest - shortest + 1)
-        let start = random.below(days - length + 1)
+        let low = max(0, anchor - length + 1), high = min(anchor, days - length)
+        let start = low + random.below(high - low + 1)
         return .rebuildWindow(RebuildWindowMove(first: e, second: others[0], third: others[1], start: start, end: start + length - 1))
     }
 }

@@ -208,6 +208,13 @@ public final class SearchState {
 
     @inline(__always) public func value(_ e: Int, _ d: Int) -> UInt8 { cells[e * days + d] }
 
+    /// What value `v` in cell (`e`, `d`) costs by itself (requests, unavailability, shift length), soft
+    /// and hard penalties added.
+    @inline(__always) public func cellPenalty(_ e: Int, _ d: Int, _ v: Int) -> Int32 {
+        let i = (e * days + d) * valueCount + v
+        return cellFlags[e * days + d] == 0 ? 0 : cellHard[i] + cellSoft[i]
+    }
+
     /// People a (day, post) slot still lacks to reach its minimum and preferred numbers.
     @inline(__always) public func shortfall(_ c: Int) -> Int32 { max(cover[c].minimum, cover[c].preferred) - coverCount[c] }
 
