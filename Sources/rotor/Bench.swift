@@ -22,6 +22,16 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         let paths = try reportingInputErrors { try instances.isEmpty ? Self.defaultInstances() : instances }
+        if let outDir {
+            // Made before the first solve, so that a directory that cannot be made costs no solving time.
+            try reportingInputErrors {
+                do {
+                    try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+                } catch {
+                    throw InputError(description: "\(outDir): cannot be made a directory for rosters (\(error.localizedDescription))")
+                }
+            }
+        }
         let directory = URL(fileURLWithPath: paths[0]).deletingLastPathComponent().path
         let bestKnown = Self.readTSV(directory + "/best-known.tsv")
         let cpsat = Self.readTSV(directory + "/cpsat-60s.tsv")

@@ -42,7 +42,7 @@ struct SolverArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Annealing cycle length in moves.", visibility: .hidden))
     var cycle: Int?
 
-    @Option(help: ArgumentHelp("Share of the search's time spent rebuilding windows of rows (0 never).", visibility: .hidden))
+    @Option(help: "Share of the search time spent rebuilding windows of rows by dynamic programming (0 never; benchmark-shaped problems only).")
     var rebuildShare: Double?
 
     @Option(help: ArgumentHelp("Longest window a rebuild move takes, in days.", visibility: .hidden))

@@ -338,6 +338,21 @@ struct CLITests {
         #expect(Set(columns).count == 1, "\(columns)")
     }
 
+    @Test func benchMakesItsRosterDirectory() throws {
+        let scratch = try Scratch()
+        let out = scratch.path("new/rosters")
+        let run = try rotor("bench", "examples/Instance1.txt", "--time-limit", "0.5", "--threads", "1", "--out-dir", out)
+        #expect(run.status == 0, "\(run.stderr)")
+        let roster = try String(contentsOfFile: out + "/Instance1.csv", encoding: .utf8)
+        #expect(roster.hasPrefix("employee,0,1,"))
+
+        // A directory that cannot be made is reported before any solving.
+        let blocked = scratch.path("new/rosters/Instance1.csv/x")
+        let failed = try rotor("bench", "examples/Instance1.txt", "--time-limit", "60", "--out-dir", blocked)
+        #expect(failed.status == 2 && failed.exitedNormally && failed.stdout.isEmpty)
+        #expect(failed.stderr.hasPrefix("error: \(blocked): cannot be made a directory"), "\(failed.stderr)")
+    }
+
     @Test func pipedSolvePrintsNoProgress() throws {
         let run = try rotor("solve", "examples/Instance1.txt", "--time-limit", "1", "--threads", "1")
         #expect(run.status == 0, "\(run.stderr)")
