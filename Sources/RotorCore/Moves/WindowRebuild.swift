@@ -9,9 +9,10 @@
 ///
 /// The programme keeps the contract's hard limits as constraints (runs of work and rest, shifts of
 /// each type, minutes over the horizon, weekends, successions) and at most `labelsPerBucket` partial
-/// rows per bucket of (last value, run length, whether the run started on day 0, minutes); with large
-/// buckets it is exact for one row. It models only those rule families, so it is offered only for
-/// problems that have no others (`isApplicable`); the incremental scorer still prices what it builds.
+/// rows per bucket of (succession class of the last value, run length, whether the run started on
+/// day 0, minutes); with large buckets it is exact for one row. It models only those rule families,
+/// so it is offered only for problems that have no others (`isApplicable`); the incremental scorer
+/// still prices what it builds.
 public final class WindowRebuilder {
     let days: Int, valueCount: Int, shiftCount: Int
     public var labelsPerBucket: Int
@@ -270,7 +271,7 @@ public final class WindowRebuilder {
             startLabel.run = UInt8(min(a - s, cap))
             startLabel.flags = s == 0 ? 1 : 0
             if a - s > (working ? maxRun[e] : Int.max) { return nil }
-            if a > 0 && weekendOfDay[a - 1] >= 0 && weekendOfDay[a - 1] == weekendOfDay[a] && working { startLabel.flags |= 2 }
+            if weekendOfDay[a - 1] >= 0 && weekendOfDay[a - 1] == weekendOfDay[a] && working { startLabel.flags |= 2 }
         }
         // The run that starts on day b + 1.
         let next = b + 1 < H ? Int(row[b + 1]) : -1
