@@ -15,7 +15,7 @@
 /// still prices what it builds.
 public final class WindowRebuilder {
     let days: Int, valueCount: Int, shiftCount: Int
-    public var labelsPerBucket: Int
+    public let labelsPerBucket: Int
     /// Steps (a partial row extended by one value) of the last `apply`: a deterministic measure of its time.
     public private(set) var lastWork = 0
 
@@ -169,7 +169,7 @@ public final class WindowRebuilder {
             let e = move.staff(k)
             guard e >= 0 else { continue }
             let x: (hard: Int, soft: Int)
-            if bestStretch(state, e, a, b, hardWeight: hardWeight) != nil {
+            if bestStretch(state, e, a, b, hardWeight: hardWeight) {
                 x = built.withUnsafeBufferPointer { state.changeRow(e, a, b, $0.baseAddress!, updatesCover: true) }
             } else {
                 x = original.withUnsafeBufferPointer { state.changeRow(e, a, b, $0.baseAddress! + k * length, updatesCover: true) }
@@ -181,9 +181,8 @@ public final class WindowRebuilder {
     }
 
     /// The cheapest values for staff member `e` on days `a...b`, the rest of the roster as it is, into
-    /// `built`; returns its price (cells, successions, cover change), or nil when none keeps the hard limits.
-    @discardableResult
-    func bestStretch(_ state: SearchState, _ e: Int, _ a: Int, _ b: Int, hardWeight: Int) -> Int? {
+    /// `built`, priced by their cells, successions and cover change; false when none keeps the hard limits.
+    func bestStretch(_ state: SearchState, _ e: Int, _ a: Int, _ b: Int, hardWeight: Int) -> Bool {
         let V = valueCount, S = shiftCount, H = days, K = labelsPerBucket
         let row = state.cells + e * H
         let length = b - a + 1
@@ -228,7 +227,7 @@ public final class WindowRebuilder {
                 for x in a...b where Int(weekendOfDay[x]) == w { countedOutside[x - a] = true }
             }
         }
-        if Int(startLabel.weekends) > maxWeekends[e] { return nil }
+        if Int(startLabel.weekends) > maxWeekends[e] { return false }
         // A bit field for each type whose limit the window could reach; a type at its limit is barred.
         fieldIncrement.removeAll(keepingCapacity: true)
         fieldShift.removeAll(keepingCapacity: true)
@@ -249,7 +248,7 @@ public final class WindowRebuilder {
                         mask = fieldMask[known]
                     } else {
                         let width = UInt64(64 - (capacity + 1).leadingZeroBitCount)
-                        if bits + width > 64 { return nil }
+                        if bits + width > 64 { return false }
                         shift = bits
                         increment = 1 << shift
                         mask = (1 << width) - 1
@@ -270,7 +269,7 @@ public final class WindowRebuilder {
             startLabel.value = row[a - 1]
             startLabel.run = UInt8(min(a - s, cap))
             startLabel.flags = s == 0 ? 1 : 0
-            if a - s > (working ? maxRun[e] : Int.max) { return nil }
+            if a - s > (working ? maxRun[e] : Int.max) { return false }
             if weekendOfDay[a - 1] >= 0 && weekendOfDay[a - 1] == weekendOfDay[a] && working { startLabel.flags |= 2 }
         }
         // The run that starts on day b + 1.
@@ -308,6 +307,7 @@ public final class WindowRebuilder {
                 let working = v != 0
                 let run = Int(label.run)
                 let fromStart = label.flags & 1 != 0
+                let counted = weekend >= 0 && (countedOutside[d - a] || (sameWeekend && label.flags & 2 != 0))
                 for w in 0..<V {
                     let p = price[dayPrice + w]
                     if p == Int.max { continue }
@@ -334,15 +334,9 @@ public final class WindowRebuilder {
                             next.counts += increment
                             if (next.counts >> fieldShift[w]) & fieldMask[w] > fieldCapacity[w] { continue }
                         }
-                        if weekend >= 0 {
-                            let counted = countedOutside[d - a] || (sameWeekend && label.flags & 2 != 0)
-                            if !counted {
-                                next.weekends &+= 1
-                                if Int(next.weekends) > maxWeekends[e] { continue }
-                            }
-                            next.flags |= 2
-                        } else {
-                            next.flags &= 1
+                        if weekend >= 0 && !counted {
+                            next.weekends &+= 1
+                            if Int(next.weekends) > maxWeekends[e] { continue }
                         }
                     } else {
                         if working {
@@ -352,13 +346,9 @@ public final class WindowRebuilder {
                         } else {
                             next.run = UInt8(min(run + 1, cap))
                         }
-                        if weekend >= 0 {
-                            let counted = countedOutside[d - a] || (sameWeekend && label.flags & 2 != 0)
-                            next.flags = (next.flags & 1) | (counted ? 2 : 0)
-                        } else {
-                            next.flags &= 1
-                        }
                     }
+                    // Bit 1: whether this day's weekend is counted, by this day's work or before.
+                    next.flags = (next.flags & 1) | (weekend >= 0 && (w != 0 || counted) ? 2 : 0)
                     // A run long enough for every minimum no longer needs to know where it started.
                     if Int(next.run) >= (w != 0 ? minRun[e] : minOff[e]) { next.flags &= 2 }
                     insert(next, key: ((successionClass[e * V + w] * (cap + 1) + Int(next.run)) * 2 + Int(next.flags & 1)) * buckets
@@ -371,7 +361,7 @@ public final class WindowRebuilder {
                 slotCount[s] = 0
             }
             usedSlots.removeAll(keepingCapacity: true)
-            if layers.count == layerStart[layerStart.count - 1] { return nil }
+            if layers.count == layerStart[layerStart.count - 1] { return false }
         }
 
         // The cheapest last label that joins the run after the window and ends within the minutes.
@@ -402,13 +392,13 @@ public final class WindowRebuilder {
                 bestIndex = i
             }
         }
-        guard bestIndex >= 0 else { return nil }
+        guard bestIndex >= 0 else { return false }
         var i = bestIndex
         for d in stride(from: b, through: a, by: -1) {
             built[d - a] = layers[i].value
             i = Int(layers[i].parent)
         }
-        return bestCost
+        return true
     }
 
     /// Keeps `label` if it is among the `k` cheapest of its slot (one per distinct set of counters).
@@ -438,10 +428,8 @@ public final class WindowRebuilder {
     }
 }
 
-private func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
-
-/// Rebuilds days `start...end` of up to three staff members (`third`, then `second`, -1 when absent)
-/// with `WindowRebuilder`: rows are cleared together, then rebuilt first to last.
+/// Rebuilds days `start...end` of up to three staff members (`second` and `third` are -1 when absent)
+/// with `WindowRebuilder`: the rows are cleared together, then rebuilt in order, `first` first.
 public struct RebuildWindowMove: Sendable, Equatable {
     public var first: Int, second: Int, third: Int, start: Int, end: Int
 
