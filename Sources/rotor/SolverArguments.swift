@@ -1,5 +1,6 @@
 import ArgumentParser
 import RotorCore
+import Foundation
 
 /// Solver limits shared by `solve` and `bench`.
 struct SolverArguments: ParsableArguments {
@@ -48,6 +49,15 @@ struct SolverArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Longest window a rebuild move takes, in days.", visibility: .hidden))
     var rebuildDays: Int?
 
+    @Option(help: ArgumentHelp("Share of the search time spent dealing out a block of days again among a group (0 never; problems without fairness rules).", visibility: .hidden))
+    var reassignShare: Double?
+
+    @Option(help: ArgumentHelp("Longest block a reassignment takes, in days.", visibility: .hidden))
+    var reassignDays: Int?
+
+    @Option(help: ArgumentHelp("Passes of a window rebuild over its rows after the first.", visibility: .hidden))
+    var rebuildRevisits: Int?
+
     @Option(help: ArgumentHelp("Late acceptance history length.", visibility: .hidden))
     var history: Int?
 
@@ -64,6 +74,15 @@ struct SolverArguments: ParsableArguments {
         }
         if let rebuildShare, !(0...0.95).contains(rebuildShare) {
             throw ValidationError("Please specify a '--rebuild-share' between 0 and 0.95.")
+        }
+        if let reassignShare, !(0...0.95).contains(reassignShare) {
+            throw ValidationError("Please specify a '--reassign-share' between 0 and 0.95.")
+        }
+        if let rebuildRevisits, !(0...8).contains(rebuildRevisits) {
+            throw ValidationError("Please specify '--rebuild-revisits' between 0 and 8.")
+        }
+        if let reassignDays, reassignDays < 1 {
+            throw ValidationError("Please specify '--reassign-days' of at least 1.")
         }
         guard AcceptorKind(rawValue: acceptor) != nil else {
             throw ValidationError("Unknown '--acceptor' \(acceptor); expected one of \(AcceptorKind.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -95,6 +114,9 @@ struct SolverArguments: ParsableArguments {
         if let history { o.lateAcceptanceLength = history }
         if let rebuildShare { o.rebuildShare = rebuildShare }
         if let rebuildDays { o.maxRebuildDays = rebuildDays }
+        if let reassignShare { o.reassignShare = reassignShare }
+        if let rebuildRevisits { o.rebuildRevisits = rebuildRevisits }
+        if let reassignDays { o.reassignDays = reassignDays }
         return o
     }
 }

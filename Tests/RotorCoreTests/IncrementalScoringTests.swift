@@ -77,6 +77,8 @@ func exerciseIncrementalScoring(
     // what the optimiser chose, so only the score and the cover counts check them.
     let rebuilder = WindowRebuilder.isApplicable(p) ? WindowRebuilder(p) : nil
     selector.maxRebuildDays = p.days
+    // Block reassignments, where no rule couples rows but cover; groups smaller than the staff at times.
+    let reassigner = BlockReassigner.isApplicable(p) ? BlockReassigner(groupSize: seed % 2 == 0 ? 24 : 3) : nil
 
     func sameRows(_ rows: [Int], _ expected: Schedule) -> Bool {
         rows.allSatisfy { e in (0..<p.days).allSatisfy { d in state.value(e, d) == expected[staff: e, day: d] } }
@@ -105,6 +107,18 @@ func exerciseIncrementalScoring(
                 changed = rows(of: move)
                 for e in changed { for d in 0..<p.days { shadow[staff: e, day: d] = state.value(e, d) } }
                 what = "\(move)"
+            } else if let reassigner, random.below(10) == 0 {
+                let length = 1 + random.below(min(4, p.days)), a = random.below(p.days - length + 1)
+                reassigner.drawGroup(state, a, a + length - 1, &random)
+                let worked = (a..<(a + length)).map { d in (0..<p.staffCount).map { state.value($0, d) }.sorted() }
+                delta = apply(.reassignBlock(ReassignBlockMove(start: a, length: length)), to: state, scratch: scratch, reassigner: reassigner)
+                guard delta.hard * 100 + delta.soft <= 0 else { return fail("reassigning days \(a)+\(length) cost \(delta)") }
+                guard (a..<(a + length)).map({ d in (0..<p.staffCount).map { state.value($0, d) }.sorted() }) == worked else {
+                    return fail("reassigning days \(a)+\(length) changed the values worked")
+                }
+                changed = reassigner.group
+                for e in changed { for d in a..<(a + length) { shadow[staff: e, day: d] = state.value(e, d) } }
+                what = "reassign days \(a)+\(length) among \(changed)"
             } else {
                 guard let move = selector.next(state, &random) else { continue }
                 delta = apply(move, to: state, scratch: scratch)

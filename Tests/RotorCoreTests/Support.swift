@@ -148,7 +148,8 @@ func schedule(_ p: CompiledProblem, _ rows: [String]) -> Schedule {
 // MARK: - Moves
 
 /// Applies a move to the search state the way the search loop does.
-func apply(_ move: Move, to state: SearchState, scratch: UnsafeMutablePointer<UInt8>, rebuilder: WindowRebuilder? = nil) -> Score {
+func apply(_ move: Move, to state: SearchState, scratch: UnsafeMutablePointer<UInt8>, rebuilder: WindowRebuilder? = nil,
+           reassigner: BlockReassigner? = nil) -> Score {
     let delta: (hard: Int, soft: Int)
     switch move {
     case .change(let m): delta = m.apply(to: state)
@@ -157,6 +158,7 @@ func apply(_ move: Move, to state: SearchState, scratch: UnsafeMutablePointer<UI
     case .swapDays(let m): delta = m.apply(to: state)
     case .assignBlock(let m): delta = m.apply(to: state, scratch: scratch)
     case .rebuildWindow(let m): delta = rebuilder!.apply(m, to: state, hardWeight: 100)
+    case .reassignBlock(let m): delta = reassigner!.apply(m, to: state, hardWeight: 100)
     }
     return Score(hard: delta.hard, soft: delta.soft)
 }
@@ -184,8 +186,8 @@ func applyByHand(_ move: Move, to s: inout Schedule) {
         }
     case .assignBlock(let m):
         for d in m.start..<(m.start + m.length) { s[staff: m.staff, day: d] = m.value }
-    case .rebuildWindow:
-        Issue.record("a rebuild is an optimisation: it has no by-hand equivalent")
+    case .rebuildWindow, .reassignBlock:
+        Issue.record("a rebuild or a reassignment is an optimisation: it has no by-hand equivalent")
     }
 }
 
@@ -198,6 +200,7 @@ func rows(of move: Move) -> [Int] {
     case .swapDays(let m): [m.first, m.second]
     case .assignBlock(let m): [m.staff]
     case .rebuildWindow(let m): [m.first, m.second, m.third].filter { $0 >= 0 }
+    case .reassignBlock: []   // the reassigner's group
     }
 }
 

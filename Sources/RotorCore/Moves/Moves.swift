@@ -89,6 +89,7 @@ public enum Move: Sendable, Equatable {
     case swapDays(SwapDaysMove)
     case assignBlock(AssignBlockMove)
     case rebuildWindow(RebuildWindowMove)
+    case reassignBlock(ReassignBlockMove)
 }
 
 /// Draws random moves; probabilities in percent. Fixed cells, unavailable days and posts a person
@@ -105,6 +106,8 @@ public struct MoveSelector: Sendable {
     public var maxBlock = 7
     /// Longest window to rebuild (`RebuildWindowMove`, which the search draws on its own schedule).
     public var maxRebuildDays = 28
+    /// Longest block to reassign (`ReassignBlockMove`, also on the search's own schedule).
+    public var maxReassignDays = 1
     let staffCount: Int, days: Int, valueCount: Int
 
     public init(problem: CompiledProblem) {
@@ -237,6 +240,14 @@ public struct MoveSelector: Sendable {
     /// time the window holds a day on which the first person's cell costs something (a request not
     /// granted) and the second person holds what the first would rather have there, so that the
     /// rebuild can pass it over.
+    /// A block of 1 to `maxReassignDays` days at random, and the group `reassigner` deals it among.
+    public func reassignBlock(_ state: SearchState, _ reassigner: BlockReassigner, _ random: inout RandomSource) -> Move {
+        let length = 1 + random.below(min(maxReassignDays, days))
+        let start = random.below(days - length + 1)
+        reassigner.drawGroup(state, start, start + length - 1, &random)
+        return .reassignBlock(ReassignBlockMove(start: start, length: length))
+    }
+
     public func rebuildWindow(_ state: SearchState, _ random: inout RandomSource) -> Move {
         let e = pickStaff(state, &random)
         var others = [-1, -1]

@@ -16,6 +16,8 @@
 public final class WindowRebuilder {
     let days: Int, valueCount: Int, shiftCount: Int
     public let labelsPerBucket: Int
+    /// Passes over the rows after they are first rebuilt (see `apply`).
+    public let revisits: Int
     /// Steps (a partial row extended by one value) of the last `apply`: a deterministic measure of its time.
     public private(set) var lastWork = 0
 
@@ -81,11 +83,12 @@ public final class WindowRebuilder {
         return true
     }
 
-    public init(_ problem: CompiledProblem, labelsPerBucket: Int = 2) {
+    public init(_ problem: CompiledProblem, labelsPerBucket: Int = 2, revisits: Int = 1) {
         days = problem.days
         valueCount = problem.valueCount
         shiftCount = problem.shiftCount
         self.labelsPerBucket = labelsPerBucket
+        self.revisits = revisits
         let r = problem.rules, E = problem.staffCount, S = problem.shiftCount
         /// The tightest hard instance of a list: the smallest `a` for "at most" rules, the largest for "at least".
         func hardLimit(_ list: RuleInstances, _ e: Int, most: Bool) -> Int? {
@@ -176,6 +179,35 @@ public final class WindowRebuilder {
             }
             hard += x.hard
             soft += x.soft
+        }
+        // Each row again, the others now rebuilt: the first rows were priced while the later ones
+        // were empty, and can now answer them (block coordinate descent). A stretch the pruned
+        // programme finds worse than the row's own is undone.
+        if move.second >= 0 {
+            for _ in 0..<revisits {
+                for k in 0..<3 {
+                    let e = move.staff(k)
+                    guard e >= 0 else { continue }
+                    for d in a...b {
+                        original[d - a] = state.value(e, d)
+                        built[d - a] = state.fixed[e * days + d] == 0 ? 0 : state.fixed[e * days + d] - 1
+                    }
+                    var x = built.withUnsafeBufferPointer { state.changeRow(e, a, b, $0.baseAddress!, updatesCover: true) }
+                    let found = bestStretch(state, e, a, b, hardWeight: hardWeight)
+                    if found {
+                        let y = built.withUnsafeBufferPointer { state.changeRow(e, a, b, $0.baseAddress!, updatesCover: true) }
+                        x.hard += y.hard
+                        x.soft += y.soft
+                    }
+                    if !found || x.hard * hardWeight + x.soft > 0 {
+                        let back = original.withUnsafeBufferPointer { state.changeRow(e, a, b, $0.baseAddress!, updatesCover: true) }
+                        x.hard += back.hard
+                        x.soft += back.soft
+                    }
+                    hard += x.hard
+                    soft += x.soft
+                }
+            }
         }
         return (hard, soft)
     }

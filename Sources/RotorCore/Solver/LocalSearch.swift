@@ -1,6 +1,7 @@
 /// One thread's search: a hard-first descent from the initial roster (the construction phase), then
-/// a metaheuristic walk (annealing or late acceptance) over the `MoveSelector`'s moves and, on their
-/// own schedule, window rebuilds, restarting from the best roster at the end of each annealing cycle.
+/// a metaheuristic walk (annealing or late acceptance) over the `MoveSelector`'s moves and, each on
+/// its own schedule, window rebuilds and block reassignments, restarting from the best roster at the
+/// end of each annealing cycle.
 struct LocalSearch {
     let problem: CompiledProblem
     let options: SolverOptions
@@ -12,6 +13,9 @@ struct LocalSearch {
     var random: RandomSource
     var selector: MoveSelector
     let rebuilder: WindowRebuilder?
+    let reassigner: BlockReassigner?
+    /// See `SolverOptions.reassignShare`.
+    let reassignShare: Double
 
     var best: Schedule
     var bestScore: Score
@@ -31,11 +35,15 @@ struct LocalSearch {
         state = SearchState(problem, schedule: initial?.keepingToTheDomain(of: problem) ?? PatternConstruction.build(problem, random: &random))
         selector = MoveSelector(problem: problem)
         if WindowRebuilder.isApplicable(problem), options.rebuildShare > 0 {
-            rebuilder = WindowRebuilder(problem)
+            rebuilder = WindowRebuilder(problem, revisits: options.rebuildRevisits ?? (problem.days <= 28 ? 1 : 0))
             selector.maxRebuildDays = max(options.maxRebuildDays, 1)
         } else {
             rebuilder = nil
         }
+        reassignShare = options.reassignShare ?? (problem.days <= 28 ? 0.2 : 0)
+        reassigner = BlockReassigner.isApplicable(problem) && reassignShare > 0
+            ? BlockReassigner(groupSize: options.reassignGroup) : nil
+        selector.maxReassignDays = max(options.reassignDays, 1)
         best = state.schedule
         bestScore = state.score
         lastImprovement = start
@@ -148,11 +156,15 @@ struct LocalSearch {
                 }
             }
             let drawn: Move?
-            if let rebuilder, rebuildCountdown <= 0 {
+            if let reassigner, reassignCountdown <= 0 {
+                drawn = selector.reassignBlock(state, reassigner, &random)
+                reassignCountdown = Int(Double(max(reassigner.lastWork, 1)) * (1 - reassignShare) / reassignShare)
+            } else if let rebuilder, rebuildCountdown <= 0 {
                 drawn = selector.rebuildWindow(state, &random)
                 rebuildCountdown = rebuildGap(rebuilder)
             } else {
                 rebuildCountdown -= 1
+                reassignCountdown -= 1
                 drawn = selector.next(state, &random)
             }
             guard let move = drawn else { continue }
@@ -189,8 +201,9 @@ struct LocalSearch {
         _ = shared.exchange(best, bestScore, at: bestTime, thread: thread, moves: moves)
     }
 
-    /// Moves until the next rebuild.
+    /// Moves until the next rebuild, and until the next block reassignment.
     var rebuildCountdown = 0
+    var reassignCountdown = 0
 
     /// Moves to make before the next rebuild so that rebuilds take roughly `rebuildShare` of the time,
     /// taking a step of the programme (one partial row extended by one value) as a fiftieth of a move.
@@ -215,6 +228,7 @@ struct LocalSearch {
         case .swapDays(let m): m.apply(to: state)
         case .assignBlock(let m): m.apply(to: state, scratch: scratch)
         case .rebuildWindow(let m): rebuilder!.apply(m, to: state, hardWeight: intHardWeight)
+        case .reassignBlock(let m): reassigner!.apply(m, to: state, hardWeight: intHardWeight)
         }
     }
 

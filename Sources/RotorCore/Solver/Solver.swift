@@ -47,6 +47,21 @@ public struct SolverOptions: Sendable {
     /// 3,827 to 3,446 on average, 8 from 1,383 to 1,364, 12 from 4,216 to 4,183; 7 was unchanged,
     /// 9 went from 453 to 458, and 5 from 1,161 to 1,177 (one seed of three stuck at 1,236).
     public var rebuildShare: Double = 0.25
+    /// Passes of a window rebuild over its rows after it first rebuilds them (`WindowRebuilder.revisits`).
+    /// Nil means 1 on horizons of up to four weeks and 0 on longer ones: see `reassignShare`.
+    public var rebuildRevisits: Int? = nil
+    /// The share of the search's time spent dealing out again a block of days among a group of up to
+    /// `reassignGroup` people (`ReassignBlockMove`), where no fairness rule couples the rows; 0 never.
+    /// Counted in row evaluations, like `rebuildShare`, so a seeded search stays deterministic.
+    /// Nil means 0.2 on horizons of up to four weeks and 0 on longer ones. Measured with
+    /// `rebuildRevisits` at 1 against both off (2 threads for 20 s, seeds 1–2, then 1 thread for
+    /// 10 s, seeds 1–4, then 2 threads for 30 s, seed 1): on the 4-week Instances 4, 5, 7, 9, 12 and
+    /// 13 the pair did better in 9 comparisons of 14, worse in 4 (Instance 8, 9 by half a point, 10
+    /// twice) and the same in 1; on the 6- and 8-week Instances 14, 16 and 17 it did worse in 5 of 5.
+    public var reassignShare: Double? = nil
+    public var reassignGroup = 24
+    /// Longest block a reassignment takes, in days; each takes 1 to this many.
+    public var reassignDays = 1
     /// Longest window a rebuild takes, in days.
     public var maxRebuildDays: Int = 28
     /// Iterations between looks at the other threads' best roster.
