@@ -242,6 +242,10 @@ struct CLITests {
         (["solve", "examples/Instance1.txt", "--threads", "0"], "--threads"),
         (["solve", "examples/Instance1.txt", "--out", "x.txt"], "x.txt"),
         (["bench", "examples/Instance1.txt", "--time-limit", "-1"], "--time-limit"),
+        (["solve", "examples/Instance1.txt", "--rebuild-share", "1"], "--rebuild-share"),
+        (["solve", "examples/Instance1.txt", "--reassign-share", "-0.1"], "--reassign-share"),
+        (["solve", "examples/Instance1.txt", "--reassign-days", "0"], "--reassign-days"),
+        (["solve", "examples/Instance1.txt", "--rebuild-revisits", "9"], "--rebuild-revisits"),
     ])
     func badOptionsExit64(arguments: [String], mentions: String) throws {
         let run = try rotor(arguments)

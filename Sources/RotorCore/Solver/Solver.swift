@@ -55,10 +55,11 @@ public struct SolverOptions: Sendable {
     /// Counted in row evaluations, like `rebuildShare`, so a seeded search stays deterministic.
     /// Nil means 0.2 on horizons of up to four weeks and 0 on longer ones. Measured with
     /// `rebuildRevisits` at 1 against both off (2 threads for 20 s, seeds 1–2, then 1 thread for
-    /// 10 s, seeds 1–4, then 2 threads for 30 s, seed 1): on the 4-week Instances 4, 5, 7, 9, 12 and
-    /// 13 the pair did better in 9 comparisons of 14, worse in 4 (Instance 8, 9 by half a point, 10
-    /// twice) and the same in 1; on the 6- and 8-week Instances 14, 16 and 17 it did worse in 5 of 5.
+    /// 10 s, seeds 1–4, then 2 threads for 30 s, seed 1): on the 4-week Instances 4–13 the pair did
+    /// better in 9 comparisons of 14, worse in 4 (Instance 8, 9 by half a point, 10 twice) and the
+    /// same in 1; on the 6- and 8-week Instances 14, 16 and 17 it did worse in 5 of 5.
     public var reassignShare: Double? = nil
+    /// Largest group a reassignment deals among; the Hungarian method takes cubic time in it.
     public var reassignGroup = 24
     /// Longest block a reassignment takes, in days; each takes 1 to this many.
     public var reassignDays = 1
