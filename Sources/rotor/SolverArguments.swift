@@ -55,6 +55,9 @@ struct SolverArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Longest block a reassignment takes, in days.", visibility: .hidden))
     var reassignDays: Int?
 
+    @Option(help: ArgumentHelp("Largest group a reassignment deals among.", visibility: .hidden))
+    var reassignGroup: Int?
+
     @Option(help: ArgumentHelp("Passes of a window rebuild over its rows after the first.", visibility: .hidden))
     var rebuildRevisits: Int?
 
@@ -83,6 +86,9 @@ struct SolverArguments: ParsableArguments {
         }
         if let reassignDays, reassignDays < 1 {
             throw ValidationError("Please specify '--reassign-days' of at least 1.")
+        }
+        if let reassignGroup, !(2...512).contains(reassignGroup) {
+            throw ValidationError("Please specify a '--reassign-group' between 2 and 512.")
         }
         guard AcceptorKind(rawValue: acceptor) != nil else {
             throw ValidationError("Unknown '--acceptor' \(acceptor); expected one of \(AcceptorKind.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -117,6 +123,7 @@ struct SolverArguments: ParsableArguments {
         if let reassignShare { o.reassignShare = reassignShare }
         if let rebuildRevisits { o.rebuildRevisits = rebuildRevisits }
         if let reassignDays { o.reassignDays = reassignDays }
+        if let reassignGroup { o.reassignGroup = reassignGroup }
         return o
     }
 }

@@ -246,6 +246,7 @@ struct CLITests {
         (["solve", "examples/Instance1.txt", "--reassign-share", "-0.1"], "--reassign-share"),
         (["solve", "examples/Instance1.txt", "--reassign-days", "0"], "--reassign-days"),
         (["solve", "examples/Instance1.txt", "--rebuild-revisits", "9"], "--rebuild-revisits"),
+        (["solve", "examples/Instance1.txt", "--reassign-group", "1"], "--reassign-group"),
     ])
     func badOptionsExit64(arguments: [String], mentions: String) throws {
         let run = try rotor(arguments)
