@@ -71,27 +71,24 @@ struct SolverArguments: ParsableArguments {
         guard timeLimit > 0 && timeLimit <= maxSeconds else {
             throw ValidationError("Please specify a '--time-limit' greater than 0 and at most \(Int(maxSeconds)) seconds.")
         }
-        guard (1...256).contains(threads) else { throw ValidationError("Please specify '--threads' between 1 and 256.") }
+        try requireWithin(threads, 1...256, "--threads")
         if let unimproved, !(unimproved > 0 && unimproved <= maxSeconds) {
             throw ValidationError("Please specify an '--unimproved' greater than 0 and at most \(Int(maxSeconds)) seconds.")
         }
-        if let rebuildShare, !(0...0.95).contains(rebuildShare) {
-            throw ValidationError("Please specify a '--rebuild-share' between 0 and 0.95.")
-        }
-        if let reassignShare, !(0...0.95).contains(reassignShare) {
-            throw ValidationError("Please specify a '--reassign-share' between 0 and 0.95.")
-        }
-        if let rebuildRevisits, !(0...8).contains(rebuildRevisits) {
-            throw ValidationError("Please specify '--rebuild-revisits' between 0 and 8.")
-        }
-        if let reassignDays, reassignDays < 1 {
-            throw ValidationError("Please specify '--reassign-days' of at least 1.")
-        }
-        if let reassignGroup, !(2...512).contains(reassignGroup) {
-            throw ValidationError("Please specify a '--reassign-group' between 2 and 512.")
-        }
+        try requireWithin(rebuildShare, 0...0.95, "--rebuild-share")
+        try requireWithin(rebuildRevisits, 0...8, "--rebuild-revisits")
+        try requireWithin(reassignShare, 0...0.95, "--reassign-share")
+        try requireWithin(reassignDays, 1...366, "--reassign-days")
+        try requireWithin(reassignGroup, 2...512, "--reassign-group")
         guard AcceptorKind(rawValue: acceptor) != nil else {
             throw ValidationError("Unknown '--acceptor' \(acceptor); expected one of \(AcceptorKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+    }
+
+    /// Rejects a given value of `option` outside `range`.
+    private func requireWithin<T: Comparable>(_ value: T?, _ range: ClosedRange<T>, _ option: String) throws {
+        if let value, !range.contains(value) {
+            throw ValidationError("Please specify '\(option)' between \(range.lowerBound) and \(range.upperBound).")
         }
     }
 

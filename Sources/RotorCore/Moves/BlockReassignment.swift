@@ -20,6 +20,7 @@ public final class BlockReassigner {
     /// The staff members the next `apply` deals among, distinct.
     public var group: [Int] = []
     private var blocks: [UInt8] = []
+    private var representative: [Int] = []
     private var cost: [Int] = []
     // Scratch of the Hungarian method, 1-based as in its textbook form.
     private var rowPotential: [Int] = [], columnPotential: [Int] = [], matchOfColumn: [Int] = []
@@ -61,7 +62,14 @@ public final class BlockReassigner {
         let a = move.start, length = move.length, b = a + length - 1, n = group.count
         blocks.removeAll(keepingCapacity: true)
         for e in group { for d in a...b { blocks.append(state.value(e, d)) } }
-        func same(_ i: Int, _ j: Int) -> Bool { (0..<length).allSatisfy { blocks[i * length + $0] == blocks[j * length + $0] } }
+        // Rows holding the same stretch share a representative (the first of them), and columns of
+        // one stretch share their costs.
+        representative.removeAll(keepingCapacity: true)
+        for j in 0..<n {
+            representative.append((0..<j).first { k in
+                (0..<length).allSatisfy { blocks[k * length + $0] == blocks[j * length + $0] }
+            } ?? j)
+        }
         // cost[i * n + j]: the change of row i when it takes the stretch row j holds now.
         let forbidden = Int(Int32.max)
         cost.removeAll(keepingCapacity: true)
@@ -69,8 +77,8 @@ public final class BlockReassigner {
         for i in 0..<n {
             let e = group[i]
             for j in 0..<n {
-                if same(i, j) { cost.append(0); continue }
-                if let k = (0..<j).first(where: { same($0, j) }) { cost.append(cost[i * n + k]); continue }
+                if representative[i] == representative[j] { cost.append(0); continue }
+                if representative[j] < j { cost.append(cost[i * n + representative[j]]); continue }
                 guard (0..<length).allSatisfy({ t in
                     blocks[j * length + t] == blocks[i * length + t] || state.accepts(e, a + t, Int(blocks[j * length + t]))
                 }) else { cost.append(forbidden); continue }
@@ -88,7 +96,7 @@ public final class BlockReassigner {
         var hard = 0, soft = 0
         for j in 0..<n where matchOfColumn[j + 1] - 1 != j {
             let i = matchOfColumn[j + 1] - 1
-            guard !same(i, j) else { continue }
+            guard representative[i] != representative[j] else { continue }
             let x = blocks.withUnsafeBufferPointer { state.changeRow(group[i], a, b, $0.baseAddress! + j * length, updatesCover: false) }
             hard += x.hard
             soft += x.soft

@@ -160,56 +160,56 @@ public final class WindowRebuilder {
         for k in 0..<3 {
             let e = move.staff(k)
             guard e >= 0 else { continue }
-            for d in a...b {
-                original[k * length + d - a] = state.value(e, d)
-                built[d - a] = state.fixed[e * days + d] == 0 ? 0 : state.fixed[e * days + d] - 1
-            }
-            let x = built.withUnsafeBufferPointer { state.changeRow(e, a, b, $0.baseAddress!, updatesCover: true) }
+            let x = clear(e, a, b, state, savingAt: k * length)
             hard += x.hard
             soft += x.soft
         }
         for k in 0..<3 {
             let e = move.staff(k)
             guard e >= 0 else { continue }
-            let x: (hard: Int, soft: Int)
-            if bestStretch(state, e, a, b, hardWeight: hardWeight) {
-                x = built.withUnsafeBufferPointer { state.changeRow(e, a, b, $0.baseAddress!, updatesCover: true) }
-            } else {
-                x = original.withUnsafeBufferPointer { state.changeRow(e, a, b, $0.baseAddress! + k * length, updatesCover: true) }
-            }
+            let x = bestStretch(state, e, a, b, hardWeight: hardWeight)
+                ? write(built, from: 0, e, a, b, state) : write(original, from: k * length, e, a, b, state)
             hard += x.hard
             soft += x.soft
         }
         // Each row again, the others now rebuilt: the first rows were priced while the later ones
         // were empty, and can now answer them (block coordinate descent). A stretch the pruned
         // programme finds worse than the row's own is undone.
-        if move.second >= 0 {
-            for _ in 0..<revisits {
-                for k in 0..<3 {
-                    let e = move.staff(k)
-                    guard e >= 0 else { continue }
-                    for d in a...b {
-                        original[d - a] = state.value(e, d)
-                        built[d - a] = state.fixed[e * days + d] == 0 ? 0 : state.fixed[e * days + d] - 1
-                    }
-                    var x = built.withUnsafeBufferPointer { state.changeRow(e, a, b, $0.baseAddress!, updatesCover: true) }
-                    let found = bestStretch(state, e, a, b, hardWeight: hardWeight)
-                    if found {
-                        let y = built.withUnsafeBufferPointer { state.changeRow(e, a, b, $0.baseAddress!, updatesCover: true) }
-                        x.hard += y.hard
-                        x.soft += y.soft
-                    }
-                    if !found || x.hard * hardWeight + x.soft > 0 {
-                        let back = original.withUnsafeBufferPointer { state.changeRow(e, a, b, $0.baseAddress!, updatesCover: true) }
-                        x.hard += back.hard
-                        x.soft += back.soft
-                    }
-                    hard += x.hard
-                    soft += x.soft
+        for _ in 0..<(move.second >= 0 ? revisits : 0) {
+            for k in 0..<3 {
+                let e = move.staff(k)
+                guard e >= 0 else { continue }
+                var x = clear(e, a, b, state, savingAt: k * length)
+                let found = bestStretch(state, e, a, b, hardWeight: hardWeight)
+                if found {
+                    let y = write(built, from: 0, e, a, b, state)
+                    x = (x.hard + y.hard, x.soft + y.soft)
                 }
+                if !found || x.hard * hardWeight + x.soft > 0 {
+                    let back = write(original, from: k * length, e, a, b, state)
+                    x = (x.hard + back.hard, x.soft + back.soft)
+                }
+                hard += x.hard
+                soft += x.soft
             }
         }
         return (hard, soft)
+    }
+
+    /// Saves staff member `e`'s days `a...b` into `original` from `offset` and leaves only the fixed
+    /// cells worked; returns the score change.
+    private func clear(_ e: Int, _ a: Int, _ b: Int, _ state: SearchState, savingAt offset: Int) -> (hard: Int, soft: Int) {
+        for d in a...b {
+            original[offset + d - a] = state.value(e, d)
+            let f = state.fixed[e * days + d]
+            built[d - a] = f == 0 ? 0 : f - 1
+        }
+        return write(built, from: 0, e, a, b, state)
+    }
+
+    /// Writes `values[offset...]` into staff member `e`'s days `a...b`; returns the score change.
+    private func write(_ values: [UInt8], from offset: Int, _ e: Int, _ a: Int, _ b: Int, _ state: SearchState) -> (hard: Int, soft: Int) {
+        values.withUnsafeBufferPointer { state.changeRow(e, a, b, $0.baseAddress! + offset, updatesCover: true) }
     }
 
     /// The cheapest values for staff member `e` on days `a...b`, the rest of the roster as it is, into
