@@ -61,6 +61,9 @@ struct SolverArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Passes of a window rebuild over its rows after the first.", visibility: .hidden))
     var rebuildRevisits: Int?
 
+    @Option(help: ArgumentHelp("Percent of moves that change a cell aimed at short cover and at requests, COVER:REQUEST (sum at most 40).", visibility: .hidden))
+    var aimedChanges: String?
+
     @Option(help: ArgumentHelp("Late acceptance history length.", visibility: .hidden))
     var history: Int?
 
@@ -80,9 +83,21 @@ struct SolverArguments: ParsableArguments {
         try requireWithin(reassignShare, 0...0.95, "--reassign-share")
         try requireWithin(reassignDays, 1...366, "--reassign-days")
         try requireWithin(reassignGroup, 2...512, "--reassign-group")
+        if let aimedChanges, aimedChangePercents(aimedChanges) == nil {
+            throw ValidationError("Please specify '--aimed-changes' as COVER:REQUEST, two whole percentages that add up to at most 40.")
+        }
         guard AcceptorKind(rawValue: acceptor) != nil else {
             throw ValidationError("Unknown '--acceptor' \(acceptor); expected one of \(AcceptorKind.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
+    }
+
+    /// The two percentages of `--aimed-changes`, nil unless they are whole, not negative and add up to
+    /// at most the selector's share of changes.
+    private func aimedChangePercents(_ text: String) -> (cover: Int, request: Int)? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 2, let cover = parts[0], let request = parts[1], cover >= 0, request >= 0,
+              cover + request <= MoveSelector.defaultChangePercent else { return nil }
+        return (cover, request)
     }
 
     /// Rejects a given value of `option` outside `range`.
@@ -121,6 +136,7 @@ struct SolverArguments: ParsableArguments {
         if let rebuildRevisits { o.rebuildRevisits = rebuildRevisits }
         if let reassignDays { o.reassignDays = reassignDays }
         if let reassignGroup { o.reassignGroup = reassignGroup }
+        if let aimedChanges, let percents = aimedChangePercents(aimedChanges) { o.aimedChangePercents = percents }
         return o
     }
 }

@@ -70,6 +70,9 @@ func exerciseIncrementalScoring(
     selector.swapPercent = [30, 40, 5][Int(seed % 3)]
     selector.swapDaysPercent = [10, 20, 5][Int(seed % 3)]
     selector.exchangePercent = [15, 20, 10][Int(seed % 3)]
+    // Aimed changes take their shares of all draws, here more than the changes' share at times.
+    selector.coverAimPercent = [25, 5, 50][Int(seed % 3)]
+    selector.requestAimPercent = [15, 5, 30][Int(seed % 3)]
     selector.maxBlock = seed % 2 == 0 ? min(7, p.days) : p.days
     let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * max(p.days, 1))
     defer { scratch.deallocate() }

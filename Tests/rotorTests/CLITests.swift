@@ -247,6 +247,9 @@ struct CLITests {
         (["solve", "examples/Instance1.txt", "--reassign-days", "0"], "--reassign-days"),
         (["solve", "examples/Instance1.txt", "--rebuild-revisits", "9"], "--rebuild-revisits"),
         (["solve", "examples/Instance1.txt", "--reassign-group", "1"], "--reassign-group"),
+        (["solve", "examples/Instance1.txt", "--aimed-changes", "30:20"], "--aimed-changes"),
+        (["solve", "examples/Instance1.txt", "--aimed-changes", "25"], "--aimed-changes"),
+        (["solve", "examples/Instance1.txt", "--aimed-changes", "-1:5"], "--aimed-changes"),
     ])
     func badOptionsExit64(arguments: [String], mentions: String) throws {
         let run = try rotor(arguments)

@@ -98,7 +98,14 @@ public enum Move: Sendable, Equatable {
 /// rules the search could otherwise get stuck on). Returns nil for a draw that would break them or
 /// that changes nothing.
 public struct MoveSelector: Sendable {
-    public var changePercent = 40
+    public var changePercent = MoveSelector.defaultChangePercent
+    public static let defaultChangePercent = 40
+    /// Of the `changePercent` draws, the share (percent of all draws) aimed at a post left short
+    /// (`coverAimed`) and at a request not granted (`requestAimed`); the rest, and any aimed draw
+    /// that finds no target, change a random cell. On year-long rosters random cells rarely touch
+    /// what costs: the 60 s runs behind these defaults are in `SolverOptions.aimedChangePercents`.
+    public var coverAimPercent = 25
+    public var requestAimPercent = 15
     public var swapPercent = 20
     public var swapDaysPercent = 10
     public var exchangePercent = 15
@@ -190,6 +197,8 @@ public struct MoveSelector: Sendable {
     @inline(__always)
     public func next(_ state: SearchState, _ random: inout RandomSource) -> Move? {
         let r = random.below(100)
+        if r < coverAimPercent, let move = coverAimed(state, &random) { return move }
+        if r >= coverAimPercent && r < coverAimPercent + requestAimPercent, let move = requestAimed(state, &random) { return move }
         let e = pickStaff(state, &random)
         if r < changePercent {
             let d = random.below(days)
@@ -236,10 +245,74 @@ public struct MoveSelector: Sendable {
         return .assignBlock(AssignBlockMove(staff: e, start: start, length: length, value: UInt8(v)))
     }
 
-    /// One to three different staff members and a window of a week up to `maxRebuildDays`. Half the
-    /// time the window holds a day on which the first person's cell costs something (a request not
-    /// granted) and the second person holds what the first would rather have there, so that the
-    /// rebuild can pass it over.
+    /// A change aimed at a post left short: a day at random, one of its posts with fewer people than
+    /// it needs, and someone who may hold that post there, preferring (of up to 8 tried) someone off
+    /// or on a post with more people than it needs. Nil when the day has no short post or nobody was
+    /// found.
+    @inline(__always)
+    public func coverAimed(_ state: SearchState, _ random: inout RandomSource) -> Move? {
+        let d = random.below(days), posts = valueCount - 1
+        var v = -1, seen = 0
+        for p in 0..<posts where state.shortfall(d * posts + p) > 0 {
+            seen += 1
+            if random.below(seen) == 0 { v = p + 1 }
+        }
+        guard v > 0 else { return nil }
+        var e = -1
+        for _ in 0..<8 {
+            let x = random.below(staffCount)
+            guard state.fixed[x * days + d] == 0 && state.allowed[x * valueCount + v] != 0 else { continue }
+            e = x
+            let old = Int(state.value(x, d))
+            if old == 0 || state.shortfall(d * posts + old - 1) < 0 { break }
+        }
+        return e < 0 ? nil : grant(state, e, d, v, &random)
+    }
+
+    /// A change aimed at a request not granted: the first cell of a random person's row, from a random
+    /// day on, whose value costs something that another value would not (a shift-on or shift-off
+    /// request, a preference), given its cheapest value. Nil when the row has no such cell.
+    @inline(__always)
+    public func requestAimed(_ state: SearchState, _ random: inout RandomSource) -> Move? {
+        let e = random.below(staffCount), first = random.below(days)
+        for i in 0..<days {
+            let d = first + i < days ? first + i : first + i - days
+            let here = state.cellPenalty(e, d, Int(state.value(e, d)))
+            guard here > 0, state.fixed[e * days + d] == 0 else { continue }
+            var wanted = -1, cheapest = here
+            for v in 0..<valueCount where state.accepts(e, d, v) && state.cellPenalty(e, d, v) < cheapest {
+                cheapest = state.cellPenalty(e, d, v)
+                wanted = v
+            }
+            if wanted >= 0 { return grant(state, e, d, wanted, &random) }
+        }
+        return nil
+    }
+
+    /// Gives staff member `e` value `w` on day `d`. Between two posts this is a change; between work
+    /// and rest it is an exchange of day `d` with another free day of the row that holds `w`, so the
+    /// person's totals (shifts, hours) stay where their contract wants them, preferring a day where
+    /// the exchange also helps cover (the post `w` leaves has more people than it needs, or the post
+    /// moved there has fewer). A change when the row has no such day.
+    @inline(__always)
+    func grant(_ state: SearchState, _ e: Int, _ d: Int, _ w: Int, _ random: inout RandomSource) -> Move? {
+        let old = Int(state.value(e, d))
+        if old == w { return nil }
+        let change = Move.change(ChangeMove(staff: e, day: d, value: UInt8(w)))
+        if old != 0 && w != 0 { return change }
+        let row = state.cells + e * days, posts = valueCount - 1
+        let first = random.below(days)
+        var other = -1
+        for i in 0..<days {
+            let d2 = first + i < days ? first + i : first + i - days
+            guard d2 != d, Int(row[d2]) == w, state.fixed[e * days + d2] == 0, state.accepts(e, d2, old) else { continue }
+            let helps = w != 0 ? state.shortfall(d2 * posts + w - 1) < 0 : state.shortfall(d2 * posts + old - 1) > 0
+            if helps { other = d2; break }
+            if other < 0 { other = d2 }
+        }
+        return other < 0 ? change : .exchangeDays(ExchangeDaysMove(staff: e, first: d, second: other))
+    }
+
     /// A block of 1 to `maxReassignDays` days at random, and the group `reassigner` deals it among.
     public func reassignBlock(_ state: SearchState, _ reassigner: BlockReassigner, _ random: inout RandomSource) -> Move {
         let length = 1 + random.below(min(maxReassignDays, days))
@@ -248,6 +321,10 @@ public struct MoveSelector: Sendable {
         return .reassignBlock(ReassignBlockMove(start: start, length: length))
     }
 
+    /// One to three different staff members and a window of a week up to `maxRebuildDays`. Half the
+    /// time the window holds a day on which the first person's cell costs something (a request not
+    /// granted) and the second person holds what the first would rather have there, so that the
+    /// rebuild can pass it over.
     public func rebuildWindow(_ state: SearchState, _ random: inout RandomSource) -> Move {
         let e = pickStaff(state, &random)
         var others = [-1, -1]

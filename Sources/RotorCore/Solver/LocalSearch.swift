@@ -44,6 +44,8 @@ struct LocalSearch {
         reassigner = BlockReassigner.isApplicable(problem) && reassignShare > 0
             ? BlockReassigner(groupSize: options.reassignGroup) : nil
         selector.maxReassignDays = max(options.reassignDays, 1)
+        selector.coverAimPercent = options.aimedChangePercents.cover
+        selector.requestAimPercent = options.aimedChangePercents.request
         best = state.schedule
         bestScore = state.score
         lastImprovement = start
