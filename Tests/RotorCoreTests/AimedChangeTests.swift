@@ -21,11 +21,13 @@ struct AimedChangeTests {
         }
     }
 
-    /// A cover-aimed draw puts someone eligible on a post that is short that day; when it takes them
-    /// from rest it moves one of their own shifts of that post there, so their number of shifts is kept.
-    @Test(arguments: 0..<9)
-    func coverAimedFillsAShortPost(seed: Int) throws {
-        let p = try Self.problem(seed)
+    /// Draws 2,000 aimed moves on a random roster of problem `seed`, checks each with `check` before
+    /// applying it, then checks what every aimed move promises: its person holds the wanted value on
+    /// the day, and an exchange (work traded for rest) keeps their number of shifts. Half the moves
+    /// are kept, so the roster drifts between draws.
+    static func drawAndApply(seed: Int, _ draw: (MoveSelector, SearchState, inout RandomSource) -> Move?,
+                             check: (CompiledProblem, SearchState, (staff: Int, day: Int, value: Int)) -> Void) throws {
+        let p = try problem(seed)
         var random = RandomSource(seed: UInt64(seed))
         let state = SearchState(p, schedule: randomSchedule(p, &random))
         let selector = MoveSelector(problem: p)
@@ -33,17 +35,15 @@ struct AimedChangeTests {
         defer { scratch.deallocate() }
         var drawn = 0
         for _ in 0..<2000 {
-            guard let move = selector.coverAimed(state, &random) else { continue }
-            let target = try #require(Self.granted(move, state))
-            #expect(target.value > 0 && state.shortfall(target.day * (p.valueCount - 1) + target.value - 1) > 0)
-            #expect(state.accepts(target.staff, target.day, target.value))
+            guard let move = draw(selector, state, &random) else { continue }
+            let target = try #require(granted(move, state))
+            check(p, state, target)
             let worked = (0..<p.days).filter { state.value(target.staff, $0) != 0 }.count
-            let wasOff = state.value(target.staff, target.day) == 0
             state.begin()
             _ = apply(move, to: state, scratch: scratch)
             #expect(Int(state.value(target.staff, target.day)) == target.value)
             if case .exchangeDays = move {
-                #expect(wasOff && (0..<p.days).filter { state.value(target.staff, $0) != 0 }.count == worked)
+                #expect((0..<p.days).filter { state.value(target.staff, $0) != 0 }.count == worked)
             }
             if random.below(2) == 0 { state.rollback() }
             drawn += 1
@@ -51,29 +51,24 @@ struct AimedChangeTests {
         #expect(drawn > 0)
     }
 
+    /// A cover-aimed draw puts someone eligible on a post that is short that day.
+    @Test(arguments: 0..<9)
+    func coverAimedFillsAShortPost(seed: Int) throws {
+        try Self.drawAndApply(seed: seed, { $0.coverAimed($1, &$2) }) { p, state, target in
+            #expect(target.value > 0 && state.shortfall(target.day * (p.valueCount - 1) + target.value - 1) > 0)
+            #expect(state.accepts(target.staff, target.day, target.value))
+        }
+    }
+
     /// A request-aimed draw gives a cell that costs something its cheapest value.
     @Test(arguments: [0, 1, 3, 4])
     func requestAimedGrantsTheCheapestValue(seed: Int) throws {
-        let p = try Self.problem(seed)
-        var random = RandomSource(seed: UInt64(seed))
-        let state = SearchState(p, schedule: randomSchedule(p, &random))
-        let selector = MoveSelector(problem: p)
-        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * p.days)
-        defer { scratch.deallocate() }
-        var drawn = 0
-        for _ in 0..<2000 {
-            guard let move = selector.requestAimed(state, &random) else { continue }
-            let target = try #require(Self.granted(move, state))
+        try Self.drawAndApply(seed: seed, { $0.requestAimed($1, &$2) }) { p, state, target in
             let cheapest = (0..<p.valueCount).filter { state.accepts(target.staff, target.day, $0) }
                 .map { state.cellPenalty(target.staff, target.day, $0) }.min()
             #expect(state.cellPenalty(target.staff, target.day, Int(state.value(target.staff, target.day))) > cheapest!)
             #expect(state.cellPenalty(target.staff, target.day, target.value) == cheapest)
-            state.begin()
-            _ = apply(move, to: state, scratch: scratch)
-            if random.below(2) == 0 { state.rollback() }
-            drawn += 1
         }
-        #expect(drawn > 0)
     }
 
     /// With nothing to aim at, the draws give nothing: a problem without cover or requests has no
