@@ -279,14 +279,22 @@ public struct MoveSelector: Sendable {
             let d = first + i < days ? first + i : first + i - days
             let here = state.cellPenalty(e, d, Int(state.value(e, d)))
             guard here > 0, state.fixed[e * days + d] == 0 else { continue }
-            var wanted = -1, cheapest = here
-            for v in 0..<valueCount where state.accepts(e, d, v) && state.cellPenalty(e, d, v) < cheapest {
-                cheapest = state.cellPenalty(e, d, v)
-                wanted = v
-            }
-            if wanted >= 0 { return grant(state, e, d, wanted, &random) }
+            let wanted = cheapestValue(state, e, d)
+            if wanted.penalty < here { return grant(state, e, d, wanted.value, &random) }
         }
         return nil
+    }
+
+    /// The value of cell (`e`, `d`) with the smallest cell penalty among those the cell accepts (the
+    /// lowest-numbered of equals), and that penalty.
+    @inline(__always)
+    func cheapestValue(_ state: SearchState, _ e: Int, _ d: Int) -> (value: Int, penalty: Int32) {
+        var wanted = -1, cheapest = Int32.max
+        for v in 0..<valueCount where state.accepts(e, d, v) && state.cellPenalty(e, d, v) < cheapest {
+            cheapest = state.cellPenalty(e, d, v)
+            wanted = v
+        }
+        return (wanted, cheapest)
     }
 
     /// Gives staff member `e` value `w` on day `d`. Between two posts this is a change; between work
@@ -333,11 +341,7 @@ public struct MoveSelector: Sendable {
             let first = random.below(days)
             for i in 0..<days where state.cellPenalty(e, (first + i) % days, Int(state.value(e, (first + i) % days))) > 0 {
                 anchor = (first + i) % days
-                var wanted = -1, cheapest = Int32.max
-                for v in 0..<valueCount where state.accepts(e, anchor, v) && state.cellPenalty(e, anchor, v) < cheapest {
-                    cheapest = state.cellPenalty(e, anchor, v)
-                    wanted = v
-                }
+                let wanted = cheapestValue(state, e, anchor).value
                 var seen = 0
                 for x in 0..<staffCount where x != e && Int(state.value(x, anchor)) == wanted {
                     seen += 1
