@@ -275,14 +275,26 @@ public struct MoveSelector: Sendable {
     @inline(__always)
     public func requestAimed(_ state: SearchState, _ random: inout RandomSource) -> Move? {
         let e = random.below(staffCount), first = random.below(days)
+        var move: Move? = nil
+        forEachCostlyDay(state, e, from: first) { d, here in
+            let wanted = cheapestValue(state, e, d)
+            guard wanted.penalty < here else { return false }
+            move = grant(state, e, d, wanted.value, &random)
+            return true
+        }
+        return move
+    }
+
+    /// Calls `body` with each free day of row `e` whose value costs something by itself (a request not
+    /// granted, a preference), and that cost, in the order of the row from day `first` round to the day
+    /// before it, until `body` returns true.
+    @inline(__always)
+    func forEachCostlyDay(_ state: SearchState, _ e: Int, from first: Int, _ body: (Int, Int32) -> Bool) {
         for i in 0..<days {
             let d = first + i < days ? first + i : first + i - days
             let here = state.cellPenalty(e, d, Int(state.value(e, d)))
-            guard here > 0, state.fixed[e * days + d] == 0 else { continue }
-            let wanted = cheapestValue(state, e, d)
-            if wanted.penalty < here { return grant(state, e, d, wanted.value, &random) }
+            if here > 0 && state.fixed[e * days + d] == 0 && body(d, here) { return }
         }
-        return nil
     }
 
     /// The value of cell (`e`, `d`) with the smallest cell penalty among those the cell accepts (the
@@ -338,16 +350,15 @@ public struct MoveSelector: Sendable {
         var others = [-1, -1]
         var anchor = random.below(days)
         if random.below(2) == 0 {
-            let first = random.below(days)
-            for i in 0..<days where state.cellPenalty(e, (first + i) % days, Int(state.value(e, (first + i) % days))) > 0 {
-                anchor = (first + i) % days
-                let wanted = cheapestValue(state, e, anchor).value
+            forEachCostlyDay(state, e, from: random.below(days)) { d, _ in
+                anchor = d
+                let wanted = cheapestValue(state, e, d).value
                 var seen = 0
-                for x in 0..<staffCount where x != e && Int(state.value(x, anchor)) == wanted {
+                for x in 0..<staffCount where x != e && Int(state.value(x, d)) == wanted {
                     seen += 1
                     if random.below(seen) == 0 { others[0] = x }
                 }
-                break
+                return true
             }
         }
         let extra = min(random.below(3), staffCount - 1)
