@@ -326,6 +326,25 @@ struct CLITests {
         }
     }
 
+    /// `Tests/benchmark/capacity.py`'s bounds are lower bounds: no roster leaves fewer shifts uncovered.
+    /// Checked on rosters `solve` writes for the bundled Instance 1 (whose optimum, 607, leaves 6).
+    @Test(arguments: [1, 2]) func capacityBoundsStayBelowWhatRostersLeave(seed: Int) throws {
+        let python = URL(fileURLWithPath: "/usr/bin/python3")
+        try #require(FileManager.default.isExecutableFile(atPath: python.path), "the script needs python3")
+        let scratch = try Scratch()
+        let solve = try rotor("solve", "examples/Instance1.txt", "--time-limit", "0.5", "--threads", "1", "--seed", "\(seed)",
+                              "--out", scratch.path("Instance1.csv"))
+        #expect(solve.status == 0, "\(solve.stderr.prefix(300))")
+        let check = try run(python, ["Tests/benchmark/capacity.py", "--roster-dir", scratch.path(""), "examples/Instance1.txt"])
+        #expect(check.status == 0 && check.stderr.isEmpty, "\(check.stderr.prefix(300))")
+        let row = try #require(check.stdout.split(separator: "\n").last { $0.hasPrefix("| Instance1 |") })
+        let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        try #require(cells.count == 10, "\(row)")
+        #expect(cells[1] == "34,080" && cells[2] == "34,560", "\(row)")
+        let bound = try #require(Int(cells[5])), uncovered = try #require(Int(cells[7]))
+        #expect(bound > 0 && bound <= uncovered && bound <= 6, "\(row)")
+    }
+
     @Test func unwritableOutputExits2() throws {
         let scratch = try Scratch()
         let out = scratch.path("missing-directory/x.csv")
