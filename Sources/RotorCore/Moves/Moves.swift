@@ -104,8 +104,9 @@ public struct MoveSelector: Sendable {
     /// (`coverAimed`) and at a request not granted (`requestAimed`); the rest, and any aimed draw
     /// that finds no target, change a random cell. On year-long rosters random cells rarely touch
     /// what costs: the 60 s runs behind these defaults are in `SolverOptions.aimedChangePercents`.
-    public var coverAimPercent = 25
-    public var requestAimPercent = 15
+    public var coverAimPercent = MoveSelector.defaultAimPercents.cover
+    public var requestAimPercent = MoveSelector.defaultAimPercents.request
+    public static let defaultAimPercents = (cover: 25, request: 15)
     public var swapPercent = 20
     public var swapDaysPercent = 10
     public var exchangePercent = 15
@@ -290,11 +291,17 @@ public struct MoveSelector: Sendable {
     /// before it, until `body` returns true.
     @inline(__always)
     func forEachCostlyDay(_ state: SearchState, _ e: Int, from first: Int, _ body: (Int, Int32) -> Bool) {
-        for i in 0..<days {
-            let d = first + i < days ? first + i : first + i - days
+        forEachDay(from: first) { d in
             let here = state.cellPenalty(e, d, Int(state.value(e, d)))
-            if here > 0 && state.fixed[e * days + d] == 0 && body(d, here) { return }
+            return here > 0 && state.fixed[e * days + d] == 0 && body(d, here)
         }
+    }
+
+    /// Calls `body` with each day from `first` round to the day before it, until `body` returns true:
+    /// a scan of a row that starts at random favours no day.
+    @inline(__always)
+    func forEachDay(from first: Int, _ body: (Int) -> Bool) {
+        for i in 0..<days where body(first + i < days ? first + i : first + i - days) { return }
     }
 
     /// The value of cell (`e`, `d`) with the smallest cell penalty among those the cell accepts (the
@@ -321,14 +328,13 @@ public struct MoveSelector: Sendable {
         let change = Move.change(ChangeMove(staff: e, day: d, value: UInt8(w)))
         if old != 0 && w != 0 { return change }
         let row = state.cells + e * days, posts = valueCount - 1
-        let first = random.below(days)
         var other = -1
-        for i in 0..<days {
-            let d2 = first + i < days ? first + i : first + i - days
-            guard d2 != d, Int(row[d2]) == w, state.fixed[e * days + d2] == 0, state.accepts(e, d2, old) else { continue }
-            let helps = w != 0 ? state.shortfall(d2 * posts + w - 1) < 0 : state.shortfall(d2 * posts + old - 1) > 0
-            if helps { other = d2; break }
+        forEachDay(from: random.below(days)) { d2 in
+            guard d2 != d, Int(row[d2]) == w, state.fixed[e * days + d2] == 0, state.accepts(e, d2, old) else { return false }
             if other < 0 { other = d2 }
+            let helps = w != 0 ? state.shortfall(d2 * posts + w - 1) < 0 : state.shortfall(d2 * posts + old - 1) > 0
+            if helps { other = d2 }
+            return helps
         }
         return other < 0 ? change : .exchangeDays(ExchangeDaysMove(staff: e, first: d, second: other))
     }

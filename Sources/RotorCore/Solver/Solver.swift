@@ -70,7 +70,7 @@ public struct SolverOptions: Sendable {
     /// 68,944 and 72,605 instead of 77,809 and 77,831; Instance 23 20,221 and 20,177 instead of 21,377
     /// and 21,935. Elsewhere mostly within run-to-run noise, but Instance 16 did worse: 3,457 and
     /// 3,442 against 3,345 and 3,341 (seed 1 against the commit before, seed 2 against (0, 0)).
-    public var aimedChangePercents: (cover: Int, request: Int) = (25, 15)
+    public var aimedChangePercents: (cover: Int, request: Int) = MoveSelector.defaultAimPercents
     /// Longest window a rebuild takes, in days.
     public var maxRebuildDays: Int = 28
     /// Iterations between looks at the other threads' best roster.
