@@ -70,6 +70,7 @@ func exerciseIncrementalScoring(
     selector.swapPercent = [30, 40, 5][Int(seed % 3)]
     selector.swapDaysPercent = [10, 20, 5][Int(seed % 3)]
     selector.exchangePercent = [15, 20, 10][Int(seed % 3)]
+    selector.blockExchangePercent = [30, 100, 60][Int(seed % 3)]
     // Aimed changes take their shares of all draws, here more than the changes' share at times.
     selector.coverAimPercent = [25, 5, 50][Int(seed % 3)]
     selector.requestAimPercent = [15, 5, 30][Int(seed % 3)]

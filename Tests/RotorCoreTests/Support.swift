@@ -153,7 +153,7 @@ func apply(_ move: Move, to state: SearchState, scratch: UnsafeMutablePointer<UI
     let delta: (hard: Int, soft: Int)
     switch move {
     case .change(let m): delta = m.apply(to: state)
-    case .exchangeDays(let m): delta = m.apply(to: state)
+    case .exchangeDays(let m): delta = m.apply(to: state, scratch: scratch)
     case .swapBlock(let m): delta = m.apply(to: state, scratch: scratch)
     case .swapDays(let m): delta = m.apply(to: state)
     case .assignBlock(let m): delta = m.apply(to: state, scratch: scratch)
@@ -169,9 +169,11 @@ func applyByHand(_ move: Move, to s: inout Schedule) {
     case .change(let m):
         s[staff: m.staff, day: m.day] = m.value
     case .exchangeDays(let m):
-        let a = s[staff: m.staff, day: m.first]
-        s[staff: m.staff, day: m.first] = s[staff: m.staff, day: m.second]
-        s[staff: m.staff, day: m.second] = a
+        for i in 0..<m.length {
+            let a = s[staff: m.staff, day: m.first + i]
+            s[staff: m.staff, day: m.first + i] = s[staff: m.staff, day: m.second + i]
+            s[staff: m.staff, day: m.second + i] = a
+        }
     case .swapBlock(let m):
         for d in m.start..<(m.start + m.length) {
             let a = s[staff: m.first, day: d]

@@ -225,7 +225,7 @@ struct LocalSearch {
     func apply(_ move: Move, _ scratch: UnsafeMutablePointer<UInt8>) -> (hard: Int, soft: Int) {
         switch move {
         case .change(let m): m.apply(to: state)
-        case .exchangeDays(let m): m.apply(to: state)
+        case .exchangeDays(let m): m.apply(to: state, scratch: scratch)
         case .swapBlock(let m): m.apply(to: state, scratch: scratch)
         case .swapDays(let m): m.apply(to: state)
         case .assignBlock(let m): m.apply(to: state, scratch: scratch)
