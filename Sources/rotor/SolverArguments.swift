@@ -64,6 +64,9 @@ struct SolverArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Percent of moves that change a cell aimed at short cover and at requests, COVER:REQUEST (sum at most 40).", visibility: .hidden))
     var aimedChanges: String?
 
+    @Option(help: ArgumentHelp("Percent of exchange moves that exchange blocks of days of one person rather than two days.", visibility: .hidden))
+    var blockExchanges: Int?
+
     @Option(help: ArgumentHelp("Late acceptance history length.", visibility: .hidden))
     var history: Int?
 
@@ -83,6 +86,7 @@ struct SolverArguments: ParsableArguments {
         try requireWithin(reassignShare, 0...0.95, "--reassign-share")
         try requireWithin(reassignDays, 1...366, "--reassign-days")
         try requireWithin(reassignGroup, 2...512, "--reassign-group")
+        try requireWithin(blockExchanges, 0...100, "--block-exchanges")
         if let aimedChanges, aimedChangePercents(aimedChanges) == nil {
             throw ValidationError("Please specify '--aimed-changes' as COVER:REQUEST, two whole percentages that add up to at most 40.")
         }
@@ -136,6 +140,7 @@ struct SolverArguments: ParsableArguments {
         if let rebuildRevisits { o.rebuildRevisits = rebuildRevisits }
         if let reassignDays { o.reassignDays = reassignDays }
         if let reassignGroup { o.reassignGroup = reassignGroup }
+        if let blockExchanges { o.blockExchangePercent = blockExchanges }
         if let aimedChanges, let percents = aimedChangePercents(aimedChanges) { o.aimedChangePercents = percents }
         return o
     }

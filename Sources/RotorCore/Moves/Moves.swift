@@ -129,8 +129,10 @@ public struct MoveSelector: Sendable {
     /// against 2,053, 17 5,998 against 6,180, 20 5,600 against 5,688, 16 3,544 against 3,600, 12
     /// 4,194 against 4,251, 5 1,181 against 1,213, 4 1,717 against 1,719 (1,716 with seed 1);
     /// 7, 9, 10 and 14 within noise, 8 1,360 against 1,357. 15 and 50 did worse on Instances 12, 13,
-    /// 17 and 24 than 30.
-    public var blockExchangePercent = 30
+    /// 17 and 24 than 30 (`rotor solve InstanceN.txt --time-limit 30 --threads 1 --seed K
+    /// --block-exchanges P`).
+    public var blockExchangePercent = MoveSelector.defaultBlockExchangePercent
+    public static let defaultBlockExchangePercent = 30
     /// Longest block for swap and assign moves.
     public var maxBlock = 7
     /// Longest window to rebuild (`RebuildWindowMove`, which the search draws on its own schedule).

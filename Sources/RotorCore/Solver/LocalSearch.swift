@@ -46,6 +46,7 @@ struct LocalSearch {
         selector.maxReassignDays = max(options.reassignDays, 1)
         selector.coverAimPercent = options.aimedChangePercents.cover
         selector.requestAimPercent = options.aimedChangePercents.request
+        selector.blockExchangePercent = options.blockExchangePercent
         best = state.schedule
         bestScore = state.score
         lastImprovement = start

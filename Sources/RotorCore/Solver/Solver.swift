@@ -71,6 +71,9 @@ public struct SolverOptions: Sendable {
     /// and 21,935. Elsewhere mostly within run-to-run noise, but Instance 16 did worse: 3,457 and
     /// 3,442 against 3,345 and 3,341 (seed 1 against the commit before, seed 2 against (0, 0)).
     public var aimedChangePercents: (cover: Int, request: Int) = MoveSelector.defaultAimPercents
+    /// Percent of the exchange draws that exchange blocks of days of one row rather than two days
+    /// (`MoveSelector.blockExchangePercent`, where the measurements behind the default are).
+    public var blockExchangePercent = MoveSelector.defaultBlockExchangePercent
     /// Longest window a rebuild takes, in days.
     public var maxRebuildDays: Int = 28
     /// Iterations between looks at the other threads' best roster.
