@@ -255,7 +255,7 @@ public struct MoveSelector: Sendable {
             return .change(ChangeMove(staff: e, day: d, value: UInt8(v)))
         }
         if r < changePercent + exchangePercent {
-            if random.below(100) < blockExchangePercent {
+            if blockExchangePercent > 0 && random.below(100) < blockExchangePercent {
                 guard let (d1, d2, length) = twoBlocks(&random) else { return nil }
                 var differ = false
                 for i in 0..<length {

@@ -34,7 +34,8 @@ struct LocalSearch {
         random = RandomSource(seed: options.seed &+ UInt64(thread) &* 0x9E37_79B9)
         state = SearchState(problem, schedule: initial?.keepingToTheDomain(of: problem) ?? PatternConstruction.build(problem, random: &random))
         selector = MoveSelector(problem: problem)
-        if WindowRebuilder.isApplicable(problem), options.rebuildShare > 0 {
+        let benchmarkShaped = WindowRebuilder.isApplicable(problem)
+        if benchmarkShaped, options.rebuildShare > 0 {
             rebuilder = WindowRebuilder(problem, revisits: options.rebuildRevisits ?? (problem.days <= 28 ? 1 : 0))
             selector.maxRebuildDays = max(options.maxRebuildDays, 1)
         } else {
@@ -46,7 +47,7 @@ struct LocalSearch {
         selector.maxReassignDays = max(options.reassignDays, 1)
         selector.coverAimPercent = options.aimedChangePercents.cover
         selector.requestAimPercent = options.aimedChangePercents.request
-        selector.blockExchangePercent = options.blockExchangePercent
+        selector.blockExchangePercent = options.blockExchangePercent ?? (benchmarkShaped ? MoveSelector.defaultBlockExchangePercent : 0)
         best = state.schedule
         bestScore = state.score
         lastImprovement = start

@@ -72,8 +72,14 @@ public struct SolverOptions: Sendable {
     /// 3,442 against 3,345 and 3,341 (seed 1 against the commit before, seed 2 against (0, 0)).
     public var aimedChangePercents: (cover: Int, request: Int) = MoveSelector.defaultAimPercents
     /// Percent of the exchange draws that exchange blocks of days of one row rather than two days
-    /// (`MoveSelector.blockExchangePercent`, where the measurements behind the default are).
-    public var blockExchangePercent = MoveSelector.defaultBlockExchangePercent
+    /// (`MoveSelector.blockExchangePercent`, where the measurements on the benchmark are). Nil means
+    /// `MoveSelector.defaultBlockExchangePercent` on problems with only the benchmark's rule families
+    /// (those `WindowRebuilder.isApplicable` to) and none elsewhere: on Rotor's own problems, whose
+    /// rests and rolling windows make a block exchange dearer to score, they did worse. Measured with
+    /// 2 threads for 60 s, 30 against 0 (`rotor solve … --time-limit 60 --block-exchanges P`): the
+    /// surge example 1,962 against 1,425 and the 2,000-staff problem 4,506 against 3,563, at 10 %
+    /// fewer moves per second.
+    public var blockExchangePercent: Int? = nil
     /// Longest window a rebuild takes, in days.
     public var maxRebuildDays: Int = 28
     /// Iterations between looks at the other threads' best roster.
