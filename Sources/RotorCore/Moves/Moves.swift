@@ -22,16 +22,23 @@ public struct SwapBlockMove: Sendable, Equatable {
 
     @inline(__always)
     public func apply(to state: SearchState, scratch: UnsafeMutablePointer<UInt8>) -> (hard: Int, soft: Int) {
-        let end = start + length - 1
-        let a = state.cells + first * state.days + start
-        let b = state.cells + second * state.days + start
-        let copyA = scratch, copyB = scratch + length
-        copyA.update(from: a, count: length)
-        copyB.update(from: b, count: length)
-        let x = state.changeRow(first, start, end, copyB, updatesCover: false)
-        let y = state.changeRow(second, start, end, copyA, updatesCover: false)
-        return (x.hard + y.hard, x.soft + y.soft)
+        tradeBlocks(state, (first, start), (second, start), length, scratch, updatesCover: false)
     }
+}
+
+/// Exchanges the `length` cells of row `a.staff` from day `a.day` with those of row `b.staff` from day
+/// `b.day` (the blocks must not overlap), through `scratch` (room for `2 * length`); returns the score
+/// change. Cover changes only when the blocks lie on different days, so a swap of one block between
+/// two rows can skip it.
+@inline(__always)
+func tradeBlocks(_ state: SearchState, _ a: (staff: Int, day: Int), _ b: (staff: Int, day: Int), _ length: Int,
+                 _ scratch: UnsafeMutablePointer<UInt8>, updatesCover: Bool) -> (hard: Int, soft: Int) {
+    let copyA = scratch, copyB = scratch + length
+    copyA.update(from: state.cells + a.staff * state.days + a.day, count: length)
+    copyB.update(from: state.cells + b.staff * state.days + b.day, count: length)
+    let x = state.changeRow(a.staff, a.day, a.day + length - 1, copyB, updatesCover: updatesCover)
+    let y = state.changeRow(b.staff, b.day, b.day + length - 1, copyA, updatesCover: updatesCover)
+    return (x.hard + y.hard, x.soft + y.soft)
 }
 
 /// Exchanges the assignments of two staff members on two separate days. Cover is untouched, and
@@ -85,13 +92,7 @@ public struct ExchangeDaysMove: Sendable, Equatable {
 
     @inline(__always)
     public func apply(to state: SearchState, scratch: UnsafeMutablePointer<UInt8>) -> (hard: Int, soft: Int) {
-        let row = state.cells + staff * state.days
-        let copyA = scratch, copyB = scratch + length
-        copyA.update(from: row + first, count: length)
-        copyB.update(from: row + second, count: length)
-        let x = state.changeRow(staff, first, first + length - 1, copyB, updatesCover: true)
-        let y = state.changeRow(staff, second, second + length - 1, copyA, updatesCover: true)
-        return (x.hard + y.hard, x.soft + y.soft)
+        tradeBlocks(state, (staff, first), (staff, second), length, scratch, updatesCover: true)
     }
 }
 
@@ -222,7 +223,7 @@ public struct MoveSelector: Sendable {
     /// overlap: half the time a whole number of weeks apart, so that work on weekends stays on weekends.
     /// Nil when the draw finds no such pair.
     @inline(__always)
-    func twoBlocks(_ random: inout RandomSource) -> (Int, Int, length: Int)? {
+    func twoBlocks(_ random: inout RandomSource) -> (first: Int, second: Int, length: Int)? {
         let longest = min(maxBlock, days / 2)
         guard longest >= 2 else { return nil }
         let length = 2 + random.below(longest - 1)
@@ -237,6 +238,20 @@ public struct MoveSelector: Sendable {
         }
         let d2 = random.below(days - length + 1)
         return abs(d2 - d1) < length ? nil : (d1, d2, length)
+    }
+
+    /// Whether trading the `length` cells of row `e1` from day `d1` with those of row `e2` from day
+    /// `d2` changes something and keeps every moved value in its new cell's domain.
+    @inline(__always)
+    func canTrade(_ state: SearchState, _ e1: Int, _ d1: Int, _ e2: Int, _ d2: Int, _ length: Int) -> Bool {
+        var differ = false
+        for i in 0..<length {
+            let v1 = Int(state.value(e1, d1 + i)), v2 = Int(state.value(e2, d2 + i))
+            guard v1 != v2 else { continue }
+            if !state.accepts(e1, d1 + i, v2) || !state.accepts(e2, d2 + i, v1) { return false }
+            differ = true
+        }
+        return differ
     }
 
     @inline(__always)
@@ -256,18 +271,10 @@ public struct MoveSelector: Sendable {
         }
         if r < changePercent + exchangePercent {
             if blockExchangePercent > 0 && random.below(100) < blockExchangePercent {
-                guard let (d1, d2, length) = twoBlocks(&random) else { return nil }
-                var differ = false
-                for i in 0..<length {
-                    let v1 = Int(state.value(e, d1 + i)), v2 = Int(state.value(e, d2 + i))
-                    if v1 != v2 { differ = true }
-                    if !state.accepts(e, d2 + i, v1) || !state.accepts(e, d1 + i, v2) { return nil }
-                }
-                return differ ? .exchangeDays(ExchangeDaysMove(staff: e, first: d1, second: d2, length: length)) : nil
+                guard let (d1, d2, length) = twoBlocks(&random), canTrade(state, e, d1, e, d2, length) else { return nil }
+                return .exchangeDays(ExchangeDaysMove(staff: e, first: d1, second: d2, length: length))
             }
-            guard days > 1, let (d1, d2) = twoDays(state, e, &random) else { return nil }
-            let v1 = Int(state.value(e, d1)), v2 = Int(state.value(e, d2))
-            if v1 == v2 || !state.accepts(e, d2, v1) || !state.accepts(e, d1, v2) { return nil }
+            guard days > 1, let (d1, d2) = twoDays(state, e, &random), canTrade(state, e, d1, e, d2, 1) else { return nil }
             return .exchangeDays(ExchangeDaysMove(staff: e, first: d1, second: d2))
         }
         if r < changePercent + exchangePercent + swapDaysPercent {
@@ -285,15 +292,10 @@ public struct MoveSelector: Sendable {
         let start = random.below(days - length + 1)
         if r < changePercent + exchangePercent + swapDaysPercent + swapPercent {
             guard staffCount > 1 else { return nil }
-            let e1 = e
             var e2 = random.below(staffCount - 1)
-            if e2 >= e1 { e2 += 1 }
-            let row1 = e1 * days, row2 = e2 * days
-            for d in start..<(start + length) {
-                let v1 = Int(state.cells[row1 + d]), v2 = Int(state.cells[row2 + d])
-                if v1 != v2 && (!state.accepts(e1, d, v2) || !state.accepts(e2, d, v1)) { return nil }
-            }
-            return .swapBlock(SwapBlockMove(first: e1, second: e2, start: start, length: length))
+            if e2 >= e { e2 += 1 }
+            guard canTrade(state, e, start, e2, start, length) else { return nil }
+            return .swapBlock(SwapBlockMove(first: e, second: e2, start: start, length: length))
         }
         let v = randomValue(state, e, &random)
         for d in start..<(start + length) where !state.accepts(e, d, v) { return nil }
