@@ -1,7 +1,6 @@
 /// Deals out a group's stretches of a few days again, optimally: each of the group's rows gets one
 /// of the stretches the group holds now (shifts at posts, or off, day by day), chosen by the
-/// Hungarian method (H. W. Kuhn, "The Hungarian method for the assignment problem", Naval Research
-/// Logistics Quarterly, 1955) so that the sum of the changes to their rows is the least. Cover is
+/// Hungarian method (`HungarianMethod`) so that the sum of the changes to their rows is the least. Cover is
 /// untouched, since the same stretches are worked, and where no rule couples rows other than cover
 /// (no fairness rule) a row's change does not depend on the others', so the sum is the exact change
 /// of the score. Keeping every stretch where it is is one of the deals, so the move never makes the
@@ -22,9 +21,7 @@ public final class BlockReassigner {
     private var blocks: [UInt8] = []
     private var representative: [Int] = []
     private var cost: [Int] = []
-    // Scratch of the Hungarian method, 1-based as in its textbook form.
-    private var rowPotential: [Int] = [], columnPotential: [Int] = [], matchOfColumn: [Int] = []
-    private var way: [Int] = [], minimum: [Int] = [], used: [Bool] = []
+    private var hungarian = HungarianMethod()
 
     /// No rule couples two rows other than cover: the rows' changes add up.
     public static func isApplicable(_ problem: CompiledProblem) -> Bool {
@@ -92,61 +89,16 @@ public final class BlockReassigner {
             }
         }
         lastWork += n * n * n / 64
-        assign(n)
+        hungarian.solve(cost, rows: n, columns: n)
         var hard = 0, soft = 0
-        for j in 0..<n where matchOfColumn[j + 1] - 1 != j {
-            let i = matchOfColumn[j + 1] - 1
+        for j in 0..<n {
+            let i = hungarian.row(dealt: j)!
             guard representative[i] != representative[j] else { continue }
             let x = blocks.withUnsafeBufferPointer { state.changeRow(group[i], a, b, $0.baseAddress! + j * length, updatesCover: false) }
             hard += x.hard
             soft += x.soft
         }
         return (hard, soft)
-    }
-
-    /// The Hungarian method with potentials on the `n × n` matrix `cost`, O(n³): leaves in
-    /// `matchOfColumn[j + 1] - 1` the row dealt column `j`.
-    private func assign(_ n: Int) {
-        let infinity = Int.max / 4
-        func reset(_ a: inout [Int], _ value: Int) {
-            a.removeAll(keepingCapacity: true)
-            a.append(contentsOf: repeatElement(value, count: n + 1))
-        }
-        reset(&rowPotential, 0)
-        reset(&columnPotential, 0)
-        reset(&matchOfColumn, 0)
-        reset(&way, 0)
-        for i in 1...n {
-            matchOfColumn[0] = i
-            var j0 = 0
-            reset(&minimum, infinity)
-            used.removeAll(keepingCapacity: true)
-            used.append(contentsOf: repeatElement(false, count: n + 1))
-            repeat {
-                used[j0] = true
-                let i0 = matchOfColumn[j0]
-                var delta = infinity, j1 = 0
-                for j in 1...n where !used[j] {
-                    let reduced = cost[(i0 - 1) * n + j - 1] - rowPotential[i0] - columnPotential[j]
-                    if reduced < minimum[j] { minimum[j] = reduced; way[j] = j0 }
-                    if minimum[j] < delta { delta = minimum[j]; j1 = j }
-                }
-                for j in 0...n {
-                    if used[j] {
-                        rowPotential[matchOfColumn[j]] += delta
-                        columnPotential[j] -= delta
-                    } else {
-                        minimum[j] -= delta
-                    }
-                }
-                j0 = j1
-            } while matchOfColumn[j0] != 0
-            repeat {
-                let j1 = way[j0]
-                matchOfColumn[j0] = matchOfColumn[j1]
-                j0 = j1
-            } while j0 != 0
-        }
     }
 }
 
