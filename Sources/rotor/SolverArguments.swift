@@ -52,6 +52,9 @@ struct SolverArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Share of the search time spent dealing out a block of days again among a group (0 never; problems without fairness rules).", visibility: .hidden))
     var reassignShare: Double?
 
+    @Option(help: ArgumentHelp("Share of the search time spent dealing out a day again among a group, cover included (0 never; problems without fairness rules).", visibility: .hidden))
+    var dayReassignShare: Double?
+
     @Option(help: ArgumentHelp("Longest block a reassignment takes, in days.", visibility: .hidden))
     var reassignDays: Int?
 
@@ -84,6 +87,7 @@ struct SolverArguments: ParsableArguments {
         try requireWithin(rebuildShare, 0...0.95, "--rebuild-share")
         try requireWithin(rebuildRevisits, 0...8, "--rebuild-revisits")
         try requireWithin(reassignShare, 0...0.95, "--reassign-share")
+        try requireWithin(dayReassignShare, 0...0.95, "--day-reassign-share")
         try requireWithin(reassignDays, 1...366, "--reassign-days")
         try requireWithin(reassignGroup, 2...512, "--reassign-group")
         try requireWithin(blockExchanges, 0...100, "--block-exchanges")
@@ -137,6 +141,7 @@ struct SolverArguments: ParsableArguments {
         if let rebuildShare { o.rebuildShare = rebuildShare }
         if let rebuildDays { o.maxRebuildDays = rebuildDays }
         if let reassignShare { o.reassignShare = reassignShare }
+        if let dayReassignShare { o.dayReassignShare = dayReassignShare }
         if let rebuildRevisits { o.rebuildRevisits = rebuildRevisits }
         if let reassignDays { o.reassignDays = reassignDays }
         if let reassignGroup { o.reassignGroup = reassignGroup }

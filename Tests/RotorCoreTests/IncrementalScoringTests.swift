@@ -83,6 +83,7 @@ func exerciseIncrementalScoring(
     selector.maxRebuildDays = p.days
     // Block reassignments, where no rule couples rows but cover; groups smaller than the staff at times.
     let reassigner = BlockReassigner.isApplicable(p) ? BlockReassigner(groupSize: seed % 2 == 0 ? 24 : 3) : nil
+    let dayReassigner = DayReassigner.isApplicable(p) ? DayReassigner(groupSize: seed % 2 == 0 ? 24 : 3) : nil
 
     func sameRows(_ rows: [Int], _ expected: Schedule) -> Bool {
         rows.allSatisfy { e in (0..<p.days).allSatisfy { d in state.value(e, d) == expected[staff: e, day: d] } }
@@ -123,6 +124,14 @@ func exerciseIncrementalScoring(
                 changed = reassigner.group
                 for e in changed { for d in a..<(a + length) { shadow[staff: e, day: d] = state.value(e, d) } }
                 what = "reassign days \(a)+\(length) among \(changed)"
+            } else if let dayReassigner, random.below(10) == 0 {
+                let move = selector.reassignDay(state, dayReassigner, &random)
+                guard case .reassignDay(let m) = move else { return fail("reassignDay drew \(move)") }
+                delta = apply(move, to: state, scratch: scratch, dayReassigner: dayReassigner)
+                guard delta.hard * 100 + delta.soft <= 0 else { return fail("reassigning day \(m.day) cost \(delta)") }
+                changed = dayReassigner.group
+                for e in changed { shadow[staff: e, day: m.day] = state.value(e, m.day) }
+                what = "reassign day \(m.day) among \(changed)"
             } else {
                 guard let move = selector.next(state, &random) else { continue }
                 delta = apply(move, to: state, scratch: scratch)

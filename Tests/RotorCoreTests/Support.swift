@@ -149,7 +149,7 @@ func schedule(_ p: CompiledProblem, _ rows: [String]) -> Schedule {
 
 /// Applies a move to the search state the way the search loop does.
 func apply(_ move: Move, to state: SearchState, scratch: UnsafeMutablePointer<UInt8>, rebuilder: WindowRebuilder? = nil,
-           reassigner: BlockReassigner? = nil) -> Score {
+           reassigner: BlockReassigner? = nil, dayReassigner: DayReassigner? = nil) -> Score {
     let delta: (hard: Int, soft: Int)
     switch move {
     case .change(let m): delta = m.apply(to: state)
@@ -159,6 +159,7 @@ func apply(_ move: Move, to state: SearchState, scratch: UnsafeMutablePointer<UI
     case .assignBlock(let m): delta = m.apply(to: state, scratch: scratch)
     case .rebuildWindow(let m): delta = rebuilder!.apply(m, to: state, hardWeight: 100)
     case .reassignBlock(let m): delta = reassigner!.apply(m, to: state, hardWeight: 100)
+    case .reassignDay(let m): delta = dayReassigner!.apply(m, to: state, hardWeight: 100)
     }
     return Score(hard: delta.hard, soft: delta.soft)
 }
@@ -188,7 +189,7 @@ func applyByHand(_ move: Move, to s: inout Schedule) {
         }
     case .assignBlock(let m):
         for d in m.start..<(m.start + m.length) { s[staff: m.staff, day: d] = m.value }
-    case .rebuildWindow, .reassignBlock:
+    case .rebuildWindow, .reassignBlock, .reassignDay:
         Issue.record("a rebuild or a reassignment is an optimisation: it has no by-hand equivalent")
     }
 }
@@ -202,7 +203,7 @@ func rows(of move: Move) -> [Int] {
     case .swapDays(let m): [m.first, m.second]
     case .assignBlock(let m): [m.staff]
     case .rebuildWindow(let m): [m.first, m.second, m.third].filter { $0 >= 0 }
-    case .reassignBlock: []   // the reassigner's group
+    case .reassignBlock, .reassignDay: []   // the reassigner's group
     }
 }
 

@@ -104,6 +104,7 @@ public enum Move: Sendable, Equatable {
     case assignBlock(AssignBlockMove)
     case rebuildWindow(RebuildWindowMove)
     case reassignBlock(ReassignBlockMove)
+    case reassignDay(ReassignDayMove)
 }
 
 /// Draws random moves; probabilities in percent. Fixed cells, unavailable days and posts a person
@@ -401,6 +402,22 @@ public struct MoveSelector: Sendable {
         let start = random.below(days - length + 1)
         reassigner.drawGroup(state, start, start + length - 1, &random)
         return .reassignBlock(ReassignBlockMove(start: start, length: length))
+    }
+
+    /// A day, half the time the first from a random day on with a post left short, and the group
+    /// `reassigner` deals it among.
+    public func reassignDay(_ state: SearchState, _ reassigner: DayReassigner, _ random: inout RandomSource) -> Move {
+        var day = random.below(days)
+        if random.below(2) == 0 {
+            let posts = valueCount - 1
+            forEachDay(from: day) { d in
+                guard (0..<posts).contains(where: { state.shortfall(d * posts + $0) > 0 }) else { return false }
+                day = d
+                return true
+            }
+        }
+        reassigner.drawGroup(state, day, &random)
+        return .reassignDay(ReassignDayMove(day: day))
     }
 
     /// One to three different staff members and a window of a week up to `maxRebuildDays`. Half the

@@ -16,6 +16,9 @@ struct LocalSearch {
     let reassigner: BlockReassigner?
     /// See `SolverOptions.reassignShare`.
     let reassignShare: Double
+    let dayReassigner: DayReassigner?
+    /// See `SolverOptions.dayReassignShare`.
+    let dayReassignShare: Double
 
     var best: Schedule
     var bestScore: Score
@@ -45,6 +48,9 @@ struct LocalSearch {
         reassigner = BlockReassigner.isApplicable(problem) && reassignShare > 0
             ? BlockReassigner(groupSize: options.reassignGroup) : nil
         selector.maxReassignDays = max(options.reassignDays, 1)
+        dayReassignShare = options.dayReassignShare ?? 0
+        dayReassigner = DayReassigner.isApplicable(problem) && dayReassignShare > 0
+            ? DayReassigner(groupSize: options.reassignGroup) : nil
         selector.coverAimPercent = options.aimedChangePercents.cover
         selector.requestAimPercent = options.aimedChangePercents.request
         selector.blockExchangePercent = options.blockExchangePercent ?? (benchmarkShaped ? MoveSelector.defaultBlockExchangePercent : 0)
@@ -163,12 +169,16 @@ struct LocalSearch {
             if let reassigner, reassignCountdown <= 0 {
                 drawn = selector.reassignBlock(state, reassigner, &random)
                 reassignCountdown = Int(Double(max(reassigner.lastWork, 1)) * (1 - reassignShare) / reassignShare)
+            } else if let dayReassigner, dayReassignCountdown <= 0 {
+                drawn = selector.reassignDay(state, dayReassigner, &random)
+                dayReassignCountdown = Int(Double(max(dayReassigner.lastWork, 1)) * (1 - dayReassignShare) / dayReassignShare)
             } else if let rebuilder, rebuildCountdown <= 0 {
                 drawn = selector.rebuildWindow(state, &random)
                 rebuildCountdown = rebuildGap(rebuilder)
             } else {
                 rebuildCountdown -= 1
                 reassignCountdown -= 1
+                dayReassignCountdown -= 1
                 drawn = selector.next(state, &random)
             }
             guard let move = drawn else { continue }
@@ -208,6 +218,7 @@ struct LocalSearch {
     /// Moves until the next rebuild, and until the next block reassignment.
     var rebuildCountdown = 0
     var reassignCountdown = 0
+    var dayReassignCountdown = 0
 
     /// Moves to make before the next rebuild so that rebuilds take roughly `rebuildShare` of the time,
     /// taking a step of the programme (one partial row extended by one value) as a fiftieth of a move.
@@ -233,6 +244,7 @@ struct LocalSearch {
         case .assignBlock(let m): m.apply(to: state, scratch: scratch)
         case .rebuildWindow(let m): rebuilder!.apply(m, to: state, hardWeight: intHardWeight)
         case .reassignBlock(let m): reassigner!.apply(m, to: state, hardWeight: intHardWeight)
+        case .reassignDay(let m): dayReassigner!.apply(m, to: state, hardWeight: intHardWeight)
         }
     }
 

@@ -59,6 +59,10 @@ public struct SolverOptions: Sendable {
     /// better in 9 comparisons of 14, worse in 4 (Instance 8, 9 by half a point, 10 twice) and the
     /// same in 1; on the 6- and 8-week Instances 14, 16 and 17 it did worse in 5 of 5.
     public var reassignShare: Double? = nil
+    /// The share of the search's time spent dealing out a day again among a group of up to
+    /// `reassignGroup` people, cover included (`ReassignDayMove`), where no fairness rule couples the
+    /// rows; 0 never. Counted in row evaluations, like `reassignShare`. Nil means 0.
+    public var dayReassignShare: Double? = nil
     /// Largest group a reassignment deals among; the Hungarian method takes cubic time in it.
     public var reassignGroup = 24
     /// Longest block a reassignment takes, in days; each takes 1 to this many.
