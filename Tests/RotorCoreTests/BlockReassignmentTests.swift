@@ -8,15 +8,7 @@ struct BlockReassignmentTests {
     /// nights, travel) where no fairness rule couples the rows.
     @Test(arguments: 0..<9)
     func dealsTheCheapestPermutation(seed: Int) throws {
-        let p: CompiledProblem
-        switch seed % 3 {
-        case 0: p = try CompiledProblem(syntheticProblem)
-        case 1: p = try instance1()
-        default:
-            var k = UInt64(seed)
-            while !BlockReassigner.isApplicable(try CompiledProblem(randomOperation(seed: k))) { k += 100 }
-            p = try CompiledProblem(randomOperation(seed: k))
-        }
+        let p = try rowIndependentProblem(seed: seed)
         #expect(BlockReassigner.isApplicable(p))
         var random = RandomSource(seed: UInt64(seed))
         let state = SearchState(p, schedule: randomSchedule(p, &random))

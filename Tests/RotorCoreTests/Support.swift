@@ -122,6 +122,20 @@ func randomProblem(seed: UInt64) -> CurtoisProblem {
                    shiftOnRequests: requests(), shiftOffRequests: requests(), cover: cover)
 }
 
+/// A problem where no rule couples rows other than cover, by `seed % 3`: the synthetic problem,
+/// Instance1, or a random operation of Rotor's own model (rests, windows, nights, travel) without
+/// fairness rules, for the reassignment moves.
+func rowIndependentProblem(seed: Int) throws -> CompiledProblem {
+    switch seed % 3 {
+    case 0: return try CompiledProblem(syntheticProblem)
+    case 1: return try instance1()
+    default:
+        var k = UInt64(seed)
+        while !BlockReassigner.isApplicable(try CompiledProblem(randomOperation(seed: k))) { k += 100 }
+        return try CompiledProblem(randomOperation(seed: k))
+    }
+}
+
 // MARK: - Rosters
 
 /// A schedule with an independent random value in every cell.
