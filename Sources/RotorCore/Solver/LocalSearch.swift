@@ -48,7 +48,7 @@ struct LocalSearch {
         reassigner = BlockReassigner.isApplicable(problem) && reassignShare > 0
             ? BlockReassigner(groupSize: options.reassignGroup) : nil
         selector.maxReassignDays = max(options.reassignDays, 1)
-        dayReassignShare = options.dayReassignShare ?? 0
+        dayReassignShare = options.dayReassignShare
         dayReassigner = DayReassigner.isApplicable(problem) && dayReassignShare > 0
             ? DayReassigner(groupSize: options.reassignGroup) : nil
         selector.coverAimPercent = options.aimedChangePercents.cover
@@ -215,7 +215,7 @@ struct LocalSearch {
         _ = shared.exchange(best, bestScore, at: bestTime, thread: thread, moves: moves)
     }
 
-    /// Moves until the next rebuild, and until the next block reassignment.
+    /// Moves until the next rebuild, block reassignment and day reassignment.
     var rebuildCountdown = 0
     var reassignCountdown = 0
     var dayReassignCountdown = 0
