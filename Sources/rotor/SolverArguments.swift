@@ -67,6 +67,9 @@ struct SolverArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Percent of moves that change a cell aimed at short cover and at requests, COVER:REQUEST (sum at most 40).", visibility: .hidden))
     var aimedChanges: String?
 
+    @Option(help: ArgumentHelp("Percent of moves that exchange days within one person's row (the rest of 30 assigns blocks).", visibility: .hidden))
+    var exchanges: Int?
+
     @Option(help: ArgumentHelp("Percent of exchange moves that exchange blocks of days of one person rather than two days.", visibility: .hidden))
     var blockExchanges: Int?
 
@@ -90,6 +93,7 @@ struct SolverArguments: ParsableArguments {
         try requireWithin(dayReassignShare, 0...0.95, "--day-reassign-share")
         try requireWithin(reassignDays, 1...366, "--reassign-days")
         try requireWithin(reassignGroup, 2...512, "--reassign-group")
+        try requireWithin(exchanges, 0...30, "--exchanges")
         try requireWithin(blockExchanges, 0...100, "--block-exchanges")
         if let aimedChanges, aimedChangePercents(aimedChanges) == nil {
             throw ValidationError("Please specify '--aimed-changes' as COVER:REQUEST, two whole percentages that add up to at most 40.")
@@ -145,6 +149,7 @@ struct SolverArguments: ParsableArguments {
         if let rebuildRevisits { o.rebuildRevisits = rebuildRevisits }
         if let reassignDays { o.reassignDays = reassignDays }
         if let reassignGroup { o.reassignGroup = reassignGroup }
+        if let exchanges { o.exchangePercent = exchanges }
         if let blockExchanges { o.blockExchangePercent = blockExchanges }
         if let aimedChanges, let percents = aimedChangePercents(aimedChanges) { o.aimedChangePercents = percents }
         return o

@@ -1,4 +1,4 @@
-import RotorCore
+@testable import RotorCore
 import Testing
 
 @Suite("Block exchanges")
@@ -46,5 +46,22 @@ struct BlockExchangeTests {
             if random.below(2) == 0 { state.rollback() }
         }
         #expect(aligned > 100 && unaligned > 100)
+    }
+
+    /// The search draws more exchanges only in a long search of a large roster with the benchmark's
+    /// rules (`SolverOptions.exchangePercent`), and an explicit share always wins.
+    @Test(.enabled(if: benchmarkAvailable("Instance24.txt")))
+    func moreExchangesOnlyInLongSearchesOfLargeRosters() throws {
+        let large = try benchmark("Instance24.txt"), small = try instance1()
+        func percent(_ p: CompiledProblem, seconds: Int, explicit: Int? = nil) -> Int {
+            var o = SolverOptions()
+            o.termination = .any([.timeLimit(.seconds(seconds)), .target(0)])
+            o.exchangePercent = explicit
+            return LocalSearch.exchangePercent(o, p)
+        }
+        #expect(percent(large, seconds: 60) == 25)
+        #expect(percent(large, seconds: 10) == MoveSelector.defaultExchangePercent)
+        #expect(percent(small, seconds: 60) == MoveSelector.defaultExchangePercent)
+        #expect(percent(large, seconds: 60, explicit: 5) == 5)
     }
 }

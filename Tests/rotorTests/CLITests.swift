@@ -251,6 +251,7 @@ struct CLITests {
         (["solve", "examples/Instance1.txt", "--aimed-changes", "25"], "--aimed-changes"),
         (["solve", "examples/Instance1.txt", "--aimed-changes", "-1:5"], "--aimed-changes"),
         (["solve", "examples/Instance1.txt", "--block-exchanges", "101"], "--block-exchanges"),
+        (["solve", "examples/Instance1.txt", "--exchanges", "31"], "--exchanges"),
         (["solve", "examples/Instance1.txt", "--day-reassign-share", "0.96"], "--day-reassign-share"),
     ])
     func badOptionsExit64(arguments: [String], mentions: String) throws {

@@ -124,7 +124,10 @@ public struct MoveSelector: Sendable {
     public static let defaultAimPercents = (cover: 25, request: 15)
     public var swapPercent = 20
     public var swapDaysPercent = 10
-    public var exchangePercent = 15
+    /// Exchanges within one row (`ExchangeDaysMove`); assignments of a block take what the other
+    /// kinds leave (30 minus this). `SolverOptions.exchangePercent` says when the search draws more.
+    public var exchangePercent = MoveSelector.defaultExchangePercent
+    public static let defaultExchangePercent = 15
     /// Of the exchange draws, the percent that exchange blocks of 2 to `maxBlock` days
     /// (`twoBlocks`) rather than two days. Measured with one thread for 30 s (seeds 1–2, or 1–3 on the
     /// four-week instances), 30 against none: Instance 24 72,901 against 87,339 on average, 13 1,833
