@@ -32,30 +32,34 @@ public struct FairnessRule: Sendable {
 }
 
 /// The running sums of every fairness goal, updated as the measures of its members change, with an
-/// undo log for the open transaction.
+/// undo log for the open transaction. The goals of staff member `e` are
+/// `goalList[goalStart[e] ..< goalStart[e + 1]]`: one contiguous array, no array per person.
 final class FairnessState {
-    private let measure: [FairnessGoal.Measure]
-    private let weight: [Int]
-    private let size: [Int]
-    /// Goals of each staff member.
-    private let goals: [[Int]]
-    private var sum: [Int], squares: [Int]
+    private let measure: ContiguousArray<FairnessGoal.Measure>
+    private let weight: ContiguousArray<Int>
+    private let size: ContiguousArray<Int>
+    private let goalStart: ContiguousArray<Int32>
+    private let goalList: ContiguousArray<Int32>
+    private var sum: ContiguousArray<Int>, squares: ContiguousArray<Int>
     private var log: [(goal: Int, sum: Int, squares: Int)] = []
 
     init(_ p: CompiledProblem) {
         let fairness = p.problem.fairness
-        measure = fairness.map(\.measure)
-        weight = fairness.map(\.weight)
-        var goals = Array(repeating: [Int](), count: p.staffCount)
-        var size: [Int] = []
+        measure = ContiguousArray(fairness.map(\.measure))
+        weight = ContiguousArray(fairness.map(\.weight))
+        var goalsOf = Array(repeating: [Int32](), count: p.staffCount)
+        var size = ContiguousArray<Int>()
         for (g, goal) in fairness.enumerated() {
             let group = FairnessRule.members(p, goal)
             size.append(group.count)
-            for e in group { goals[e].append(g) }
+            for e in group { goalsOf[e].append(Int32(g)) }
         }
         self.size = size
-        self.goals = goals
-        sum = Array(repeating: 0, count: fairness.count)
+        var start = ContiguousArray<Int32>([0])
+        for goals in goalsOf { start.append(start.last! + Int32(goals.count)) }
+        goalStart = start
+        goalList = ContiguousArray(goalsOf.joined())
+        sum = ContiguousArray(repeating: 0, count: fairness.count)
         squares = sum
     }
 
@@ -78,7 +82,9 @@ final class FairnessState {
     func change(_ e: Int, _ kind: FairnessGoal.Measure, from old: Int, to new: Int) -> Int {
         guard old != new else { return 0 }
         var delta = 0
-        for g in goals[e] where measure[g] == kind {
+        for i in Int(goalStart[e])..<Int(goalStart[e + 1]) {
+            let g = Int(goalList[i])
+            guard measure[g] == kind else { continue }
             log.append((g, sum[g], squares[g]))
             let before = FairnessRule.penalty(n: size[g], sum: sum[g], squares: squares[g], weight: weight[g])
             sum[g] += new - old
