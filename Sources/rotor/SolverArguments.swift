@@ -64,8 +64,9 @@ struct SolverArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Passes of a window rebuild over its rows after the first.", visibility: .hidden))
     var rebuildRevisits: Int?
 
-    @Option(help: ArgumentHelp("Percent of moves that change a cell aimed at short cover and at requests, COVER:REQUEST (sum at most 40).", visibility: .hidden))
-    var aimedChanges: String?
+    @Option(help: ArgumentHelp("Percent of moves that change a cell aimed at short cover and at requests, COVER:REQUEST (sum at most 40).", visibility: .hidden),
+            transform: SolverArguments.aimedChangePercents)
+    var aimedChanges: (cover: Int, request: Int)?
 
     @Option(help: ArgumentHelp("Percent of moves that exchange days within one person's row (the rest of 30 assigns blocks).", visibility: .hidden))
     var exchanges: Int?
@@ -95,20 +96,19 @@ struct SolverArguments: ParsableArguments {
         try requireWithin(reassignGroup, 2...512, "--reassign-group")
         try requireWithin(exchanges, 0...30, "--exchanges")
         try requireWithin(blockExchanges, 0...100, "--block-exchanges")
-        if let aimedChanges, aimedChangePercents(aimedChanges) == nil {
-            throw ValidationError("Please specify '--aimed-changes' as COVER:REQUEST, two whole percentages that add up to at most 40.")
-        }
         guard AcceptorKind(rawValue: acceptor) != nil else {
             throw ValidationError("Unknown '--acceptor' \(acceptor); expected one of \(AcceptorKind.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
     }
 
-    /// The two percentages of `--aimed-changes`, nil unless they are whole, not negative and add up to
-    /// at most the selector's share of changes.
-    private func aimedChangePercents(_ text: String) -> (cover: Int, request: Int)? {
+    /// The two percentages of `--aimed-changes`: whole, not negative and adding up to at most the
+    /// selector's share of changes.
+    private static func aimedChangePercents(_ text: String) throws -> (cover: Int, request: Int) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
         guard parts.count == 2, let cover = parts[0], let request = parts[1], cover >= 0, request >= 0,
-              cover + request <= MoveSelector.defaultChangePercent else { return nil }
+              cover + request <= MoveSelector.defaultChangePercent else {
+            throw ValidationError("expected COVER:REQUEST, two whole percentages that add up to at most \(MoveSelector.defaultChangePercent).")
+        }
         return (cover, request)
     }
 
@@ -151,7 +151,7 @@ struct SolverArguments: ParsableArguments {
         if let reassignGroup { o.reassignGroup = reassignGroup }
         if let exchanges { o.exchangePercent = exchanges }
         if let blockExchanges { o.blockExchangePercent = blockExchanges }
-        if let aimedChanges, let percents = aimedChangePercents(aimedChanges) { o.aimedChangePercents = percents }
+        if let aimedChanges { o.aimedChangePercents = aimedChanges }
         return o
     }
 }
