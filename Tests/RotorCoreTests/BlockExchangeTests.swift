@@ -59,7 +59,7 @@ struct BlockExchangeTests {
             o.exchangePercent = explicit
             return LocalSearch.exchangePercent(o, p)
         }
-        #expect(percent(large, seconds: 60) == 25)
+        #expect(percent(large, seconds: 60) == MoveSelector.largeRosterExchangePercent)
         #expect(percent(large, seconds: 10) == MoveSelector.defaultExchangePercent)
         #expect(percent(small, seconds: 60) == MoveSelector.defaultExchangePercent)
         #expect(percent(large, seconds: 60, explicit: 5) == 5)

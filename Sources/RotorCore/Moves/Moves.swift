@@ -128,6 +128,7 @@ public struct MoveSelector: Sendable {
     /// kinds leave (30 minus this). `SolverOptions.exchangePercent` says when the search draws more.
     public var exchangePercent = MoveSelector.defaultExchangePercent
     public static let defaultExchangePercent = 15
+    public static let largeRosterExchangePercent = 25
     /// Of the exchange draws, the percent that exchange blocks of 2 to `maxBlock` days
     /// (`twoBlocks`) rather than two days. Measured with one thread for 30 s (seeds 1–2, or 1–3 on the
     /// four-week instances), 30 against none: Instance 24 72,901 against 87,339 on average, 13 1,833

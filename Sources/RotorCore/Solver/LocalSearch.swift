@@ -91,7 +91,8 @@ struct LocalSearch {
     static func exchangePercent(_ options: SolverOptions, _ problem: CompiledProblem) -> Int {
         if let percent = options.exchangePercent { return percent }
         let large = problem.staffCount * problem.days >= 5000
-        return large && isLongSearch(options) && WindowRebuilder.isApplicable(problem) ? 25 : MoveSelector.defaultExchangePercent
+        return large && isLongSearch(options) && WindowRebuilder.isApplicable(problem)
+            ? MoveSelector.largeRosterExchangePercent : MoveSelector.defaultExchangePercent
     }
 
     @inline(__always) func cost(_ hard: Int, _ soft: Int) -> Int { hard * intHardWeight + soft }

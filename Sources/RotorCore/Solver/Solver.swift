@@ -88,17 +88,20 @@ public struct SolverOptions: Sendable {
     /// fewer moves per second.
     public var blockExchangePercent: Int? = nil
     /// Percent of draws that exchange days or blocks of days within one row (`ExchangeDaysMove`),
-    /// taken from block assignments. Nil means 25 for a search of at least 30 s on a roster of at
-    /// least 5,000 cells (staff × days) with only the benchmark's rule families, and
-    /// `MoveSelector.defaultExchangePercent` (15) otherwise: late in a long search on a large roster,
-    /// work is short in a few places and each person's totals sit where their contract wants them,
-    /// so moving work in time gains more than adding or removing it. Measured with 2 threads for 60 s
-    /// over seeds 1 and 2, 25 against 15 (`rotor solve InstanceN.txt --time-limit 60 --seed K
-    /// --exchanges P`): Instance 24 57,106 and 58,976 against 59,308 and 60,972; 23 19,588 and 19,819
-    /// against 20,023 and 20,004; 21 21,747 and 21,754 against 21,779 and 21,810; 20 5,106 and 5,097
-    /// against 5,234 and 5,079. In 10 s it did a little worse on 21, 23 and 24 (24: 103,948 and
-    /// 104,024 against 101,569 and 103,910), hence the 30 s. On the four-week Instance 8 (840 cells)
-    /// it did worse (1,362 against 1,349 in the session before), and on the 2,000-staff problem too.
+    /// taken from block assignments. Nil means `MoveSelector.largeRosterExchangePercent` (25) for a
+    /// search of at least 30 s on a roster of at least 5,000 cells (staff × days) with only the
+    /// benchmark's rule families, and `MoveSelector.defaultExchangePercent` (15) otherwise: late in
+    /// a long search on a large roster, work is short in a few places and each person's totals sit
+    /// where their contract wants them, so moving work in time gains more than adding or removing it.
+    /// Measured with 2 threads for 60 s over seeds 1 and 2, 25 against 15 (`rotor solve
+    /// InstanceN.txt --time-limit 60 --threads 2 --seed K --exchanges P`): Instance 24 57,106 and
+    /// 58,976 against 59,308 and 60,972; 23 19,588 and 19,819 against 20,023 and 20,004; 21 21,747
+    /// and 21,754 against 21,779 and 21,810; 20 5,106 and 5,097 against 5,234 and 5,079. Below 5,000
+    /// cells it gained nothing: 13 1,731 and 1,637 against 1,666 and 1,774; 14 1,318 and 1,352
+    /// against 1,339 and 1,345; 16 3,435 and 3,434 against 3,345 and 3,527; 17 6,012 and 5,799
+    /// against 5,791 and 5,895; 18 5,092 and 5,009 against 5,091 and 4,909 (and, the session before,
+    /// Instance 8 1,362 against 1,349). In 10 s it did a little worse on 21, 23 and 24 (24: 103,948
+    /// and 104,024 against 101,569 and 103,910), hence the 30 s.
     public var exchangePercent: Int? = nil
     /// Longest window a rebuild takes, in days.
     public var maxRebuildDays: Int = 28
