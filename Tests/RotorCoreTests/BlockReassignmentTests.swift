@@ -8,10 +8,9 @@ struct BlockReassignmentTests {
     /// nights, travel) where no fairness rule couples the rows.
     @Test(arguments: 0..<9)
     func dealsTheCheapestPermutation(seed: Int) throws {
-        let p = try rowIndependentProblem(seed: seed)
-        #expect(BlockReassigner.isApplicable(p))
         var random = RandomSource(seed: UInt64(seed))
-        let state = SearchState(p, schedule: randomSchedule(p, &random))
+        let (p, state) = try rowIndependentState(seed: seed, &random)
+        #expect(BlockReassigner.isApplicable(p))
         let reassigner = BlockReassigner(groupSize: 6)
         for _ in 0..<20 {
             let length = 1 + random.below(min(3, p.days)), a = random.below(p.days - length + 1), b = a + length - 1

@@ -9,10 +9,9 @@ struct DayReassignmentTests {
     /// where no fairness rule couples the rows, from random rosters that break rules and cover.
     @Test(arguments: 0..<9)
     func dealsTheCheapestValues(seed: Int) throws {
-        let p = try rowIndependentProblem(seed: seed)
-        #expect(DayReassigner.isApplicable(p))
         var random = RandomSource(seed: UInt64(seed))
-        let state = SearchState(p, schedule: randomSchedule(p, &random))
+        let (p, state) = try rowIndependentState(seed: seed, &random)
+        #expect(DayReassigner.isApplicable(p))
         // Groups of 4, or of 3 where the domains are large, keep the combinations few.
         let reassigner = DayReassigner(groupSize: p.valueCount > 8 ? 3 : 4)
         var changedSomething = false

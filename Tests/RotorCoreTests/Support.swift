@@ -138,6 +138,13 @@ func rowIndependentProblem(seed: Int) throws -> CompiledProblem {
 
 // MARK: - Rosters
 
+/// `rowIndependentProblem(seed:)` and a search state on a random roster of it drawn from `random`
+/// (which breaks rules and cover), for the reassignment tests.
+func rowIndependentState(seed: Int, _ random: inout RandomSource) throws -> (CompiledProblem, SearchState) {
+    let p = try rowIndependentProblem(seed: seed)
+    return (p, SearchState(p, schedule: randomSchedule(p, &random)))
+}
+
 /// A schedule with an independent random value in every cell.
 func randomSchedule(_ p: CompiledProblem, _ random: inout RandomSource) -> Schedule {
     var s = Schedule(staffCount: p.staffCount, days: p.days)

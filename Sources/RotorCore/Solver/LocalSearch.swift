@@ -183,10 +183,10 @@ struct LocalSearch {
             let drawn: Move?
             if let reassigner, reassignCountdown <= 0 {
                 drawn = selector.reassignBlock(state, reassigner, &random)
-                reassignCountdown = Int(Double(max(reassigner.lastWork, 1)) * (1 - reassignShare) / reassignShare)
+                reassignCountdown = Self.movesBefore(work: Double(max(reassigner.lastWork, 1)), share: reassignShare)
             } else if let dayReassigner, dayReassignCountdown <= 0 {
                 drawn = selector.reassignDay(state, dayReassigner, &random)
-                dayReassignCountdown = Int(Double(max(dayReassigner.lastWork, 1)) * (1 - dayReassignShare) / dayReassignShare)
+                dayReassignCountdown = Self.movesBefore(work: Double(max(dayReassigner.lastWork, 1)), share: dayReassignShare)
             } else if let rebuilder, rebuildCountdown <= 0 {
                 drawn = selector.rebuildWindow(state, &random)
                 rebuildCountdown = rebuildGap(rebuilder)
@@ -240,8 +240,13 @@ struct LocalSearch {
     /// The real cost varies: at the default quarter, the drop in moves per second shows rebuilds taking
     /// 46 % of the time on Instance 7, 26 % on 12 and 19 % on 24 (4 s, one thread).
     func rebuildGap(_ rebuilder: WindowRebuilder) -> Int {
-        let share = min(options.rebuildShare, 0.95)
-        return Int(min(Double(rebuilder.lastWork) / 50 * (1 - share) / share, 1e15))
+        Self.movesBefore(work: Double(rebuilder.lastWork) / 50, share: min(options.rebuildShare, 0.95))
+    }
+
+    /// Ordinary moves to make after a large move that took `work` moves' worth of time, so that large
+    /// moves of its kind take `share` of the search: the schedule of rebuilds and reassignments.
+    static func movesBefore(work: Double, share: Double) -> Int {
+        Int(min(work * (1 - share) / share, 1e15))
     }
 
     @inline(__always) func isChange(_ move: Move) -> Bool {
