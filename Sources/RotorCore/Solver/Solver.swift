@@ -99,9 +99,8 @@ public struct SolverOptions: Sendable {
     /// and 21,754 against 21,779 and 21,810; 20 5,106 and 5,097 against 5,234 and 5,079. Below 5,000
     /// cells it gained nothing: 13 1,731 and 1,637 against 1,666 and 1,774; 14 1,318 and 1,352
     /// against 1,339 and 1,345; 16 3,435 and 3,434 against 3,345 and 3,527; 17 6,012 and 5,799
-    /// against 5,791 and 5,895; 18 5,092 and 5,009 against 5,091 and 4,909 (and, the session before,
-    /// Instance 8 1,362 against 1,349). In 10 s it did a little worse on 21, 23 and 24 (24: 103,948
-    /// and 104,024 against 101,569 and 103,910), hence the 30 s.
+    /// against 5,791 and 5,895; 18 5,092 and 5,009 against 5,091 and 4,909. In 10 s it did a little
+    /// worse on 21, 23 and 24 (24: 103,948 and 104,024 against 101,569 and 103,910), hence the 30 s.
     public var exchangePercent: Int? = nil
     /// Longest window a rebuild takes, in days.
     public var maxRebuildDays: Int = 28
