@@ -74,6 +74,10 @@ struct SolverArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Percent of exchange moves that exchange blocks of days of one person rather than two days.", visibility: .hidden))
     var blockExchanges: Int?
 
+    @Flag(inversion: .prefixedNo,
+          help: ArgumentHelp("Start one search thread with a column generation dive (default: on rosters of up to 1,200 cells the benchmark's rules fit).", visibility: .hidden))
+    var dive: Bool?
+
     @Option(help: ArgumentHelp("Late acceptance history length.", visibility: .hidden))
     var history: Int?
 
@@ -152,6 +156,7 @@ struct SolverArguments: ParsableArguments {
         if let exchanges { o.exchangePercent = exchanges }
         if let blockExchanges { o.blockExchangePercent = blockExchanges }
         if let aimedChanges { o.aimedChangePercents = aimedChanges }
+        if let dive { o.columnGenerationDive = dive }
         return o
     }
 }

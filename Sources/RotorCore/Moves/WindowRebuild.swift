@@ -16,6 +16,9 @@
 public final class WindowRebuilder {
     let days: Int, valueCount: Int, shiftCount: Int
     public let labelsPerBucket: Int
+    /// Most buckets of minutes per (succession class, run) key: coarser buckets are quicker, finer
+    /// ones keep rows of different totals apart, so that a minimum on minutes prunes fewer good rows.
+    public let maxMinuteBuckets: Int
     /// Passes over the rows after they are first rebuilt (see `apply`).
     public let revisits: Int
     /// Steps (a partial row extended by one value) of the last `apply`: a deterministic measure of its time.
@@ -83,7 +86,8 @@ public final class WindowRebuilder {
         return true
     }
 
-    public init(_ problem: CompiledProblem, labelsPerBucket: Int = 2, revisits: Int = 1) {
+    public init(_ problem: CompiledProblem, labelsPerBucket: Int = 2, maxMinuteBuckets: Int = 32, revisits: Int = 1) {
+        self.maxMinuteBuckets = maxMinuteBuckets
         days = problem.days
         valueCount = problem.valueCount
         shiftCount = problem.shiftCount
@@ -215,14 +219,7 @@ public final class WindowRebuilder {
     /// The cheapest values for staff member `e` on days `a...b`, the rest of the roster as it is, into
     /// `built`, priced by their cells, successions and cover change; false when none keeps the hard limits.
     func bestStretch(_ state: SearchState, _ e: Int, _ a: Int, _ b: Int, hardWeight: Int) -> Bool {
-        let V = valueCount, S = shiftCount, H = days, K = labelsPerBucket
-        let row = state.cells + e * H
-        let length = b - a + 1
-        let cap = runCap[e]
-        let unit = minutesUnit, buckets = min(length * longestShift / unit + 1, 32)
-        let base = Int(successionBase[e])
-        let lowMinutes = minMinutes[e], highMinutes = maxMinutes[e]
-
+        let V = valueCount, H = days
         // Prices of each value on each day: the cell's penalties and the cover change, or Int.max when
         // the value is out of the person's domain.
         price.removeAll(keepingCapacity: true)
@@ -239,6 +236,29 @@ public final class WindowRebuilder {
                 price.append(p)
             }
         }
+        return cheapest(e, a, b, row: state.cells + e * H, successionScale: 1)
+    }
+
+    /// The cheapest whole row for staff member `e` at `prices` (`[d * valueCount + v]`, Int.max for
+    /// a value out of the person's domain), each succession's penalty counted `successionScale`
+    /// times; nil when no row keeps the hard limits. The pricing problem of column generation
+    /// (`ColumnGenerationDive`), which prices cover by the master's dual values instead of the roster.
+    public func cheapestRow(_ e: Int, prices: [Int], successionScale: Int) -> [UInt8]? {
+        price = prices
+        if built.count < days { built = [UInt8](repeating: 0, count: days) }
+        guard days > 0, cheapest(e, 0, days - 1, row: nil, successionScale: successionScale) else { return nil }
+        return Array(built[0..<days])
+    }
+
+    /// The programme itself, on the prices in `price` for days `a...b`: `row` is the person's row,
+    /// read outside the window (nil when the window is the whole horizon). Into `built`.
+    private func cheapest(_ e: Int, _ a: Int, _ b: Int, row: UnsafeMutablePointer<UInt8>?, successionScale: Int) -> Bool {
+        let V = valueCount, S = shiftCount, H = days, K = labelsPerBucket
+        let length = b - a + 1
+        let cap = runCap[e]
+        let unit = minutesUnit, buckets = min(length * longestShift / unit + 1, maxMinuteBuckets)
+        let base = Int(successionBase[e])
+        let lowMinutes = minMinutes[e], highMinutes = maxMinutes[e]
 
         // What the days outside the window already hold: minutes, typed shifts, weekends.
         var startLabel = Label(cost: 0, counts: 0, minutes: 0, parent: -1, value: 0, run: 0, flags: 1, weekends: 0)
@@ -248,7 +268,7 @@ public final class WindowRebuilder {
         typeOutside.removeAll(keepingCapacity: true)
         typeOutside.append(contentsOf: repeatElement(0, count: S))
         for d in 0..<H where d < a || d > b {
-            let v = Int(row[d])
+            let v = Int(row![d])
             guard v > 0 else { continue }
             startLabel.minutes += cellMinutes[d * V + v]
             typeOutside[valueShift[v]] += 1
@@ -294,7 +314,7 @@ public final class WindowRebuilder {
             fieldCapacity.append(capacity)
         }
         // The run that ends on day a - 1.
-        if a > 0 {
+        if a > 0, let row {
             let working = row[a - 1] != 0
             var s = a - 1
             while s > 0 && (row[s - 1] != 0) == working { s -= 1 }
@@ -305,9 +325,9 @@ public final class WindowRebuilder {
             if weekendOfDay[a - 1] >= 0 && weekendOfDay[a - 1] == weekendOfDay[a] && working { startLabel.flags |= 2 }
         }
         // The run that starts on day b + 1.
-        let next = b + 1 < H ? Int(row[b + 1]) : -1
+        let next = b + 1 < H ? Int(row![b + 1]) : -1
         var nextRun = 0
-        if next >= 0 {
+        if next >= 0, let row {
             var t = b + 1
             while t < H && (row[t] != 0) == (next != 0) { t += 1 }
             nextRun = t - b - 1
@@ -351,7 +371,7 @@ public final class WindowRebuilder {
                         if working {
                             let rule = Int(succession[base + v * V + w])
                             if rule < 0 { continue }
-                            next.cost += rule
+                            next.cost += rule * successionScale
                             if run + 1 > maxRun[e] { continue }
                             next.run = UInt8(min(run + 1, cap))
                         } else {
@@ -407,7 +427,7 @@ public final class WindowRebuilder {
                 if working && next != 0 {
                     let rule = Int(succession[base + v * V + next])
                     if rule < 0 { continue }
-                    cost += rule
+                    cost += rule * successionScale
                 }
                 let fromStart = label.flags & 1 != 0
                 if working == (next != 0) {

@@ -128,14 +128,15 @@ struct LocalSearch {
     mutating func search<A: Acceptor>(_ acceptor: inout A, progress: (@Sendable (SolverStatus) -> Void)?) throws {
         let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * max(problem.days, 1))
         defer { scratch.deallocate() }
-        var current = cost(state.hard, state.soft)
         // True while the state holds a roster better than `best` that has not been copied yet.
         var bestPending = false
         var lastReport = start
         // The best score when the current annealing cycle began.
         var cycleBest = bestScore
         let readsClock = options.termination.readsClock
-        _ = shared.exchange(best, bestScore, at: .zero, thread: thread, moves: 0)
+        if Self.dives(options, problem, thread: thread) { diveFirst() }
+        var current = cost(state.hard, state.soft)
+        _ = shared.exchange(best, bestScore, at: bestTime, thread: thread, moves: 0)
 
         while true {
             moves += 1
@@ -228,6 +229,36 @@ struct LocalSearch {
         }
         if bestPending { saveBest() }
         _ = shared.exchange(best, bestScore, at: bestTime, thread: thread, moves: moves)
+    }
+
+    /// Whether this thread starts with a column generation dive (`SolverOptions.columnGenerationDive`):
+    /// the second thread when there are two or more, so that the first searches meanwhile.
+    static func dives(_ options: SolverOptions, _ problem: CompiledProblem, thread: Int) -> Bool {
+        guard thread == (options.threads > 1 ? 1 : 0), ColumnGenerationDive.isApplicable(problem) else { return false }
+        return options.columnGenerationDive ?? (problem.staffCount * problem.days <= SolverOptions.diveCellLimit)
+    }
+
+    /// Replaces the constructed roster by a column generation dive's when that is better; the dive
+    /// starts from the constructed roster's rows and stops with the search's termination.
+    mutating func diveFirst() {
+        let dive = ColumnGenerationDive(problem, hardWeight: options.hardWeight)
+        dive.add(best)
+        let clock = clock, start = start, shared = shared, options = options, bestScore = bestScore
+        let found = dive.dive {
+            let now = clock.now()
+            let status = SearchProgress(elapsed: now - start, sinceImprovement: now - start, best: bestScore, moves: 0)
+            return shared.withLock { $0.stop } || options.stopSignal?.isRaised == true || options.termination.isMet(by: status)
+        }
+        guard let found else { return }
+        state.load(found)
+        if state.score < bestScore {
+            best = found
+            self.bestScore = state.score
+            bestTime = clock.now() - start
+            lastImprovement = bestTime + start
+        } else {
+            state.load(best)
+        }
     }
 
     /// Moves until the next rebuild, block reassignment and day reassignment.

@@ -102,6 +102,11 @@ public struct SolverOptions: Sendable {
     /// against 5,791 and 5,895; 18 5,092 and 5,009 against 5,091 and 4,909. In 10 s it did a little
     /// worse on 21, 23 and 24 (24: 103,948 and 104,024 against 101,569 and 103,910), hence the 30 s.
     public var exchangePercent: Int? = nil
+    /// Whether a search thread starts with a column generation dive (`ColumnGenerationDive`) and
+    /// polishes its roster: the second thread when there are two or more, else the only one. Nil
+    /// means where the dive applies and the roster has at most `diveCellLimit` cells (staff × days).
+    public var columnGenerationDive: Bool? = nil
+    public static let diveCellLimit = 1200
     /// Longest window a rebuild takes, in days.
     public var maxRebuildDays: Int = 28
     /// Iterations between looks at the other threads' best roster.

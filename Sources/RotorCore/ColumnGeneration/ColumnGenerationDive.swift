@@ -1,0 +1,218 @@
+/// A whole roster from column generation and diving: the heuristic half of the branch and price that
+/// proved the optimum of most Curtois & Qu instances (Burke & Curtois, "New approaches to nurse
+/// rostering benchmark instances", EJOR 2014), with the dive of Joncour et al. ("Column generation
+/// based primal heuristics", ENDM 2010) in place of the branching.
+///
+/// The master chooses one row (a column: a person's values over the horizon) per person; cover is its
+/// only coupling, priced as the roster prices it: per unit short of the minimum and the preferred
+/// number, per unit over the maximum. Rows come from `WindowRebuilder.cheapestRow`, the same dynamic
+/// programme the search rebuilds windows with, priced by the master's dual values. When no row
+/// prices out, the dive fixes the person whose best column has the largest value (every person whose
+/// column is already whole at once), bars their other columns, and generates again, until everyone
+/// is fixed. Local search cannot make the coordinated changes across many rows that such a roster
+/// may differ by; the dive makes them through the linear programme, and the search then polishes it.
+public final class ColumnGenerationDive {
+    let problem: CompiledProblem
+    let pricer: WindowRebuilder
+    let domain: SearchState
+    let hardWeight: Int
+    var master: RevisedSimplex
+    /// Master rows of cover slot `c`: `slotRows[slotStart[c] ..< slotStart[c + 1]]`.
+    var slotStart: [Int] = [0], slotRows: [Int] = []
+    /// Per column: its person (-1 for the master's own over-cover columns) and values (`days` each).
+    var columnStaff: [Int] = []
+    var columnValues: [UInt8] = []
+    var known: Set<[UInt8]> = []
+    var fixed: [Int]
+    /// Price units per unit of penalty: the programme prices in integers, the duals are fractions.
+    let scale = 1024.0
+    /// Cost of leaving a person without a row: more than any row costs.
+    let missingRow = 1e7
+    /// Cost that bars a column from the basis.
+    let barred = 1e9
+
+    /// Linear programmes solved so far.
+    public private(set) var solves = 0
+
+    /// Where every rule is one the programme models (`WindowRebuilder.isApplicable`).
+    public static func isApplicable(_ problem: CompiledProblem) -> Bool {
+        WindowRebuilder.isApplicable(problem) && problem.staffCount > 0
+    }
+
+    public init(_ problem: CompiledProblem, hardWeight: Int, labelsPerBucket: Int = 16) {
+        self.problem = problem
+        self.hardWeight = hardWeight
+        pricer = WindowRebuilder(problem, labelsPerBucket: labelsPerBucket, maxMinuteBuckets: 256, revisits: 0)
+        domain = SearchState(problem)
+        fixed = [Int](repeating: -1, count: problem.staffCount)
+        let E = problem.staffCount, P = problem.postCount
+        var senses = [RevisedSimplex.Sense](repeating: .equal, count: E)
+        var rhs = [Double](repeating: 1, count: E)
+        var shortfall = [Double](repeating: missingRow, count: E)
+        var overColumns: [(row: Int, cost: Double)] = []
+        for c in 0..<(problem.days * P) {
+            if problem.coverMin[c] > 0 && problem.coverMinWeight[c] != 0 {
+                slotRows.append(rhs.count)
+                senses.append(.atLeast)
+                rhs.append(Double(problem.coverMin[c]))
+                shortfall.append(problem.coverMinWeight[c] < 0 ? Double(hardUnit * hardWeight) : Double(problem.coverMinWeight[c]))
+            }
+            let preferred = problem.coverPreferred[c] > 0 && problem.coverPreferredWeight[c] > 0
+            let maximum = problem.coverMax[c] < Int32(clamping: E) && problem.coverOverWeight[c] > 0
+            if preferred && maximum && problem.coverPreferred[c] == problem.coverMax[c] {
+                // The benchmark's cover: one row, its own variable the shortfall, a column the excess.
+                slotRows.append(rhs.count)
+                overColumns.append((rhs.count, Double(problem.coverOverWeight[c])))
+                senses.append(.equal)
+                rhs.append(Double(problem.coverPreferred[c]))
+                shortfall.append(Double(problem.coverPreferredWeight[c]))
+                slotStart.append(slotRows.count)
+                continue
+            }
+            if preferred {
+                slotRows.append(rhs.count)
+                senses.append(.atLeast)
+                rhs.append(Double(problem.coverPreferred[c]))
+                shortfall.append(Double(problem.coverPreferredWeight[c]))
+            }
+            if maximum {
+                slotRows.append(rhs.count)
+                overColumns.append((rhs.count, Double(problem.coverOverWeight[c])))
+                senses.append(.atMost)
+                rhs.append(Double(problem.coverMax[c]))
+                shortfall.append(0)
+            }
+            slotStart.append(slotRows.count)
+        }
+        master = RevisedSimplex(senses: senses, rhs: rhs, shortfallCost: shortfall)
+        for (row, cost) in overColumns {
+            master.addColumn(rows: [row], values: [-1], cost: cost)
+            columnStaff.append(-1)
+            columnValues.append(contentsOf: repeatElement(0, count: problem.days))
+        }
+        // The master's own slack and artificial columns come first; keep the per-column arrays aligned.
+        let own = master.columnCount - columnStaff.count
+        columnStaff.insert(contentsOf: repeatElement(-1, count: own), at: 0)
+        columnValues.insert(contentsOf: repeatElement(0, count: own * problem.days), at: 0)
+    }
+
+    /// Offers a roster's rows that keep every hard rule of their own as columns, so that the master
+    /// starts from them.
+    public func add(_ schedule: Schedule) {
+        domain.load(schedule)
+        for e in 0..<problem.staffCount where domain.staffHard[e] == 0 {
+            _ = addColumn(e, Array(schedule.cells[(e * problem.days)..<((e + 1) * problem.days)]))
+        }
+    }
+
+    /// A row's own penalty: its cells and successions, as the programme prices them.
+    func rowCost(_ e: Int, _ values: [UInt8]) -> Double {
+        let V = problem.valueCount, H = problem.days
+        var cost = 0
+        let base = Int(problem.rules.successionBase[e])
+        for d in 0..<H {
+            let v = Int(values[d]), cell = (e * H + d) * V + v
+            cost += Int(problem.cellHard[cell]) * hardWeight + Int(problem.cellSoft[cell])
+            if d > 0 && v != 0 && values[d - 1] != 0 {
+                cost += max(Int(problem.rules.succession[base + Int(values[d - 1]) * V + v]), 0)
+            }
+        }
+        return Double(cost)
+    }
+
+    /// Adds staff member `e`'s row `values` unless the master has it; returns whether it was new.
+    func addColumn(_ e: Int, _ values: [UInt8]) -> Bool {
+        var key = values
+        key.append(contentsOf: withUnsafeBytes(of: UInt32(e).littleEndian) { Array($0) })
+        guard known.insert(key).inserted else { return false }
+        var rows = [e], coefficients = [1.0]
+        let P = problem.postCount
+        for d in 0..<problem.days where values[d] != 0 {
+            let c = d * P + Int(values[d]) - 1
+            for k in slotStart[c]..<slotStart[c + 1] {
+                rows.append(slotRows[k])
+                coefficients.append(1)
+            }
+        }
+        let j = master.addColumn(rows: rows, values: coefficients, cost: fixed[e] >= 0 ? barred : rowCost(e, values))
+        precondition(j == columnStaff.count)
+        columnStaff.append(e)
+        columnValues.append(contentsOf: values)
+        return true
+    }
+
+    /// Solves the master and prices every unfixed person's best row at its duals until none prices
+    /// out; returns false when `stop` says so first.
+    func generate(_ stop: () -> Bool) -> Bool {
+        let V = problem.valueCount, H = problem.days, P = problem.postCount
+        var prices = [Int](repeating: 0, count: H * V)
+        while true {
+            if stop() { return false }
+            master.solve()
+            solves += 1
+            let y = master.duals
+            var added = false
+            for e in 0..<problem.staffCount where fixed[e] < 0 {
+                for d in 0..<H {
+                    for v in 0..<V {
+                        guard domain.accepts(e, d, v) else { prices[d * V + v] = Int.max; continue }
+                        let cell = (e * H + d) * V + v
+                        var p = Double(Int(problem.cellHard[cell]) * hardWeight + Int(problem.cellSoft[cell]))
+                        if v > 0 {
+                            let c = d * P + v - 1
+                            for k in slotStart[c]..<slotStart[c + 1] { p -= y[slotRows[k]] }
+                        }
+                        prices[d * V + v] = Int((p * scale).rounded())
+                    }
+                }
+                guard let values = pricer.cheapestRow(e, prices: prices, successionScale: Int(scale)) else { continue }
+                var reduced = rowCost(e, values) - y[e]
+                for d in 0..<H where values[d] != 0 {
+                    let c = d * P + Int(values[d]) - 1
+                    for k in slotStart[c]..<slotStart[c + 1] { reduced -= y[slotRows[k]] }
+                }
+                if reduced < -1e-6 && addColumn(e, values) { added = true }
+            }
+            if !added { return true }
+        }
+    }
+
+    /// Generates and dives to a whole roster; nil when `stop` says so before the end, or when some
+    /// person has no row that keeps the hard limits the programme models.
+    public func dive(stop: () -> Bool) -> Schedule? {
+        let E = problem.staffCount, H = problem.days
+        while fixed.contains(-1) {
+            guard generate(stop) else { return nil }
+            let x = master.solution
+            // Everyone whose column is whole, else the person with the largest column.
+            var choice: [(e: Int, j: Int)] = []
+            var best = (e: -1, j: -1, x: -1.0)
+            var largest = [Double](repeating: -1, count: E), largestColumn = [Int](repeating: -1, count: E)
+            for j in 0..<master.columnCount {
+                let e = columnStaff[j]
+                guard e >= 0, fixed[e] < 0, x[j] > largest[e] else { continue }
+                largest[e] = x[j]
+                largestColumn[e] = j
+            }
+            for e in 0..<E where fixed[e] < 0 && largestColumn[e] >= 0 {
+                if largest[e] > 1 - 1e-6 { choice.append((e, largestColumn[e])) }
+                if largest[e] > best.x { best = (e, largestColumn[e], largest[e]) }
+            }
+            if choice.isEmpty {
+                guard best.e >= 0 else { return nil }
+                choice = [(best.e, best.j)]
+            }
+            for (e, j) in choice {
+                fixed[e] = j
+                for k in 0..<master.columnCount where columnStaff[k] == e && k != j { master.setCost(k, barred) }
+            }
+        }
+        var schedule = Schedule(staffCount: E, days: H)
+        for e in 0..<E {
+            let start = fixed[e] * H
+            for d in 0..<H { schedule.cells[e * H + d] = columnValues[start + d] }
+        }
+        return schedule
+    }
+}
+

@@ -1,0 +1,95 @@
+@testable import RotorCore
+import Testing
+
+@Suite("Column generation")
+struct ColumnGenerationTests {
+    /// minimise 2x + 3y subject to x + y ≥ 4, x + 3y ≥ 6, x ≤ 3: the optimum is x = 3, y = 1 (9),
+    /// with shortfalls priced far above it.
+    @Test func smallProgrammeIsSolved() {
+        var lp = RevisedSimplex(senses: [.atLeast, .atLeast, .atMost], rhs: [4, 6, 3], shortfallCost: [1e6, 1e6, 0])
+        let x = lp.addColumn(rows: [0, 1, 2], values: [1, 1, 1], cost: 2)
+        let y = lp.addColumn(rows: [0, 1], values: [1, 3], cost: 3)
+        let optimal = lp.solve()
+        #expect(optimal)
+        let solution = lp.solution
+        #expect(abs(solution[x] - 3) < 1e-5 && abs(solution[y] - 1) < 1e-5)
+        #expect(abs(lp.objective - 9) < 1e-5)
+    }
+
+    /// Random covering programmes, grown in batches of columns with costs changed between solves (as
+    /// column generation and its dive do): each solve ends at a basis that is primal feasible, dual
+    /// feasible, and whose objective equals the duals' bound, which together prove it optimal.
+    @Test(arguments: 0..<40)
+    func warmStartedSolvesAreOptimal(seed: Int) {
+        var random = RandomSource(seed: UInt64(seed))
+        let m = 2 + random.below(12)
+        let senses = (0..<m).map { _ in [RevisedSimplex.Sense.atMost, .equal, .atLeast][random.below(3)] }
+        let rhs = (0..<m).map { _ in Double(random.below(4)) }
+        let shortfall = (0..<m).map { _ in Double(1 + random.below(50)) }
+        var lp = RevisedSimplex(senses: senses, rhs: rhs, shortfallCost: shortfall)
+        // The rows' own columns, as the programme adds them: a surplus (-1) then an artificial (+1)
+        // for "at least" rows, one +1 column for the others.
+        var columns: [(rows: [Int], values: [Double])] = []
+        for (i, sense) in senses.enumerated() {
+            if sense == .atLeast { columns.append(([i], [-1])) }
+            columns.append(([i], [1]))
+        }
+        for round in 0..<4 {
+            for _ in 0..<(1 + random.below(8)) {
+                let rows = (0..<m).filter { _ in random.below(3) == 0 }
+                let values = rows.map { _ in Double(1 + random.below(2)) }
+                lp.addColumn(rows: rows, values: values, cost: Double(random.below(20)))
+                columns.append((rows, values))
+            }
+            if round > 0 {
+                let j = columns.count - 1 - random.below(3)
+                if !lp.artificial[j] { lp.setCost(j, Double(random.below(30))) }
+            }
+            let optimal = lp.solve()
+            #expect(optimal)
+            let x = lp.solution, y = lp.duals
+            var activity = [Double](repeating: 0, count: m)
+            for (j, column) in columns.enumerated() {
+                #expect(x[j] >= -1e-9)
+                var reduced = lp.cost[j]
+                for (r, v) in zip(column.rows, column.values) {
+                    activity[r] += v * x[j]
+                    reduced -= y[r] * v
+                }
+                #expect(reduced >= -1e-6, "column \(j) prices out at \(reduced)")
+            }
+            for i in 0..<m {
+                #expect(abs(activity[i] - rhs[i]) < 1e-5, "row \(i): \(activity[i]) against \(rhs[i])")
+            }
+            let bound = zip(rhs, y).reduce(0) { $0 + $1.0 * $1.1 }
+            #expect(abs(bound - lp.objective) < 1e-4, "objective \(lp.objective), dual bound \(bound)")
+        }
+    }
+
+    /// On Instance 1, whose optimum is 607, the dive ends at a roster that keeps every hard rule.
+    @Test func diveBuildsAFeasibleRoster() throws {
+        let p = try exampleInstance1()
+        #expect(ColumnGenerationDive.isApplicable(p))
+        let dive = ColumnGenerationDive(p, hardWeight: 100)
+        let roster = try #require(dive.dive { false })
+        let score = Evaluation(p, roster).score
+        #expect(score.hard == 0)
+        #expect(score.soft >= 607)
+        #expect(dive.solves > 0)
+    }
+
+    /// The dive runs on the thread the options give it and stops with the search's termination.
+    @Test func diveIsOnTheSecondThreadOfSmallBenchmarkRosters() throws {
+        let p = try exampleInstance1()
+        var options = SolverOptions()
+        options.threads = 2
+        #expect(!LocalSearch.dives(options, p, thread: 0))
+        #expect(LocalSearch.dives(options, p, thread: 1))
+        options.threads = 1
+        #expect(LocalSearch.dives(options, p, thread: 0))
+        options.columnGenerationDive = false
+        #expect(!LocalSearch.dives(options, p, thread: 0))
+        let stopped = ColumnGenerationDive(p, hardWeight: 100).dive { true }
+        #expect(stopped == nil)
+    }
+}
