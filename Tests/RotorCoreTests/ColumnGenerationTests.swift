@@ -66,16 +66,21 @@ struct ColumnGenerationTests {
         }
     }
 
-    /// On Instance 1, whose optimum is 607, the dive ends at a roster that keeps every hard rule.
-    @Test func diveBuildsAFeasibleRoster() throws {
+    /// On Instance 1, whose optimum is 607, every dive ends at a roster that keeps every hard rule:
+    /// the first, and the later ones that start again from the root with a drawn choice.
+    @Test func divesBuildFeasibleRosters() throws {
         let p = try exampleInstance1()
         #expect(ColumnGenerationDive.isApplicable(p))
         let dive = ColumnGenerationDive(p, hardWeight: 100)
-        let roster = try #require(dive.dive { false })
-        let score = Evaluation(p, roster).score
-        #expect(score.hard == 0)
-        #expect(score.soft >= 607)
-        #expect(dive.solves > 0)
+        var random = RandomSource(seed: 1)
+        for n in 1...3 {
+            let roster = try #require(dive.dive(stop: { false }, random: &random))
+            let score = Evaluation(p, roster).score
+            #expect(score.hard == 0)
+            #expect(score.soft >= 607)
+            #expect(dive.dives == n)
+        }
+        #expect(dive.solves > 0 && dive.work > 0)
     }
 
     /// The dive runs on the thread the options give it and stops with the search's termination.
@@ -89,7 +94,8 @@ struct ColumnGenerationTests {
         #expect(LocalSearch.dives(options, p, thread: 0))
         options.columnGenerationDive = false
         #expect(!LocalSearch.dives(options, p, thread: 0))
-        let stopped = ColumnGenerationDive(p, hardWeight: 100).dive { true }
+        var random = RandomSource(seed: 1)
+        let stopped = ColumnGenerationDive(p, hardWeight: 100).dive(stop: { true }, random: &random)
         #expect(stopped == nil)
     }
 }

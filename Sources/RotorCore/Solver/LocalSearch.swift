@@ -238,23 +238,39 @@ struct LocalSearch {
         return options.columnGenerationDive ?? (problem.staffCount * problem.days <= SolverOptions.diveCellLimit)
     }
 
-    /// Replaces the constructed roster by a column generation dive's when that is better; the dive
-    /// starts from the constructed roster's rows and stops with the search's termination.
+    /// Replaces the constructed roster by the best of a few column generation dives when that is
+    /// better; the dives start from the constructed roster's rows and stop with the search's termination.
     mutating func diveFirst() {
         let dive = ColumnGenerationDive(problem, hardWeight: options.hardWeight)
         dive.add(best)
         let clock = clock, start = start, shared = shared, options = options, bestScore = bestScore
-        let found = dive.dive {
+        let stop = {
             let now = clock.now()
             let status = SearchProgress(elapsed: now - start, sinceImprovement: now - start, best: bestScore, moves: 0)
             return shared.withLock { $0.stop } || options.stopSignal?.isRaised == true || options.termination.isMet(by: status)
         }
-        guard let found else { return }
-        state.load(found)
-        if state.score < bestScore {
-            best = found
+        // Without a time limit, one dive; with one, more until their work reaches 40 % of it (at
+        // most 20 dives). Counted in work, not read from the clock, so a seeded search stays
+        // deterministic.
+        let budget = options.termination.timeLimit.map {
+            Int(Double($0.components.seconds) * 0.4 * Double(ColumnGenerationDive.workPerSecond))
+        } ?? 0
+        var bestFound: Schedule? = nil, bestFoundScore = Score(hard: .max, soft: .max), foundTime = Duration.zero
+        while dive.dives < 20 && (bestFound == nil || dive.work < budget) {
+            guard let found = dive.dive(stop: stop, random: &random) else { break }
+            state.load(found)
+            if state.score < bestFoundScore {
+                bestFound = found
+                bestFoundScore = state.score
+                foundTime = clock.now() - start
+            }
+        }
+        guard let bestFound else { state.load(best); return }
+        state.load(bestFound)
+        if state.score < self.bestScore {
+            best = bestFound
             self.bestScore = state.score
-            bestTime = clock.now() - start
+            bestTime = foundTime
             lastImprovement = bestTime + start
         } else {
             state.load(best)
