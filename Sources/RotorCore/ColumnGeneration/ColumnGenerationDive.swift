@@ -196,7 +196,8 @@ public final class ColumnGenerationDive {
     /// person has no row that keeps the hard limits the programme models. The first dive fixes the
     /// largest column; later ones (each starts again from the root, with every column generated so
     /// far) fix one drawn from those at least half as large, so that repeated dives explore: on
-    /// Instance 9 the first dive of the second thread ends at 539 and the second at the optimum, 439.
+    /// Instance 9 the first dive of the second thread ended at 539 and the second at the optimum, 439
+    /// (a debugging print in a throw-away build; `rotor bench` shows only the final roster).
     public func dive(stop: () -> Bool, random: inout RandomSource) -> Schedule? {
         let E = problem.staffCount, H = problem.days
         if fixed.contains(where: { $0 >= 0 }) {

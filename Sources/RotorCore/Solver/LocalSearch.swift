@@ -249,15 +249,17 @@ struct LocalSearch {
             let status = SearchProgress(elapsed: now - start, sinceImprovement: now - start, best: bestScore, moves: 0)
             return shared.withLock { $0.stop } || options.stopSignal?.isRaised == true || options.termination.isMet(by: status)
         }
-        // Without a time limit, one dive; with one, more until their work reaches 40 % of it (at
-        // most 20 dives). Counted in work, not read from the clock, so a seeded search stays
-        // deterministic.
+        // Without a time limit, one dive. With one, dives until their work reaches 40 % of it (at
+        // most 20), a dive cut short by that giving nothing, so that a dive longer than the run
+        // leaves the thread its search. Counted in work, not read from the clock, so a seeded
+        // search stays deterministic.
         let budget = options.termination.timeLimit.map {
             Int(Double($0.components.seconds) * 0.4 * Double(ColumnGenerationDive.workPerSecond))
-        } ?? 0
+        }
         var bestFound: Schedule? = nil, bestFoundScore = Score(hard: .max, soft: .max), foundTime = Duration.zero
-        while dive.dives < 20 && (bestFound == nil || dive.work < budget) {
-            guard let found = dive.dive(stop: stop, random: &random) else { break }
+        while dive.dives < (budget == nil ? 1 : 20) {
+            guard let found = dive.dive(stop: { stop() || budget.map { dive.work >= $0 } == true }, random: &random)
+            else { break }
             state.load(found)
             if state.score < bestFoundScore {
                 bestFound = found
