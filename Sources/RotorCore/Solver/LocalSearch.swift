@@ -249,16 +249,16 @@ struct LocalSearch {
             let status = SearchProgress(elapsed: now - start, sinceImprovement: now - start, best: bestScore, moves: 0)
             return shared.withLock { $0.stop } || options.stopSignal?.isRaised == true || options.termination.isMet(by: status)
         }
-        // Without a time limit, one dive. With one, dives until their work reaches 40 % of it (at
-        // most 20), a dive cut short by that giving nothing, so that a dive longer than the run
-        // leaves the thread its search. Counted in work, not read from the clock, so a seeded
-        // search stays deterministic.
-        let budget = options.termination.timeLimit.map {
-            Int(Double($0.components.seconds) * 0.4 * Double(ColumnGenerationDive.workPerSecond))
-        }
+        // Without a time limit, one dive. With one, dives begin until their work reaches 40 % of it
+        // (at most 20), and a dive still running at 80 % is cut short and gives nothing, so that a
+        // dive longer than the run leaves the thread its search. Counted in work, not read from
+        // the clock, so a seeded search stays deterministic.
+        let limitWork = options.termination.timeLimit.map { $0 / .seconds(1) * Double(ColumnGenerationDive.workPerSecond) }
         var bestFound: Schedule? = nil, bestFoundScore = Score(hard: .max, soft: .max), foundTime = Duration.zero
-        while dive.dives < (budget == nil ? 1 : 20) {
-            guard let found = dive.dive(stop: { stop() || budget.map { dive.work >= $0 } == true }, random: &random)
+        while dive.dives < (limitWork == nil ? 1 : 20) {
+            if let limitWork, Double(dive.work) >= 0.4 * limitWork { break }
+            guard let found = dive.dive(stop: { stop() || limitWork.map { Double(dive.work) >= 0.8 * $0 } == true },
+                                        random: &random)
             else { break }
             state.load(found)
             if state.score < bestFoundScore {
