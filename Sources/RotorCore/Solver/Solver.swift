@@ -107,7 +107,7 @@ public struct SolverOptions: Sendable {
     /// only one. Nil means where the dive applies and the roster has at most `diveCellLimit` cells
     /// (staff × days). Measured with 2 threads for 60 s (`rotor bench … --time-limit 60 --threads
     /// 2`), against the search without it: Instance 9 439 (its optimum) against 451, 16 3,225 (its
-    /// optimum) against 3,345, 7 1,057 against 1,079, 10 4,634 against 4,669, 5 1,144 against 1,148.
+    /// optimum) against 3,345, 7 1,057 against 1,079, 10 4,635 against 4,669, 5 1,144 against 1,148.
     /// Instance 12 (1,680 cells) is left out: its master's simplex stalls once the dive bars
     /// columns, and no dive ended within 40 s.
     public var columnGenerationDive: Bool? = nil
