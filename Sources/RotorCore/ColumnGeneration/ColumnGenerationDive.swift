@@ -9,8 +9,12 @@
 /// programme the search rebuilds windows with, priced by the master's dual values. When no row
 /// prices out, the dive fixes the person whose best column has the largest value (every person whose
 /// column is already whole at once), bars their other columns, and generates again, until everyone
-/// is fixed; further dives start again from the root with another choice. Local search cannot make the coordinated changes across many rows that such a roster
-/// may differ by; the dive makes them through the linear programme, and the search then polishes it.
+/// is fixed; further dives start again from the root with another choice. Local search cannot make
+/// the coordinated changes across many rows that such a roster may differ by; the dive makes them
+/// through the linear programme, and the search then polishes it.
+///
+/// A row's cost here is its cells and successions only: the programme keeps the other row rules as
+/// hard limits, which they all are on the benchmark; the search scores the roster with every rule.
 public final class ColumnGenerationDive {
     let problem: CompiledProblem
     let pricer: WindowRebuilder
