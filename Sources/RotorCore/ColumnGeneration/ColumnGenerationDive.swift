@@ -122,14 +122,32 @@ public final class ColumnGenerationDive {
         }
     }
 
+    /// A cell's own penalty, as the programme prices it.
+    @inline(__always) func cellCost(_ e: Int, _ d: Int, _ v: Int) -> Int {
+        let cell = (e * problem.days + d) * problem.valueCount + v
+        return Int(problem.cellHard[cell]) * hardWeight + Int(problem.cellSoft[cell])
+    }
+
+    /// The master rows that a person working value `v > 0` on day `d` counts towards, as a range
+    /// of `slotRows`.
+    @inline(__always) func coverRows(_ d: Int, _ v: Int) -> Range<Int> {
+        let c = d * problem.postCount + v - 1
+        return slotStart[c]..<slotStart[c + 1]
+    }
+
+    /// What the master pays for one more person on value `v > 0` on day `d` at row prices `y`.
+    @inline(__always) func coverPrice(_ d: Int, _ v: Int, _ y: [Double]) -> Double {
+        coverRows(d, v).reduce(0) { $0 + y[slotRows[$1]] }
+    }
+
     /// A row's own penalty: its cells and successions, as the programme prices them.
     func rowCost(_ e: Int, _ values: [UInt8]) -> Double {
-        let V = problem.valueCount, H = problem.days
+        let V = problem.valueCount
         var cost = 0
         let base = Int(problem.rules.successionBase[e])
-        for d in 0..<H {
-            let v = Int(values[d]), cell = (e * H + d) * V + v
-            cost += Int(problem.cellHard[cell]) * hardWeight + Int(problem.cellSoft[cell])
+        for d in 0..<problem.days {
+            let v = Int(values[d])
+            cost += cellCost(e, d, v)
             if d > 0 && v != 0 && values[d - 1] != 0 {
                 cost += max(Int(problem.rules.succession[base + Int(values[d - 1]) * V + v]), 0)
             }
@@ -142,15 +160,11 @@ public final class ColumnGenerationDive {
         var key = values
         key.append(contentsOf: withUnsafeBytes(of: UInt32(e).littleEndian) { Array($0) })
         guard known.insert(key).inserted else { return false }
-        var rows = [e], coefficients = [1.0]
-        let P = problem.postCount
+        var rows = [e]
         for d in 0..<problem.days where values[d] != 0 {
-            let c = d * P + Int(values[d]) - 1
-            for k in slotStart[c]..<slotStart[c + 1] {
-                rows.append(slotRows[k])
-                coefficients.append(1)
-            }
+            rows += coverRows(d, Int(values[d])).map { slotRows[$0] }
         }
+        let coefficients = [Double](repeating: 1, count: rows.count)
         let cost = rowCost(e, values)
         let j = master.addColumn(rows: rows, values: coefficients, cost: fixed[e] >= 0 ? barred : cost)
         precondition(j == columnStaff.count)
@@ -163,7 +177,7 @@ public final class ColumnGenerationDive {
     /// Solves the master and prices every unfixed person's best row at its duals until none prices
     /// out; returns false when `stop` says so first.
     func generate(_ stop: () -> Bool) -> Bool {
-        let V = problem.valueCount, H = problem.days, P = problem.postCount
+        let V = problem.valueCount, H = problem.days
         var prices = [Int](repeating: 0, count: H * V)
         while true {
             if stop() { return false }
@@ -175,21 +189,13 @@ public final class ColumnGenerationDive {
                 for d in 0..<H {
                     for v in 0..<V {
                         guard domain.accepts(e, d, v) else { prices[d * V + v] = Int.max; continue }
-                        let cell = (e * H + d) * V + v
-                        var p = Double(Int(problem.cellHard[cell]) * hardWeight + Int(problem.cellSoft[cell]))
-                        if v > 0 {
-                            let c = d * P + v - 1
-                            for k in slotStart[c]..<slotStart[c + 1] { p -= y[slotRows[k]] }
-                        }
+                        let p = Double(cellCost(e, d, v)) - (v > 0 ? coverPrice(d, v, y) : 0)
                         prices[d * V + v] = Int((p * scale).rounded())
                     }
                 }
                 guard let values = pricer.cheapestRow(e, prices: prices, successionScale: Int(scale)) else { continue }
                 var reduced = rowCost(e, values) - y[e]
-                for d in 0..<H where values[d] != 0 {
-                    let c = d * P + Int(values[d]) - 1
-                    for k in slotStart[c]..<slotStart[c + 1] { reduced -= y[slotRows[k]] }
-                }
+                for d in 0..<H where values[d] != 0 { reduced -= coverPrice(d, Int(values[d]), y) }
                 if reduced < -1e-6 && addColumn(e, values) { added = true }
             }
             if !added { return true }

@@ -202,7 +202,7 @@ public struct RevisedSimplex {
             inv.withUnsafeMutableBufferPointer { inv in
                 for c in 0..<m {
                     var p = c
-                    for i in (c + 1)..<max(m, c + 1) where abs(a[i * m + c]) > abs(a[p * m + c]) { p = i }
+                    for i in (c + 1)..<m where abs(a[i * m + c]) > abs(a[p * m + c]) { p = i }
                     guard abs(a[p * m + c]) > 1e-12 else { return true }
                     if p != c {
                         for k in 0..<m {

@@ -148,8 +148,7 @@ struct LocalSearch {
                 let now = readsClock || progress != nil ? clock.now() : start
                 let status = SearchProgress(elapsed: now - start, sinceImprovement: now - lastImprovement,
                                             best: bestScore, moves: moves)
-                let stopAll = shared.withLock { $0.stop } || options.stopSignal?.isRaised == true
-                if stopAll || options.termination.isMet(by: status) {
+                if Self.stopRequested(shared, options, status) {
                     shared.withLock { $0.stop = true }
                     break
                 }
@@ -231,6 +230,12 @@ struct LocalSearch {
         _ = shared.exchange(best, bestScore, at: bestTime, thread: thread, moves: moves)
     }
 
+    /// Whether the search should stop: another thread stopped, the stop signal is raised, or the
+    /// termination is met.
+    static func stopRequested(_ shared: SharedBest, _ options: SolverOptions, _ status: SearchProgress) -> Bool {
+        shared.withLock { $0.stop } || options.stopSignal?.isRaised == true || options.termination.isMet(by: status)
+    }
+
     /// Whether this thread starts with a column generation dive (`SolverOptions.columnGenerationDive`):
     /// the second thread when there are two or more, so that the first searches meanwhile.
     static func dives(_ options: SolverOptions, _ problem: CompiledProblem, thread: Int) -> Bool {
@@ -246,8 +251,8 @@ struct LocalSearch {
         let clock = clock, start = start, shared = shared, options = options, bestScore = bestScore
         let stop = {
             let now = clock.now()
-            let status = SearchProgress(elapsed: now - start, sinceImprovement: now - start, best: bestScore, moves: 0)
-            return shared.withLock { $0.stop } || options.stopSignal?.isRaised == true || options.termination.isMet(by: status)
+            return Self.stopRequested(shared, options, SearchProgress(elapsed: now - start, sinceImprovement: now - start,
+                                                                      best: bestScore, moves: 0))
         }
         // Without a time limit, one dive. With one, dives begin until their work reaches 40 % of it
         // (at most 20), and a dive still running at 80 % is cut short and gives nothing, so that a
