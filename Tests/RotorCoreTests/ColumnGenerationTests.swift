@@ -16,15 +16,16 @@ struct ColumnGenerationTests {
         #expect(abs(lp.objective - 9) < 1e-5)
     }
 
-    /// Random covering programmes, grown in batches of columns with costs changed between solves (as
-    /// column generation and its dive do): each solve ends at a basis that is primal feasible, dual
-    /// feasible, and whose objective equals the duals' bound, which together prove it optimal.
+    /// Random covering programmes, grown in batches of columns and with right-hand sides changed
+    /// between solves (as column generation and its dive do): each solve ends at a basis that is
+    /// primal feasible, dual feasible, and whose objective equals the duals' bound, which together
+    /// prove it optimal.
     @Test(arguments: 0..<40)
     func warmStartedSolvesAreOptimal(seed: Int) {
         var random = RandomSource(seed: UInt64(seed))
         let m = 2 + random.below(12)
         let senses = (0..<m).map { _ in [RevisedSimplex.Sense.atMost, .equal, .atLeast][random.below(3)] }
-        let rhs = (0..<m).map { _ in Double(random.below(4)) }
+        var rhs = (0..<m).map { _ in Double(random.below(4)) }
         let shortfall = (0..<m).map { _ in Double(1 + random.below(50)) }
         var lp = RevisedSimplex(senses: senses, rhs: rhs, shortfallCost: shortfall)
         // The rows' own columns, as the programme adds them: a surplus (-1) then an artificial (+1)
@@ -34,16 +35,17 @@ struct ColumnGenerationTests {
             if sense == .atLeast { columns.append(([i], [-1])) }
             columns.append(([i], [1]))
         }
-        for round in 0..<4 {
-            for _ in 0..<(1 + random.below(8)) {
-                let rows = (0..<m).filter { _ in random.below(3) == 0 }
-                let values = rows.map { _ in Double(1 + random.below(2)) }
-                lp.addColumn(rows: rows, values: values, cost: Double(random.below(20)))
-                columns.append((rows, values))
-            }
-            if round > 0 {
-                let j = columns.count - 1 - random.below(3)
-                if !lp.artificial[j] { lp.setCost(j, Double(random.below(30))) }
+        for round in 0..<8 {
+            if round % 2 == 0 {
+                for _ in 0..<(1 + random.below(8)) {
+                    let rows = (0..<m).filter { _ in random.below(3) == 0 }
+                    let values = rows.map { _ in Double(1 + random.below(2)) }
+                    lp.addColumn(rows: rows, values: values, cost: Double(random.below(20)))
+                    columns.append((rows, values))
+                }
+            } else {
+                for i in 0..<m where random.below(2) == 0 { rhs[i] = Double(random.below(5)) }
+                lp.setRightHandSide(rhs)
             }
             let optimal = lp.solve()
             #expect(optimal)

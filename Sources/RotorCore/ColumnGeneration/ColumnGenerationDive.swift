@@ -8,10 +8,11 @@
 /// number, per unit over the maximum. Rows come from `WindowRebuilder.cheapestRow`, the same dynamic
 /// programme the search rebuilds windows with, priced by the master's dual values. When no row
 /// prices out, the dive fixes the person whose best column has the largest value (every person whose
-/// column is already whole at once), bars their other columns, and generates again, until everyone
-/// is fixed; further dives start again from the root with another choice. Local search cannot make
-/// the coordinated changes across many rows that such a roster may differ by; the dive makes them
-/// through the linear programme, and the search then polishes it.
+/// column is already whole at once) by taking that column out of the right-hand sides (the person's
+/// own row asks for none of their columns, the cover rows for what the column does not cover), and
+/// generates again, until everyone is fixed; further dives start again from the root with another
+/// choice. Local search cannot make the coordinated changes across many rows that such a roster may
+/// differ by; the dive makes them through the linear programme, and the search then polishes it.
 ///
 /// A row's cost here is its cells and successions only: the programme keeps the other row rules as
 /// hard limits, which they all are on the benchmark; the search scores the roster with every rule.
@@ -26,16 +27,14 @@ public final class ColumnGenerationDive {
     /// Per column: its person (-1 for the master's own over-cover columns) and values (`days` each).
     var columnStaff: [Int] = []
     var columnValues: [UInt8] = []
-    /// Per column: its cost when not barred.
-    var columnCost: [Double] = []
     var known: Set<[UInt8]> = []
     var fixed: [Int]
+    /// The master's right-hand sides with nobody fixed.
+    let rootRightHandSide: [Double]
     /// Price units per unit of penalty: the programme prices in integers, the duals are fractions.
     let scale = 1024.0
     /// Cost of leaving a person without a row: more than any row costs.
     let missingRow = 1e7
-    /// Cost that bars a column from the basis.
-    let barred = 1e9
 
     /// Linear programmes solved so far.
     public private(set) var solves = 0
@@ -100,17 +99,11 @@ public final class ColumnGenerationDive {
             slotStart.append(slotRows.count)
         }
         master = RevisedSimplex(senses: senses, rhs: rhs, shortfallCost: shortfall)
-        for (row, cost) in overColumns {
-            master.addColumn(rows: [row], values: [-1], cost: cost)
-            columnStaff.append(-1)
-            columnCost.append(cost)
-            columnValues.append(contentsOf: repeatElement(0, count: problem.days))
-        }
-        // The master's own slack and artificial columns come first; keep the per-column arrays aligned.
-        let own = master.columnCount - columnStaff.count
-        columnStaff.insert(contentsOf: repeatElement(-1, count: own), at: 0)
-        columnCost.insert(contentsOf: master.cost[0..<own], at: 0)
-        columnValues.insert(contentsOf: repeatElement(0, count: own * problem.days), at: 0)
+        rootRightHandSide = rhs
+        for (row, cost) in overColumns { master.addColumn(rows: [row], values: [-1], cost: cost) }
+        // The master's own columns (slacks, artificials, over-cover) belong to nobody.
+        columnStaff = [Int](repeating: -1, count: master.columnCount)
+        columnValues = [UInt8](repeating: 0, count: master.columnCount * problem.days)
     }
 
     /// Offers a roster's rows that keep every hard rule of their own as columns, so that the master
@@ -165,11 +158,9 @@ public final class ColumnGenerationDive {
             rows += coverRows(d, Int(values[d])).map { slotRows[$0] }
         }
         let coefficients = [Double](repeating: 1, count: rows.count)
-        let cost = rowCost(e, values)
-        let j = master.addColumn(rows: rows, values: coefficients, cost: fixed[e] >= 0 ? barred : cost)
+        let j = master.addColumn(rows: rows, values: coefficients, cost: rowCost(e, values))
         precondition(j == columnStaff.count)
         columnStaff.append(e)
-        columnCost.append(cost)
         columnValues.append(contentsOf: values)
         return true
     }
@@ -210,8 +201,9 @@ public final class ColumnGenerationDive {
     /// (a debugging print in a throw-away build; `rotor bench` shows only the final roster).
     public func dive(stop: () -> Bool, random: inout RandomSource) -> Schedule? {
         let E = problem.staffCount, H = problem.days
+        var rightHandSide = rootRightHandSide
         if fixed.contains(where: { $0 >= 0 }) {
-            for j in 0..<master.columnCount where columnStaff[j] >= 0 { master.setCost(j, columnCost[j]) }
+            master.setRightHandSide(rightHandSide)
             fixed = [Int](repeating: -1, count: E)
         }
         let first = dives == 0
@@ -245,8 +237,12 @@ public final class ColumnGenerationDive {
             }
             for (e, j) in choice {
                 fixed[e] = j
-                for k in 0..<master.columnCount where columnStaff[k] == e && k != j { master.setCost(k, barred) }
+                rightHandSide[e] = 0
+                for d in 0..<H where columnValues[j * H + d] != 0 {
+                    for r in coverRows(d, Int(columnValues[j * H + d])) { rightHandSide[slotRows[r]] -= 1 }
+                }
             }
+            master.setRightHandSide(rightHandSide)
         }
         var schedule = Schedule(staffCount: E, days: H)
         for e in 0..<E {
