@@ -37,6 +37,8 @@ public struct RevisedSimplex {
     var pivotsSinceRefactor = 0
     let refactorEvery = 512
     public private(set) var pivots = 0
+    /// Entries of the inverse and of the columns visited so far: a deterministic measure of time.
+    public private(set) var work = 0
     /// Columns that are the rows' own slack or artificial variables, not the caller's.
     public private(set) var artificial: [Bool] = []
 
@@ -233,6 +235,7 @@ public struct RevisedSimplex {
             guard r >= 0 else { return true }
             guard budget > 0 else { return false }
             budget -= 1
+            work += m * m + entryRow.count
             for k in 0..<m { rowOfInverse[k] = inverse[k * m + r] }
             // The leaving row of B⁻¹A, and the reduced costs, of the nonbasic columns that can enter.
             candidates.removeAll(keepingCapacity: true)
@@ -289,6 +292,8 @@ public struct RevisedSimplex {
         basis[r] = j
         isBasic[j] = true
         pivots += 1
+        // The inverse's update, and a pass over the columns to price the next pivot.
+        work += m * m + entryRow.count
         pivotsSinceRefactor += 1
         if pivotsSinceRefactor >= refactorEvery {
             refactor()

@@ -254,13 +254,13 @@ struct LocalSearch {
             return Self.stopRequested(shared, options, SearchProgress(elapsed: now - start, sinceImprovement: now - start,
                                                                       best: bestScore, moves: 0))
         }
-        // Without a time limit, one dive. With one, dives begin until their work reaches 40 % of it
-        // (at most 20), and a dive still running at 80 % is cut short and gives nothing, so that a
+        // Without a time limit, one dive. With one, dives begin until their work reaches 40 % of it,
+        // and a dive still running at 80 % is cut short and gives nothing, so that a
         // dive longer than the run leaves the thread its search. Counted in work, not read from
         // the clock, so a seeded search stays deterministic.
         let limitWork = options.termination.timeLimit.map { $0 / .seconds(1) * Double(ColumnGenerationDive.workPerSecond) }
         var bestFound: Schedule? = nil, bestFoundScore = Score(hard: .max, soft: .max), foundTime = Duration.zero
-        while dive.dives < (limitWork == nil ? 1 : 20) {
+        while limitWork != nil || dive.dives == 0 {
             if let limitWork, Double(dive.work) >= 0.4 * limitWork { break }
             guard let found = dive.dive(stop: { stop() || limitWork.map { Double(dive.work) >= 0.8 * $0 } == true },
                                         random: &random)
