@@ -255,16 +255,17 @@ struct LocalSearch {
                                                                       best: bestScore, moves: 0))
         }
         // Without a time limit, one dive. With one, dives begin until their work reaches 40 % of it
-        // or 20 dives in a row have not bettered the best of them, and a dive still running at 80 %
+        // or 50 dives in a row have not bettered the best of them, and a dive still running at 80 %
         // is cut short and gives nothing, so that a dive longer than the run leaves the thread its
         // search. Counted in work, not read from the clock, so a seeded search stays deterministic.
         // On Instance 5 (one thread, 60 s, seeds 1–3) the dives found its optimum at the 4th, 10th
-        // and 19th dive; on Instance 1 the thread dived 34 thousand times in 8 s without the streak.
+        // and 19th dive, and with two threads after 24 s, where a streak of 20 stopped at 1,145; on
+        // Instance 1 the thread dived 34 thousand times in 8 s without a streak.
         let limitWork = options.termination.timeLimit.map { $0 / .seconds(1) * Double(ColumnGenerationDive.workPerSecond) }
         var bestFound: Schedule? = nil, bestFoundScore = Score(hard: .max, soft: .max), foundTime = Duration.zero
         var unimproved = 0
         while limitWork != nil || dive.dives == 0 {
-            if let limitWork, Double(dive.work) >= 0.4 * limitWork || unimproved == 20 { break }
+            if let limitWork, Double(dive.work) >= 0.4 * limitWork || unimproved == 50 { break }
             guard let found = dive.dive(stop: { stop() || limitWork.map { Double(dive.work) >= 0.8 * $0 } == true },
                                         random: &random)
             else { break }
