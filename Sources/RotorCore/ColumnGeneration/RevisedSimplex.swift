@@ -127,10 +127,19 @@ public struct RevisedSimplex {
     }
 
     /// `cost[j] - y · A_j`.
-    func reducedCost(_ j: Int, _ y: [Double]) -> Double {
-        var d = cost[j]
-        for k in columnStart[j]..<columnStart[j + 1] { d -= y[Int(entryRow[k])] * entryValue[k] }
-        return d
+    func reducedCost(_ j: Int, _ y: [Double]) -> Double { cost[j] - dot(j, y) }
+
+    /// `v · A_j`: with the prices, a column's price; with a row of the inverse, its entry in that
+    /// row of `B⁻¹ A`.
+    func dot(_ j: Int, _ v: [Double]) -> Double {
+        var sum = 0.0
+        for k in columnStart[j]..<columnStart[j + 1] { sum += v[Int(entryRow[k])] * entryValue[k] }
+        return sum
+    }
+
+    /// Row `r` of the inverse, gathered from its column-major storage.
+    func rowOfInverse(_ r: Int, into row: inout [Double]) {
+        for k in 0..<rowCount { row[k] = inverse[k * rowCount + r] }
     }
 
     /// Pivots until the basis is feasible and no column prices out, or `maximumPivots`; returns
@@ -152,7 +161,7 @@ public struct RevisedSimplex {
         // took 52 and 447 thousand.
         var reduced = [Double](repeating: 0, count: columnCount)
         var weight = [Double](repeating: 1, count: columnCount)
-        var rowOfInverse = [Double](repeating: 0, count: m)
+        var pivotRow = [Double](repeating: 0, count: m)
         var stale = true
         for _ in 0..<budget {
             if stale {
@@ -184,7 +193,7 @@ public struct RevisedSimplex {
             // Unbounded cannot happen with non-negative costs on the rows' own variables; stop.
             guard leaving >= 0 else { return false }
             degenerateRun = ratio < 1e-12 ? degenerateRun + 1 : 0
-            for k in 0..<m { rowOfInverse[k] = inverse[k * m + leaving] }
+            rowOfInverse(leaving, into: &pivotRow)
             let d = reduced[entering], p = column[leaving], w = weight[entering], left = basis[leaving]
             pivot(row: leaving, entering: entering, column: column, reducedCost: d)
             stale = pivotsSinceRefactor == 0
@@ -192,8 +201,7 @@ public struct RevisedSimplex {
             // Along the pivot row `a_j = (B⁻¹ A)_{leaving, j}`: d_j -= d a_j / p, and the weight of a
             // column grows to that of the entering one scaled by (a_j / p)².
             for j in 0..<columnCount where !isBasic[j] {
-                var a = 0.0
-                for k in columnStart[j]..<columnStart[j + 1] { a += rowOfInverse[Int(entryRow[k])] * entryValue[k] }
+                let a = dot(j, pivotRow)
                 if a == 0 { continue }
                 reduced[j] -= d * a / p
                 weight[j] = max(weight[j], a * a / (p * p) * w)
@@ -211,7 +219,7 @@ public struct RevisedSimplex {
     /// stability). Returns false when a row cannot be met or the pivots run out.
     private mutating func restoreFeasibility(_ budget: inout Int, _ column: inout [Double]) -> Bool {
         let m = rowCount
-        var rowOfInverse = [Double](repeating: 0, count: m), rowNorm = rowOfInverse
+        var pivotRow = [Double](repeating: 0, count: m), rowNorm = pivotRow
         var candidates: [(j: Int, alpha: Double, d: Double)] = []
         while true {
             // Dual steepest edge (Forrest & Goldfarb, "Steepest-edge simplex algorithms for linear
@@ -236,13 +244,12 @@ public struct RevisedSimplex {
             guard budget > 0 else { return false }
             budget -= 1
             work += m * m + entryRow.count
-            for k in 0..<m { rowOfInverse[k] = inverse[k * m + r] }
+            rowOfInverse(r, into: &pivotRow)
             // The leaving row of B⁻¹A, and the reduced costs, of the nonbasic columns that can enter.
             candidates.removeAll(keepingCapacity: true)
             var bound = Double.infinity
             for j in 0..<columnCount where !isBasic[j] {
-                var a = 0.0
-                for k in columnStart[j]..<columnStart[j + 1] { a += rowOfInverse[Int(entryRow[k])] * entryValue[k] }
+                let a = dot(j, pivotRow)
                 guard a < -1e-9 else { continue }
                 let d = reducedCost(j, y)
                 candidates.append((j, a, d))

@@ -106,10 +106,11 @@ public struct SolverOptions: Sendable {
     /// polishes the best roster they find: the second thread when there are two or more, else the
     /// only one. Nil means where the dive applies and the roster has at most `diveCellLimit` cells
     /// (staff × days). Measured with 2 threads for 60 s (`rotor bench … --time-limit 60 --threads
-    /// 2`), against the search without it: Instance 9 439 (its optimum) against 451, 16 3,225 (its
-    /// optimum) against 3,345, 7 1,057 against 1,079, 10 4,635 against 4,669, 5 1,144 against 1,148.
-    /// Instance 12 (1,680 cells) is left out: its master's simplex stalls once the dive bars
-    /// columns, and no dive ended within 40 s.
+    /// 2`, ee6f3cb), against the search without it (410188b): Instances 5, 9, 10 and 16 reach their
+    /// optima, 1,143, 439, 4,631 and 3,225, against 1,148, 451, 4,669 and 3,345; 7 1,057 against
+    /// 1,079. Instance 12 (1,680 cells) is left out: each fixing there takes thousands of pivots and
+    /// the fixed rows drift from the optimum (a first dive cut to one or three generation rounds per
+    /// fixing ended at 5,299 or 4,890, where the search alone reaches 4,098).
     public var columnGenerationDive: Bool? = nil
     public static let diveCellLimit = 1200
     /// Longest window a rebuild takes, in days.
