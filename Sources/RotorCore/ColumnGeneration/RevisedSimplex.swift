@@ -127,10 +127,13 @@ public struct RevisedSimplex {
     }
 
     /// `cost[j] - y · A_j`.
-    func reducedCost(_ j: Int, _ y: [Double]) -> Double { cost[j] - dot(j, y) }
+    func reducedCost(_ j: Int, _ y: [Double]) -> Double {
+        var d = cost[j]
+        for k in columnStart[j]..<columnStart[j + 1] { d -= y[Int(entryRow[k])] * entryValue[k] }
+        return d
+    }
 
-    /// `v · A_j`: with the prices, a column's price; with a row of the inverse, its entry in that
-    /// row of `B⁻¹ A`.
+    /// `v · A_j`: with row `r` of the inverse, column `j`'s entry in row `r` of `B⁻¹ A`.
     func dot(_ j: Int, _ v: [Double]) -> Double {
         var sum = 0.0
         for k in columnStart[j]..<columnStart[j + 1] { sum += v[Int(entryRow[k])] * entryValue[k] }
