@@ -76,13 +76,35 @@ struct ColumnGenerationTests {
         let dive = ColumnGenerationDive(p, hardWeight: 100)
         var random = RandomSource(seed: 1)
         for n in 1...3 {
-            let roster = try #require(dive.dive(stop: { false }, random: &random))
+            guard case .roster(let roster) = dive.dive(stop: { false }, random: &random) else {
+                Issue.record("dive \(n) ended without a roster")
+                return
+            }
             let score = Evaluation(p, roster).score
             #expect(score.hard == 0)
             #expect(score.soft >= 607)
             #expect(dive.dives == n)
         }
         #expect(dive.solves > 0 && dive.work > 0)
+    }
+
+    /// A dive asked for a roster below 500 on Instance 1 is cut off: its linear programme's value,
+    /// 558, is at least the programme's optimum whatever columns pricing found, and so no roster
+    /// the dive reaches can score below 500. One asked for less than 700 goes on.
+    @Test func diveIsCutOffByTheProgrammesValue() throws {
+        let p = try exampleInstance1()
+        let dive = ColumnGenerationDive(p, hardWeight: 100)
+        var random = RandomSource(seed: 1)
+        guard case .cutOff = dive.dive(stop: { false }, random: &random, below: 500) else {
+            Issue.record("a dive below 500 was not cut off")
+            return
+        }
+        #expect(dive.fixed.allSatisfy { $0 < 0 }, "cut off at the root, before any fixing")
+        guard case .roster(let roster) = dive.dive(stop: { false }, random: &random, below: 700) else {
+            Issue.record("a dive below 700 was cut off")
+            return
+        }
+        #expect(Evaluation(p, roster).score.hard == 0)
     }
 
     /// The dive runs on the thread the options give it and stops with the search's termination.
@@ -97,7 +119,9 @@ struct ColumnGenerationTests {
         options.columnGenerationDive = false
         #expect(!LocalSearch.dives(options, p, thread: 0))
         var random = RandomSource(seed: 1)
-        let stopped = ColumnGenerationDive(p, hardWeight: 100).dive(stop: { true }, random: &random)
-        #expect(stopped == nil)
+        guard case .stopped = ColumnGenerationDive(p, hardWeight: 100).dive(stop: { true }, random: &random) else {
+            Issue.record("a dive told to stop went on")
+            return
+        }
     }
 }
