@@ -88,9 +88,9 @@ struct ColumnGenerationTests {
         #expect(dive.solves > 0 && dive.work > 0)
     }
 
-    /// A dive asked for a roster below 500 on Instance 1 is cut off: its linear programme's value,
-    /// 558, is at least the programme's optimum whatever columns pricing found, and so no roster
-    /// the dive reaches can score below 500. One asked for less than 700 goes on.
+    /// A dive asked for a roster below 500 on Instance 1 is cut off at the root: whatever columns
+    /// pricing found, the master's value there is at least its optimum, 558, so no roster the dive
+    /// reaches can score below 500. One asked for less than 700 goes on to a roster.
     @Test func diveIsCutOffByTheProgrammesValue() throws {
         let p = try exampleInstance1()
         let dive = ColumnGenerationDive(p, hardWeight: 100)

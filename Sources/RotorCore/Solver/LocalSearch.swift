@@ -262,7 +262,8 @@ struct LocalSearch {
         // and 19th dive, where a streak of 20 stopped at 1,145; on Instance 1 the thread dived 34
         // thousand times in 8 s without a streak. A dive that cannot end below the best of them is
         // cut off (`ColumnGenerationDive.dive(below:)`) and counts in the streak: with two threads
-        // the optimum of Instance 5 came after 10 s with the cut-off, 25 s without.
+        // (`rotor bench`, 60 s) the optimum of Instance 5 came after 10 s with the cut-off (f51d6e6)
+        // and 25 s without (ee6f3cb).
         let limitWork = options.termination.timeLimit.map { $0 / .seconds(1) * Double(ColumnGenerationDive.workPerSecond) }
         var bestFound: Schedule? = nil, bestFoundScore = Score(hard: .max, soft: .max), foundTime = Duration.zero
         var unimproved = 0
