@@ -267,14 +267,15 @@ struct LocalSearch {
         let limitWork = options.termination.timeLimit.map { $0 / .seconds(1) * Double(ColumnGenerationDive.workPerSecond) }
         var bestFound: Schedule? = nil, bestFoundScore = Score(hard: .max, soft: .max), foundTime = Duration.zero
         var unimproved = 0
-        while limitWork != nil || dive.dives == 0 {
+        dives: while limitWork != nil || dive.dives == 0 {
             if let limitWork, Double(dive.work) >= 0.4 * limitWork || unimproved == 50 { break }
-            let outcome = dive.dive(stop: { stop() || limitWork.map { Double(dive.work) >= 0.8 * $0 } == true },
-                                    random: &random, below: bestFoundScore.hard == 0 ? bestFoundScore.soft : .max)
             unimproved += 1
-            guard case .roster(let found) = outcome else {
-                if case .cutOff = outcome { continue }
-                break
+            let found: Schedule
+            switch dive.dive(stop: { stop() || limitWork.map { Double(dive.work) >= 0.8 * $0 } == true },
+                             random: &random, below: bestFoundScore.hard == 0 ? bestFoundScore.soft : .max) {
+            case .roster(let roster): found = roster
+            case .cutOff: continue dives
+            case .stopped: break dives
             }
             state.load(found)
             if state.score < bestFoundScore {
