@@ -68,6 +68,62 @@ struct ColumnGenerationTests {
         }
     }
 
+    /// Barred columns do not enter: with random nonbasic columns barred and the right-hand sides
+    /// changed, a solve ends optimal for the programme without them, each barred column at zero.
+    /// Restoring the basis taken before lets every column enter again, and the next solve, from
+    /// that basis and its right-hand sides, with more columns added since, is optimal for them all.
+    @Test(arguments: 0..<40)
+    func barredColumnsStayOutUntilABasisIsRestored(seed: Int) {
+        var random = RandomSource(seed: UInt64(seed))
+        let m = 2 + random.below(12)
+        let senses = (0..<m).map { _ in [RevisedSimplex.Sense.atMost, .equal, .atLeast][random.below(3)] }
+        let rhs = (0..<m).map { _ in Double(random.below(4)) }
+        var lp = RevisedSimplex(senses: senses, rhs: rhs, shortfallCost: (0..<m).map { _ in Double(1 + random.below(50)) })
+        func addColumns() {
+            for _ in 0..<(2 + random.below(8)) {
+                let rows = (0..<m).filter { _ in random.below(3) == 0 }
+                lp.addColumn(rows: rows, values: rows.map { _ in Double(1 + random.below(2)) }, cost: Double(random.below(20)))
+            }
+        }
+        /// Optimal over the columns not in `barred`: feasible, no column that may enter prices
+        /// out, and the objective meets the duals' bound.
+        func expectOptimal(_ rhs: [Double], barred: Set<Int>) {
+            let optimal = lp.solve()
+            #expect(optimal)
+            let x = lp.solution, y = lp.duals
+            var activity = [Double](repeating: 0, count: m)
+            for j in 0..<lp.columnCount {
+                #expect(x[j] >= -1e-9)
+                var reduced = lp.cost[j]
+                for k in lp.columnStart[j]..<lp.columnStart[j + 1] {
+                    activity[Int(lp.entryRow[k])] += lp.entryValue[k] * x[j]
+                    reduced -= y[Int(lp.entryRow[k])] * lp.entryValue[k]
+                }
+                if barred.contains(j) {
+                    #expect(abs(x[j]) < 1e-9, "barred column \(j) at \(x[j])")
+                } else {
+                    #expect(reduced >= -1e-6, "column \(j) prices out at \(reduced)")
+                }
+            }
+            for i in 0..<m {
+                #expect(abs(activity[i] - rhs[i]) < 1e-5, "row \(i): \(activity[i]) against \(rhs[i])")
+            }
+            let bound = zip(rhs, y).reduce(0) { $0 + $1.0 * $1.1 }
+            #expect(abs(bound - lp.objective) < 1e-4, "objective \(lp.objective), dual bound \(bound)")
+        }
+        addColumns()
+        expectOptimal(rhs, barred: [])
+        let saved = lp.currentBasis
+        let barred = Set((0..<lp.columnCount).filter { !lp.isBasic[$0] && !lp.artificial[$0] && random.below(2) == 0 })
+        lp.bar { barred.contains($0) }
+        let changed = rhs.map { _ in Double(random.below(5)) }
+        lp.setRightHandSide(changed)
+        expectOptimal(changed, barred: barred)
+        addColumns()
+        lp.restore(saved)
+        expectOptimal(rhs, barred: [])
+    }
+
     /// On Instance 1, whose optimum is 607, every dive ends at a roster that keeps every hard rule:
     /// the first, and the later ones that start again from the root with a drawn choice.
     @Test func divesBuildFeasibleRosters() throws {

@@ -10,8 +10,11 @@
 /// prices out, the dive fixes the person whose best column has the largest value (every person whose
 /// column is already whole at once) by taking that column out of the right-hand sides (the person's
 /// own row asks for none of their columns, the cover rows for what the column does not cover), and
-/// generates again, until everyone is fixed; further dives start again from the root with another
-/// choice. Local search cannot make the coordinated changes across many rows that such a roster may
+/// generates again, until everyone is fixed; further dives start again from the root's basis with
+/// another choice. A fixed person's other columns can only be zero, so the master bars them from
+/// entering: on Instance 12 (one thread, a throw-away build printing the dive) the first dive had
+/// fixed 50 of 60 people after 33 s and 169 thousand pivots with the bar, 54 s and 300 thousand
+/// without, and ended at the optimum, 4,040, after 40 s. Local search cannot make the coordinated changes across many rows that such a roster may
 /// differ by; the dive makes them through the linear programme, and the search then polishes it.
 ///
 /// A row's cost here is its cells and successions only: the programme keeps the other row rules as
@@ -29,6 +32,9 @@ public final class ColumnGenerationDive {
     var columnValues: [UInt8] = []
     var known: Set<[UInt8]> = []
     var fixed: [Int]
+    /// The master's basis at the root, optimal for the columns it had then: where every dive after
+    /// the first begins.
+    var root: RevisedSimplex.Basis?
     /// The master's right-hand sides with nobody fixed.
     let rootRightHandSide: [Double]
     /// Price units per unit of penalty: the programme prices in integers, the duals are fractions.
@@ -227,14 +233,15 @@ public final class ColumnGenerationDive {
     public func dive(stop: () -> Bool, random: inout RandomSource, below bound: Int = .max) -> Outcome {
         let E = problem.staffCount, H = problem.days
         var rightHandSide = rootRightHandSide
-        if fixed.contains(where: { $0 >= 0 }) {
-            master.setRightHandSide(rightHandSide)
+        if let root {
+            master.restore(root)
             fixed = [Int](repeating: -1, count: E)
         }
         let first = dives == 0
         dives += 1
         while fixed.contains(-1) {
             guard generate(stop) else { return .stopped }
+            if !fixed.contains(where: { $0 >= 0 }) { root = master.currentBasis }
             if bound < .max && fixedValue > Double(bound) - 1 + 1e-6 { return .cutOff }
             let x = master.solution
             // Everyone whose column is whole, else the person with the largest column.
@@ -269,6 +276,8 @@ public final class ColumnGenerationDive {
                 }
             }
             master.setRightHandSide(rightHandSide)
+            let staff = columnStaff, fixedNow = fixed
+            master.bar { staff[$0] >= 0 && fixedNow[staff[$0]] >= 0 }
         }
         var schedule = Schedule(staffCount: E, days: H)
         for e in 0..<E {

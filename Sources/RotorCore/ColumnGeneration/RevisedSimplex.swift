@@ -42,6 +42,12 @@ public struct RevisedSimplex {
     /// Columns that are the rows' own slack or artificial variables, not the caller's.
     public private(set) var artificial: [Bool] = []
 
+    /// Columns that may enter the basis, in increasing order (Bland's rule takes the first): every
+    /// column but the barred ones (`bar`).
+    var live: [Int32] = []
+    /// Entries of the live columns: what a pricing pass over them visits.
+    var liveEntries = 0
+
     public var columnCount: Int { cost.count }
 
     /// Rows `sense[i]`, right-hand sides `rhs[i] ≥ 0`; `shortfallCost[i]` prices the artificial
@@ -86,7 +92,45 @@ public struct RevisedSimplex {
         cost.append(c)
         isBasic.append(false)
         artificial.append(a)
+        live.append(Int32(cost.count - 1))
+        liveEntries += rows.count
         return cost.count - 1
+    }
+
+    /// Keeps the columns for which `isBarred` holds from entering the basis: columns that every
+    /// feasible solution holds at zero (a dive's fixed person's other rows), so the programme's
+    /// solutions are unchanged while its pricing passes skip them. A barred basic column stays
+    /// until it leaves.
+    public mutating func bar(where isBarred: (Int) -> Bool) {
+        live.removeAll { isBarred(Int($0)) }
+        liveEntries = live.reduce(0) { $0 + columnStart[Int($1) + 1] - columnStart[Int($1)] }
+    }
+
+    /// A basis and what goes with it, to come back to (`restore`).
+    public struct Basis {
+        let rhs: [Double], basis: [Int], basicValue: [Double], inverse: [Double]
+        let pivotsSinceRefactor: Int
+    }
+
+    /// The current basis, right-hand sides and inverse.
+    public var currentBasis: Basis {
+        Basis(rhs: rhs, basis: basis, basicValue: basicValue, inverse: inverse, pivotsSinceRefactor: pivotsSinceRefactor)
+    }
+
+    /// Returns to a basis taken earlier, with the right-hand sides it had, and lets every column
+    /// enter again. Columns added since are nonbasic, so a basis that was optimal is still primal
+    /// feasible and the primal method goes on from it. Unbarring alone would not do: the barred
+    /// columns were not priced meanwhile, so the last basis need not be dual feasible for them.
+    public mutating func restore(_ saved: Basis) {
+        rhs = saved.rhs
+        basis = saved.basis
+        basicValue = saved.basicValue
+        inverse = saved.inverse
+        pivotsSinceRefactor = saved.pivotsSinceRefactor
+        for j in 0..<columnCount { isBasic[j] = false }
+        for j in basis { isBasic[j] = true }
+        live = (0..<Int32(columnCount)).map { $0 }
+        liveEntries = entryRow.count
     }
 
     /// Sets every row's right-hand side (any sign, where the row's own variables or the columns can
@@ -169,13 +213,13 @@ public struct RevisedSimplex {
         for _ in 0..<budget {
             if stale {
                 // At the start, and after a refactor has recomputed the prices.
-                for j in 0..<columnCount { reduced[j] = isBasic[j] ? 0 : reducedCost(j, y) }
-                for j in 0..<columnCount { weight[j] = 1 }
+                for j in live { reduced[Int(j)] = isBasic[Int(j)] ? 0 : reducedCost(Int(j), y) }
+                for j in live { weight[Int(j)] = 1 }
                 stale = false
             }
             let bland = degenerateRun > 50
             var entering = -1, best = 0.0
-            for j in 0..<columnCount where !isBasic[j] && reduced[j] < -1e-9 {
+            for j in live.lazy.map(Int.init) where !isBasic[j] && reduced[j] < -1e-9 {
                 let score = reduced[j] * reduced[j] / weight[j]
                 if score > best {
                     entering = j
@@ -203,7 +247,7 @@ public struct RevisedSimplex {
             if stale { continue }
             // Along the pivot row `a_j = (B⁻¹ A)_{leaving, j}`: d_j -= d a_j / p, and the weight of a
             // column grows to that of the entering one scaled by (a_j / p)².
-            for j in 0..<columnCount where !isBasic[j] {
+            for j in live.lazy.map(Int.init) where !isBasic[j] {
                 let a = dot(j, pivotRow)
                 if a == 0 { continue }
                 reduced[j] -= d * a / p
@@ -246,12 +290,12 @@ public struct RevisedSimplex {
             guard r >= 0 else { return true }
             guard budget > 0 else { return false }
             budget -= 1
-            work += m * m + entryRow.count
+            work += m * m + liveEntries
             rowOfInverse(r, into: &pivotRow)
             // The leaving row of B⁻¹A, and the reduced costs, of the nonbasic columns that can enter.
             candidates.removeAll(keepingCapacity: true)
             var bound = Double.infinity
-            for j in 0..<columnCount where !isBasic[j] {
+            for j in live.lazy.map(Int.init) where !isBasic[j] {
                 let a = dot(j, pivotRow)
                 guard a < -1e-9 else { continue }
                 let d = reducedCost(j, y)
@@ -303,7 +347,7 @@ public struct RevisedSimplex {
         isBasic[j] = true
         pivots += 1
         // The inverse's update, and a pass over the columns to price the next pivot.
-        work += m * m + entryRow.count
+        work += m * m + liveEntries
         pivotsSinceRefactor += 1
         if pivotsSinceRefactor >= refactorEvery {
             refactor()
