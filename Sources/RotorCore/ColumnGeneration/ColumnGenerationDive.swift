@@ -10,11 +10,8 @@
 /// prices out, the dive fixes the person whose best column has the largest value (every person whose
 /// column is already whole at once) by taking that column out of the right-hand sides (the person's
 /// own row asks for none of their columns, the cover rows for what the column does not cover), and
-/// generates again, until everyone is fixed; further dives start again from the root's basis with
-/// another choice. A fixed person's other columns can only be zero, so the master bars them from
-/// entering: on Instance 12 (one thread, a throw-away build printing the dive) the first dive had
-/// fixed 50 of 60 people after 33 s and 169 thousand pivots with the bar, 54 s and 300 thousand
-/// without, and ended at the optimum, 4,040, after 40 s. Local search cannot make the coordinated changes across many rows that such a roster may
+/// generates again, until everyone is fixed; further dives start again from the root with another
+/// choice (`barsFixedColumns` says how). Local search cannot make the coordinated changes across many rows that such a roster may
 /// differ by; the dive makes them through the linear programme, and the search then polishes it.
 ///
 /// A row's cost here is its cells and successions only: the programme keeps the other row rules as
@@ -32,8 +29,23 @@ public final class ColumnGenerationDive {
     var columnValues: [UInt8] = []
     var known: Set<[UInt8]> = []
     var fixed: [Int]
-    /// The master's basis at the root, optimal for the columns it had then: where every dive after
-    /// the first begins.
+    /// Whether a fixed person's other columns, which can only be zero, are barred from entering
+    /// the master (`RevisedSimplex.bar`): on masters of more than 200 rows, where fixings take
+    /// thousands of pivots. On Instance 12 (340 rows; one thread, a throw-away build printing the
+    /// dive) the first dive had fixed 50 of 60 people after 33 s and 169 thousand pivots with the
+    /// bar, 54 s and 300 thousand without, and ended at the optimum, 4,040, after 40 s. On smaller
+    /// masters the bar changes which of the degenerate programme's optimal bases the dives pass
+    /// through, and did worse: `rotor solve Instance7.txt --time-limit 60 --threads 2 --seed K`
+    /// (104 rows) ended at 1,058, 1,058, 1,057, 1,057, 1,057 and 1,059 for seeds 1–6 with it
+    /// (c7aba57), 1,057, 1,057, 1,056, 1,057, 1,056 and 1,058 without (326b2e8).
+    ///
+    /// Without the bar, the next dive returns to the root's right-hand sides from the last
+    /// fixing's optimal basis by the dual method. With it, that basis need not be dual feasible
+    /// for the columns barred meanwhile, which were not priced (Instance 7's second dive blew up to
+    /// 1e17 that way), so it returns to `root` instead.
+    let barsFixedColumns: Bool
+    /// The master's basis at the root when `barsFixedColumns`, optimal for the columns it had
+    /// then and primal feasible with those added since.
     var root: RevisedSimplex.Basis?
     /// The master's right-hand sides with nobody fixed.
     let rootRightHandSide: [Double]
@@ -105,6 +117,7 @@ public final class ColumnGenerationDive {
             slotStart.append(slotRows.count)
         }
         master = RevisedSimplex(senses: senses, rhs: rhs, shortfallCost: shortfall)
+        barsFixedColumns = master.rowCount > 200
         rootRightHandSide = rhs
         for (row, cost) in overColumns { master.addColumn(rows: [row], values: [-1], cost: cost) }
         // The master's own columns (slacks, artificials, over-cover) belong to nobody.
@@ -233,15 +246,15 @@ public final class ColumnGenerationDive {
     public func dive(stop: () -> Bool, random: inout RandomSource, below bound: Int = .max) -> Outcome {
         let E = problem.staffCount, H = problem.days
         var rightHandSide = rootRightHandSide
-        if let root {
-            master.restore(root)
+        if fixed.contains(where: { $0 >= 0 }) {
+            if let root { master.restore(root) } else { master.setRightHandSide(rightHandSide) }
             fixed = [Int](repeating: -1, count: E)
         }
         let first = dives == 0
         dives += 1
         while fixed.contains(-1) {
             guard generate(stop) else { return .stopped }
-            if !fixed.contains(where: { $0 >= 0 }) { root = master.currentBasis }
+            if barsFixedColumns && !fixed.contains(where: { $0 >= 0 }) { root = master.currentBasis }
             if bound < .max && fixedValue > Double(bound) - 1 + 1e-6 { return .cutOff }
             let x = master.solution
             // Everyone whose column is whole, else the person with the largest column.
@@ -276,8 +289,10 @@ public final class ColumnGenerationDive {
                 }
             }
             master.setRightHandSide(rightHandSide)
-            let staff = columnStaff, fixedNow = fixed
-            master.bar { staff[$0] >= 0 && fixedNow[staff[$0]] >= 0 }
+            if barsFixedColumns {
+                let staff = columnStaff, fixedNow = fixed
+                master.bar { staff[$0] >= 0 && fixedNow[staff[$0]] >= 0 }
+            }
         }
         var schedule = Schedule(staffCount: E, days: H)
         for e in 0..<E {
