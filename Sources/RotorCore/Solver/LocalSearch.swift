@@ -248,11 +248,14 @@ struct LocalSearch {
     mutating func diveFirst() {
         let dive = ColumnGenerationDive(problem, hardWeight: options.hardWeight)
         dive.add(best)
-        let clock = clock, start = start, shared = shared, options = options, bestScore = bestScore
+        let clock = clock, start = start, shared = shared, options = options
+        // The best of the constructed roster and the dives so far, so that a dive's roster that
+        // meets `--target` ends the dives.
+        var diveBest = bestScore
         let stop = {
             let now = clock.now()
             return Self.stopRequested(shared, options, SearchProgress(elapsed: now - start, sinceImprovement: now - start,
-                                                                      best: bestScore, moves: 0))
+                                                                      best: diveBest, moves: 0))
         }
         // Without a time limit, one dive. With one, dives begin until their work reaches 40 % of it
         // or 50 dives in a row have not bettered the best of them. The only thread cuts short a dive
@@ -288,6 +291,8 @@ struct LocalSearch {
                 bestFound = found
                 bestFoundScore = state.score
                 foundTime = clock.now() - start
+                diveBest = min(diveBest, bestFoundScore)
+                if stop() { break dives }
             }
         }
         guard let bestFound else { state.load(best); return }
