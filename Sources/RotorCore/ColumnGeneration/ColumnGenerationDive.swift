@@ -11,8 +11,9 @@
 /// column is already whole at once) by taking that column out of the right-hand sides (the person's
 /// own row asks for none of their columns, the cover rows for what the column does not cover), and
 /// generates again, until everyone is fixed; further dives start again from the root with another
-/// choice (`barsFixedColumns` says how). Local search cannot make the coordinated changes across many rows that such a roster may
-/// differ by; the dive makes them through the linear programme, and the search then polishes it.
+/// choice (`barsFixedColumns` says how). Local search cannot make the coordinated changes across
+/// many rows that such a roster may differ by; the dive makes them through the linear programme, and
+/// the search then polishes it.
 ///
 /// A row's cost here is its cells and successions only: the programme keeps the other row rules as
 /// hard limits, which they all are on the benchmark; the search scores the roster with every rule.
