@@ -240,7 +240,9 @@ struct LocalSearch {
     /// the second thread when there are two or more, so that the first searches meanwhile.
     static func dives(_ options: SolverOptions, _ problem: CompiledProblem, thread: Int) -> Bool {
         guard thread == (options.threads > 1 ? 1 : 0), ColumnGenerationDive.isApplicable(problem) else { return false }
-        return options.columnGenerationDive ?? (problem.staffCount * problem.days <= SolverOptions.diveCellLimit)
+        let cells = problem.staffCount * problem.days
+        return options.columnGenerationDive
+            ?? (cells <= SolverOptions.diveCellLimit || problem.days <= 28 && cells <= SolverOptions.diveFourWeekCellLimit)
     }
 
     /// Replaces the constructed roster by the best of a few column generation dives when that is

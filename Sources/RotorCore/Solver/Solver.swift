@@ -105,13 +105,19 @@ public struct SolverOptions: Sendable {
     /// Whether a search thread starts with column generation dives (`ColumnGenerationDive`) and
     /// polishes the best roster they find: the second thread when there are two or more, else the
     /// only one. Nil means where the dive applies and the roster has at most `diveCellLimit` cells
-    /// (staff × days). Measured with 2 threads for 60 s (`rotor bench … --time-limit 60 --threads
+    /// (staff × days), or `diveFourWeekCellLimit` over at most 28 days. Measured with 2 threads for 60 s (`rotor bench … --time-limit 60 --threads
     /// 2`, ee6f3cb), against the search without it (410188b): Instances 5, 9, 10 and 16 reach their
     /// optima, 1,143, 439, 4,631 and 3,225, against 1,148, 451, 4,669 and 3,345; 7 1,057 against
     /// 1,079. Instance 12 (1,680 cells) came in once the master barred fixed people's columns
-    /// (`RevisedSimplex.bar`): its one dive takes about 40 s and ends at its optimum, 4,040. 
+    /// (`RevisedSimplex.bar`): its one dive takes about 40 s and ends at its optimum, 4,040.
     public var columnGenerationDive: Bool? = nil
-    public static let diveCellLimit = 1680
+    public static let diveCellLimit = 1200
+    /// The dive's larger limit for horizons of at most four weeks. Instance 12 (28 days, 1,680
+    /// cells) reaches its optimum through the dive; Instance 14 (42 days, 1,344 cells) had not
+    /// finished its root programme after 60 s with two threads, and with one thread for 10 s the
+    /// dive took the whole run and left the constructed roster (6,603, infeasible; `rotor solve
+    /// Instance14.txt --threads 1 --time-limit 10` on ec36f2c, whose limit was 1,680 for all).
+    public static let diveFourWeekCellLimit = 1680
     /// Longest window a rebuild takes, in days.
     public var maxRebuildDays: Int = 28
     /// Iterations between looks at the other threads' best roster.
