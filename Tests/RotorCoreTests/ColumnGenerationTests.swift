@@ -16,6 +16,15 @@ struct ColumnGenerationTests {
         #expect(abs(lp.objective - 9) < 1e-5)
     }
 
+    /// A programme of 2–13 rows of random senses and right-hand sides, shortfalls priced 1–50.
+    static func randomProgramme(_ random: inout RandomSource) -> (RevisedSimplex, [RevisedSimplex.Sense], [Double]) {
+        let m = 2 + random.below(12)
+        let senses = (0..<m).map { _ in [RevisedSimplex.Sense.atMost, .equal, .atLeast][random.below(3)] }
+        let rhs = (0..<m).map { _ in Double(random.below(4)) }
+        let shortfall = (0..<m).map { _ in Double(1 + random.below(50)) }
+        return (RevisedSimplex(senses: senses, rhs: rhs, shortfallCost: shortfall), senses, rhs)
+    }
+
     /// Random covering programmes, grown in batches of columns and with right-hand sides changed
     /// between solves (as column generation and its dive do): each solve ends at a basis that is
     /// primal feasible, dual feasible, and whose objective equals the duals' bound, which together
@@ -23,11 +32,8 @@ struct ColumnGenerationTests {
     @Test(arguments: 0..<40)
     func warmStartedSolvesAreOptimal(seed: Int) {
         var random = RandomSource(seed: UInt64(seed))
-        let m = 2 + random.below(12)
-        let senses = (0..<m).map { _ in [RevisedSimplex.Sense.atMost, .equal, .atLeast][random.below(3)] }
-        var rhs = (0..<m).map { _ in Double(random.below(4)) }
-        let shortfall = (0..<m).map { _ in Double(1 + random.below(50)) }
-        var lp = RevisedSimplex(senses: senses, rhs: rhs, shortfallCost: shortfall)
+        var (lp, senses, rhs) = Self.randomProgramme(&random)
+        let m = rhs.count
         // The rows' own columns, as the programme adds them: a surplus (-1) then an artificial (+1)
         // for "at least" rows, one +1 column for the others.
         var columns: [(rows: [Int], values: [Double])] = []
@@ -75,10 +81,8 @@ struct ColumnGenerationTests {
     @Test(arguments: 0..<40)
     func barredColumnsStayOutUntilABasisIsRestored(seed: Int) {
         var random = RandomSource(seed: UInt64(seed))
-        let m = 2 + random.below(12)
-        let senses = (0..<m).map { _ in [RevisedSimplex.Sense.atMost, .equal, .atLeast][random.below(3)] }
-        let rhs = (0..<m).map { _ in Double(random.below(4)) }
-        var lp = RevisedSimplex(senses: senses, rhs: rhs, shortfallCost: (0..<m).map { _ in Double(1 + random.below(50)) })
+        var (lp, _, rhs) = Self.randomProgramme(&random)
+        let m = rhs.count
         func addColumns() {
             for _ in 0..<(2 + random.below(8)) {
                 let rows = (0..<m).filter { _ in random.below(3) == 0 }

@@ -250,14 +250,13 @@ struct LocalSearch {
     mutating func diveFirst() {
         let dive = ColumnGenerationDive(problem, hardWeight: options.hardWeight)
         dive.add(best)
-        let clock = clock, start = start, shared = shared, options = options
-        // The best of the constructed roster and the dives so far, so that a dive's roster that
-        // meets `--target` ends the dives.
-        var diveBest = bestScore
+        let clock = clock, start = start, shared = shared, options = options, bestScore = bestScore
+        var bestFound: Schedule? = nil, bestFoundScore = Score(hard: .max, soft: .max), foundTime = Duration.zero
+        // Reads the best dive too, so that a dive's roster that meets `--target` ends the dives.
         let stop = {
             let now = clock.now()
             return Self.stopRequested(shared, options, SearchProgress(elapsed: now - start, sinceImprovement: now - start,
-                                                                      best: diveBest, moves: 0))
+                                                                      best: min(bestScore, bestFoundScore), moves: 0))
         }
         // Without a time limit, one dive. With one, dives begin until their work reaches 40 % of it
         // or 50 dives in a row have not bettered the best of them. The only thread cuts short a dive
@@ -274,7 +273,6 @@ struct LocalSearch {
         // (`rotor bench`, 60 s) the optimum of Instance 5 came after 10 s with the cut-off (f51d6e6)
         // and 25 s without (ee6f3cb).
         let limitWork = options.termination.timeLimit.map { $0 / .seconds(1) * Double(ColumnGenerationDive.workPerSecond) }
-        var bestFound: Schedule? = nil, bestFoundScore = Score(hard: .max, soft: .max), foundTime = Duration.zero
         var unimproved = 0
         let alone = options.threads == 1
         dives: while limitWork != nil || dive.dives == 0 {
@@ -293,7 +291,6 @@ struct LocalSearch {
                 bestFound = found
                 bestFoundScore = state.score
                 foundTime = clock.now() - start
-                diveBest = min(diveBest, bestFoundScore)
                 if stop() { break dives }
             }
         }
