@@ -40,6 +40,44 @@ struct WindowRebuildTests {
         }
     }
 
+    /// Completion bounds drop only partial rows that cannot end below `costBelow`: with buckets large
+    /// enough to keep every partial row, the bounded programme finds a row exactly as cheap as the
+    /// unbounded one when that costs less than `costBelow`, and none when it does not. Prices are
+    /// random, negative ones too (the master's duals make working pay), on the synthetic problem,
+    /// Instance1 and random problems with every contract limit.
+    @Test(arguments: 0..<40)
+    func completionBoundsKeepTheCheapestRow(seed: Int) throws {
+        let p = try seed < 4 ? (seed % 2 == 0 ? CompiledProblem(syntheticProblem) : instance1())
+            : CompiledProblem(randomProblem(seed: UInt64(seed)))
+        try #require(WindowRebuilder.isApplicable(p))
+        let state = SearchState(p)
+        let V = p.valueCount, rules = p.rules
+        var random = RandomSource(seed: UInt64(seed))
+        let exact = WindowRebuilder(p, labelsPerBucket: 4096, maxMinuteBuckets: 512)
+        for e in 0..<p.staffCount {
+            let prices = (0..<(p.days * V)).map { i in
+                state.accepts(e, i / V, i % V) ? (i % V == 0 ? 0 : random.below(101) - 60) : Int.max
+            }
+            func cost(_ row: [UInt8]) -> Int {
+                let base = Int(rules.successionBase[e])
+                return row.indices.reduce(0) { sum, d in
+                    let v = Int(row[d])
+                    let succession = d > 0 && v != 0 && row[d - 1] != 0 ? Int(rules.succession[base + Int(row[d - 1]) * V + v]) : 0
+                    #expect(succession >= 0, "a forbidden succession in staff \(e)'s row")
+                    return sum + prices[d * V + v] + max(succession, 0)
+                }
+            }
+            let best = exact.cheapestRow(e, prices: prices, successionScale: 1).map(cost)
+            guard let best else {
+                #expect(exact.cheapestRow(e, prices: prices, successionScale: 1, costBelow: 1_000_000) == nil)
+                continue
+            }
+            let bounded = exact.cheapestRow(e, prices: prices, successionScale: 1, costBelow: best + 1)
+            #expect(bounded.map(cost) == best, "staff \(e): \(bounded.map(cost) ?? -1) against \(best) unbounded")
+            #expect(exact.cheapestRow(e, prices: prices, successionScale: 1, costBelow: best) == nil)
+        }
+    }
+
     /// Year-long instances have dozens of shift types: the rebuild still runs and keeps the scorer exact.
     @Test(.enabled(if: benchmarkAvailable("Instance24.txt")))
     func manyShiftTypes() throws {

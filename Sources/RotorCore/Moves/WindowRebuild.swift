@@ -72,6 +72,8 @@ public final class WindowRebuilder {
     /// number of shifts of that type the window may still hold.
     private var fieldIncrement: [UInt64] = [], fieldShift: [UInt64] = [], fieldMask: [UInt64] = [], fieldCapacity: [UInt64] = []
     private var original: [UInt8] = []
+    /// Completion bounds of a whole row (`fillCompletion`).
+    private var completion: [Int] = []
 
     /// Whether every rule of `problem` is one the programme models (see the type's comment).
     public static func isApplicable(_ problem: CompiledProblem) -> Bool {
@@ -243,16 +245,20 @@ public final class WindowRebuilder {
     /// a value out of the person's domain), each succession's penalty counted `successionScale`
     /// times; nil when no row keeps the hard limits. The pricing problem of column generation
     /// (`ColumnGenerationDive`), which prices cover by the master's dual values instead of the roster.
-    public func cheapestRow(_ e: Int, prices: [Int], successionScale: Int) -> [UInt8]? {
+    /// With `costBelow`, only a row that costs less is sought (a row that prices out), and partial
+    /// rows that cannot end below it are dropped (`fillCompletion`), which leaves their buckets' room
+    /// to others; where the minutes need more than `maxMinuteBuckets` buckets, no bound is taken.
+    public func cheapestRow(_ e: Int, prices: [Int], successionScale: Int, costBelow: Int = .max) -> [UInt8]? {
         price = prices
         if built.count < days { built = [UInt8](repeating: 0, count: days) }
-        guard days > 0, cheapest(e, 0, days - 1, row: nil, successionScale: successionScale) else { return nil }
+        guard days > 0, cheapest(e, 0, days - 1, row: nil, successionScale: successionScale, costBelow: costBelow) else { return nil }
         return Array(built[0..<days])
     }
 
     /// The programme itself, on the prices in `price` for days `a...b`: `row` is the person's row,
     /// read outside the window (nil when the window is the whole horizon). Into `built`.
-    private func cheapest(_ e: Int, _ a: Int, _ b: Int, row: UnsafeMutablePointer<UInt8>?, successionScale: Int) -> Bool {
+    private func cheapest(_ e: Int, _ a: Int, _ b: Int, row: UnsafeMutablePointer<UInt8>?, successionScale: Int,
+                          costBelow: Int = .max) -> Bool {
         let V = valueCount, S = shiftCount, H = days, K = labelsPerBucket
         let length = b - a + 1
         let cap = runCap[e]
@@ -346,6 +352,8 @@ public final class WindowRebuilder {
         }
         layerStart.append(0)
         layers.append(startLabel)
+        let bounded = costBelow < Int.max && row == nil && length * longestShift / unit + 1 <= maxMinuteBuckets
+        if bounded { fillCompletion(e, slots: slots, buckets: buckets, cap: cap, base: base, successionScale: successionScale) }
 
         for d in a...b {
             let from = layerStart[layerStart.count - 1], to = layers.count
@@ -355,56 +363,17 @@ public final class WindowRebuilder {
             lastWork += (to - from) * V
             for i in from..<to {
                 let label = layers[i]
-                let v = Int(label.value)
-                let working = v != 0
-                let run = Int(label.run)
-                let fromStart = label.flags & 1 != 0
                 let counted = weekend >= 0 && (countedOutside[d - a] || (sameWeekend && label.flags & 2 != 0))
                 for w in 0..<V {
                     let p = price[dayPrice + w]
                     if p == Int.max { continue }
-                    var next = label
+                    guard var next = extend(label, w, price: p, day: d, e: e, base: base, cap: cap, highMinutes: highMinutes,
+                                            weekend: weekend, counted: counted, successionScale: successionScale) else { continue }
                     next.parent = Int32(i)
-                    next.value = UInt8(w)
-                    next.cost = label.cost + p
-                    if w != 0 {
-                        if working {
-                            let rule = Int(succession[base + v * V + w])
-                            if rule < 0 { continue }
-                            next.cost += rule * successionScale
-                            if run + 1 > maxRun[e] { continue }
-                            next.run = UInt8(min(run + 1, cap))
-                        } else {
-                            if d > 0 && !fromStart && run < minOff[e] { continue }
-                            next.run = 1
-                            next.flags = d == 0 ? 1 : 0
-                        }
-                        next.minutes += cellMinutes[d * V + w]
-                        if Int(next.minutes) > highMinutes { continue }
-                        let increment = fieldIncrement[w]
-                        if increment != 0 {
-                            next.counts += increment
-                            if (next.counts >> fieldShift[w]) & fieldMask[w] > fieldCapacity[w] { continue }
-                        }
-                        if weekend >= 0 && !counted {
-                            next.weekends &+= 1
-                            if Int(next.weekends) > maxWeekends[e] { continue }
-                        }
-                    } else {
-                        if working {
-                            if !fromStart && run < minRun[e] { continue }
-                            next.run = 1
-                            next.flags = d == 0 ? 1 : 0
-                        } else {
-                            next.run = UInt8(min(run + 1, cap))
-                        }
-                    }
-                    // Bit 1: whether this day's weekend is counted, by this day's work or before.
-                    next.flags = (next.flags & 1) | (weekend >= 0 && (w != 0 || counted) ? 2 : 0)
-                    // A run long enough for every minimum no longer needs to know where it started.
-                    if Int(next.run) >= (w != 0 ? minRun[e] : minOff[e]) { next.flags &= 2 }
-                    insert(next, key: ((successionClass[e * V + w] * (cap + 1) + Int(next.run)) * 2 + Int(next.flags & 1)) * buckets
-                           + min(Int(next.minutes - startLabel.minutes) / unit, buckets - 1), K)
+                    let slot = key(next, e, cap: cap, buckets: buckets,
+                                   bucket: min(Int(next.minutes - startLabel.minutes) / unit, buckets - 1))
+                    if bounded && next.cost + completion[(d - a) * slots + slot] >= costBelow { continue }
+                    insert(next, key: slot, K)
                 }
             }
             layerStart.append(layers.count)
@@ -451,6 +420,114 @@ public final class WindowRebuilder {
             i = Int(layers[i].parent)
         }
         return true
+    }
+
+    /// `label`, a partial row through day `d - 1`, extended by value `w` on day `d` at price `p`; nil
+    /// when that breaks a hard limit the programme models. `counted`: whether day `d`'s weekend is
+    /// already counted.
+    @inline(__always)
+    private func extend(_ label: Label, _ w: Int, price p: Int, day d: Int, e: Int, base: Int, cap: Int, highMinutes: Int,
+                        weekend: Int, counted: Bool, successionScale: Int) -> Label? {
+        let V = valueCount
+        let v = Int(label.value), working = v != 0, run = Int(label.run), fromStart = label.flags & 1 != 0
+        var next = label
+        next.value = UInt8(w)
+        next.cost = label.cost + p
+        if w != 0 {
+            if working {
+                let rule = Int(succession[base + v * V + w])
+                if rule < 0 { return nil }
+                next.cost += rule * successionScale
+                if run + 1 > maxRun[e] { return nil }
+                next.run = UInt8(min(run + 1, cap))
+            } else {
+                if d > 0 && !fromStart && run < minOff[e] { return nil }
+                next.run = 1
+                next.flags = d == 0 ? 1 : 0
+            }
+            next.minutes += cellMinutes[d * V + w]
+            if Int(next.minutes) > highMinutes { return nil }
+            let increment = fieldIncrement[w]
+            if increment != 0 {
+                next.counts += increment
+                if (next.counts >> fieldShift[w]) & fieldMask[w] > fieldCapacity[w] { return nil }
+            }
+            if weekend >= 0 && !counted {
+                next.weekends &+= 1
+                if Int(next.weekends) > maxWeekends[e] { return nil }
+            }
+        } else {
+            if working {
+                if !fromStart && run < minRun[e] { return nil }
+                next.run = 1
+                next.flags = d == 0 ? 1 : 0
+            } else {
+                next.run = UInt8(min(run + 1, cap))
+            }
+        }
+        // Bit 1: whether this day's weekend is counted, by this day's work or before.
+        next.flags = (next.flags & 1) | (weekend >= 0 && (w != 0 || counted) ? 2 : 0)
+        // A run long enough for every minimum no longer needs to know where it started.
+        if Int(next.run) >= (w != 0 ? minRun[e] : minOff[e]) { next.flags &= 2 }
+        return next
+    }
+
+    /// Completion bounds for a whole row of staff member `e` at the prices in `price`, into
+    /// `completion`: `completion[d * slots + key]` is the least that days `d + 1...` can add to a
+    /// partial row whose label on day `d` has `key` and that then ends keeping every limit but the
+    /// shift counts and weekends (a relaxation, so never more than the truth; Int.max / 4 when nothing
+    /// ends it). A label whose cost plus its bound reaches the cost sought cannot lead to a cheaper
+    /// row and is dropped: the completion bounds of labelling algorithms for the pricing problem
+    /// (Irnich & Desaulniers, "Shortest path problems with resource constraints", 2005, §4).
+    private func fillCompletion(_ e: Int, slots: Int, buckets: Int, cap: Int, base: Int, successionScale: Int) {
+        let V = valueCount, H = days, unreachable = Int.max / 4
+        if completion.count < H * slots { completion = [Int](repeating: 0, count: H * slots) }
+        var representative = [Int](repeating: 0, count: classCount[e])
+        for v in stride(from: V - 1, to: 0, by: -1) { representative[successionClass[e * V + v]] = v }
+        let lowMinutes = minMinutes[e], highMinutes = maxMinutes[e]
+        for key in 0..<slots {
+            completion[(H - 1) * slots + key] = (key % buckets) * minutesUnit >= lowMinutes ? 0 : unreachable
+        }
+        // Only keys a label can have after day d: at most d + 1 days' minutes and run, and a run
+        // from day 0 still short of a minimum; the others are never looked up and never prune.
+        let shortestMinimum = max(minRun[e], minOff[e])
+        for d in stride(from: H - 2, through: 0, by: -1) {
+            let weekend = Int(weekendOfDay[d + 1])
+            let topBucket = min((d + 1) * longestShift / minutesUnit, buckets - 1), topRun = min(d + 1, cap)
+            let topFlag = d + 1 < shortestMinimum ? 1 : 0
+            for key in (d * slots)..<((d + 1) * slots) { completion[key] = -unreachable }
+            for c in 0..<classCount[e] {
+                for run in 0...topRun {
+                    for flag in 0...topFlag {
+                        lastWork += (topBucket + 1) * V / 4
+                        for m in 0...topBucket {
+                            let label = Label(cost: 0, counts: 0, minutes: Int32(m * minutesUnit), parent: -1,
+                                              value: UInt8(representative[c]), run: UInt8(run), flags: UInt8(flag), weekends: 0)
+                            var least = unreachable
+                            for w in 0..<V {
+                                let p = price[(d + 1) * V + w]
+                                if p == Int.max { continue }
+                                guard let next = extend(label, w, price: p, day: d + 1, e: e, base: base, cap: cap,
+                                                        highMinutes: highMinutes, weekend: weekend, counted: true,
+                                                        successionScale: successionScale),
+                                      Int(next.minutes) / minutesUnit < buckets else { continue }
+                                let after = completion[(d + 1) * slots + key(next, e, cap: cap, buckets: buckets,
+                                                                             bucket: Int(next.minutes) / minutesUnit)]
+                                if after < unreachable { least = min(least, next.cost + after) }
+                            }
+                            completion[d * slots + key(label, e, cap: cap, buckets: buckets, bucket: m)] = least
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The slot of a label: its value's succession class, its run, whether the run started on day 0,
+    /// and its bucket of minutes.
+    @inline(__always)
+    private func key(_ label: Label, _ e: Int, cap: Int, buckets: Int, bucket: Int) -> Int {
+        ((successionClass[e * valueCount + Int(label.value)] * (cap + 1) + Int(label.run)) * 2 + Int(label.flags & 1)) * buckets + bucket
     }
 
     /// Keeps `label` if it is among the `k` cheapest of its slot (one per distinct set of counters).
