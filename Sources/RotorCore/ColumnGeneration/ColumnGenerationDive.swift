@@ -20,18 +20,21 @@
 public final class ColumnGenerationDive {
     let problem: CompiledProblem
     let pricer: WindowRebuilder
-    /// The pricing programme with `fineLabelsPerBucket` labels a bucket and completion bounds
-    /// (`WindowRebuilder.cheapestRow(costBelow:)`), asked when `pricer` finds no row that prices out
-    /// at the root, or once at most `finePricingShare` of the people are left unfixed. With 32 labels
-    /// a bucket the programme misses rows whose partial rows are not among the cheapest of their
-    /// bucket: on Instance 8 (optimum 1,300) the root's value stayed at 1,320.4, no lower bound at all,
-    /// and the first dive ended at 1,428 (one thread, a throw-away build printing the dive); with
-    /// 128 labels from the root on it was 1,298.9. Priced finely at every fixing, the first dive
-    /// took 36 s and ended at 1,412; finely at the root only, at 1,316 after 19 s, and at the root
-    /// and once 40 % are left, at 1,304 after 43 s (two threads), where the pricing is cheap because
-    /// few people are priced and the value climbs. The bounds alone, with 32 labels, changed the
-    /// dives that the instances without missed rows take: Instance 12 ended at 4,041 instead of its
-    /// optimum, so `pricer` keeps its unbounded programme.
+    /// The pricing programme with `fineLabelsPerBucket` labels a bucket, asked when `pricer` finds no
+    /// row that prices out at the root, or once at most `finePricingShare` of the people are left
+    /// unfixed. With 32 labels a bucket the programme misses rows whose partial rows are not among the
+    /// cheapest of their bucket: on Instance 8 (optimum 1,300) the root's value stayed at 1,320.4, no
+    /// lower bound at all, and the first dive ended at 1,428 (one thread, a throw-away build printing
+    /// the dive); with 128 labels from the root on it was 1,298.9. Both programmes seek only rows that
+    /// price out (`WindowRebuilder.cheapestRow(costBelow:)`), whose completion bounds make 128 labels
+    /// affordable and the 32-label programme faster. Priced finely at every fixing, Instance 8's first
+    /// dive took 36 s and ended at 1,412; at the root only, it ended at 1,316 after 19 s; as here, where
+    /// late in the dive few people are priced and the value climbs, `rotor solve Instance8.txt
+    /// --time-limit 60 --threads 2 --seed K` ended at 1,308, 1,304, 1,309, 1,304 and 1,308 for seeds
+    /// 1–5, the best dive ending after 15–30 s. Without the bounds on the 32-label programme, at
+    /// 1,304, 1,355, 1,309, 1,331 and 1,303, the dives ending after 37–55 s (seed 4's did not end);
+    /// Instance 12 then ended at its optimum, 4,040, for seeds 1–3 after 41–50 s, where with them it
+    /// ended at 4,041 (twice), 4,040, 4,040, 4,040 and 4,040 for seeds 1–5 after 25–40 s.
     let finePricer: WindowRebuilder
     static let fineLabelsPerBucket = 128
     static let finePricingShare = 0.4
@@ -225,9 +228,8 @@ public final class ColumnGenerationDive {
                 }
                 // A row prices out when the programme's cost is below y[e] · scale, give or take the
                 // rounding of each day's price (half a unit each).
-                let row = fine ? finePricer.cheapestRow(e, prices: prices, successionScale: Int(scale),
-                                                        costBelow: Int((y[e] * scale).rounded(.down)) + H)
-                    : pricer.cheapestRow(e, prices: prices, successionScale: Int(scale))
+                let costBelow = Int((y[e] * scale).rounded(.down)) + H
+                let row = (fine ? finePricer : pricer).cheapestRow(e, prices: prices, successionScale: Int(scale), costBelow: costBelow)
                 guard let values = row else { continue }
                 var reduced = rowCost(e, values) - y[e]
                 for d in 0..<H where values[d] != 0 { reduced -= coverPrice(d, Int(values[d]), y) }
