@@ -42,6 +42,8 @@ public final class WindowRebuilder {
     /// buckets are keyed by class: year-long instances have dozens of shift types but a few classes.
     private let successionClass: [Int]
     private let classCount: [Int]
+    /// `[e * valueCount + c]`: a value of staff member `e`'s succession class `c` (0 for off).
+    private let classValue: [Int]
 
     struct Label {
         var cost: Int
@@ -139,6 +141,7 @@ public final class WindowRebuilder {
         weekendOfDay = Array(problem.weekendOfDay)
         var successionClass: [Int] = [], classCount: [Int] = []
         let V = problem.valueCount
+        var classValue = [Int](repeating: 0, count: E * V)
         for e in 0..<E {
             let base = Int(r.successionBase[e])
             var rows: [ArraySlice<Int32>: Int] = [:]
@@ -148,11 +151,13 @@ public final class WindowRebuilder {
                 let c = rows[ArraySlice(row)] ?? rows.count + 1
                 rows[ArraySlice(row)] = c
                 successionClass.append(c)
+                classValue[e * V + c] = v
             }
             classCount.append(rows.count + 1)
         }
         self.successionClass = successionClass
         self.classCount = classCount
+        self.classValue = classValue
     }
 
     /// Clears the free cells of the move's rows on its days, then rebuilds each row in turn; returns
@@ -482,44 +487,43 @@ public final class WindowRebuilder {
     private func fillCompletion(_ e: Int, slots: Int, buckets: Int, cap: Int, base: Int, successionScale: Int) {
         let V = valueCount, H = days, unreachable = Int.max / 4
         if completion.count < H * slots { completion = [Int](repeating: 0, count: H * slots) }
-        var representative = [Int](repeating: 0, count: classCount[e])
-        for v in stride(from: V - 1, to: 0, by: -1) { representative[successionClass[e * V + v]] = v }
         let lowMinutes = minMinutes[e], highMinutes = maxMinutes[e]
         for key in 0..<slots {
             completion[(H - 1) * slots + key] = (key % buckets) * minutesUnit >= lowMinutes ? 0 : unreachable
         }
-        // Only keys a label can have after day d: at most d + 1 days' minutes and run, and a run
-        // from day 0 still short of a minimum; the others are never looked up and never prune.
+        // Only keys a label can have after day d are worked out: at most d + 1 days' minutes and
+        // run, and a run from day 0 only while it is short of a minimum. The others are never looked
+        // up; they get -unreachable, which never prunes.
         let shortestMinimum = max(minRun[e], minOff[e])
         for d in stride(from: H - 2, through: 0, by: -1) {
             let weekend = Int(weekendOfDay[d + 1])
             let topBucket = min((d + 1) * longestShift / minutesUnit, buckets - 1), topRun = min(d + 1, cap)
             let topFlag = d + 1 < shortestMinimum ? 1 : 0
-            for key in (d * slots)..<((d + 1) * slots) { completion[key] = -unreachable }
-            for c in 0..<classCount[e] {
-                for run in 0...topRun {
-                    for flag in 0...topFlag {
-                        lastWork += (topBucket + 1) * V / 4
-                        for m in 0...topBucket {
-                            let label = Label(cost: 0, counts: 0, minutes: Int32(m * minutesUnit), parent: -1,
-                                              value: UInt8(representative[c]), run: UInt8(run), flags: UInt8(flag), weekends: 0)
-                            var least = unreachable
-                            for w in 0..<V {
-                                let p = price[(d + 1) * V + w]
-                                if p == Int.max { continue }
-                                guard let next = extend(label, w, price: p, day: d + 1, e: e, base: base, cap: cap,
-                                                        highMinutes: highMinutes, weekend: weekend, counted: true,
-                                                        successionScale: successionScale),
-                                      Int(next.minutes) / minutesUnit < buckets else { continue }
-                                let after = completion[(d + 1) * slots + key(next, e, cap: cap, buckets: buckets,
-                                                                             bucket: Int(next.minutes) / minutesUnit)]
-                                if after < unreachable { least = min(least, next.cost + after) }
-                            }
-                            completion[d * slots + key(label, e, cap: cap, buckets: buckets, bucket: m)] = least
-                        }
-                    }
+            var worked = 0
+            for key in 0..<slots {
+                let m = key % buckets, flag = key / buckets % 2, run = key / buckets / 2 % (cap + 1)
+                guard m <= topBucket && run <= topRun && flag <= topFlag else {
+                    completion[d * slots + key] = -unreachable
+                    continue
                 }
+                worked += 1
+                let label = Label(cost: 0, counts: 0, minutes: Int32(m * minutesUnit), parent: -1,
+                                  value: UInt8(classValue[e * V + key / buckets / 2 / (cap + 1)]), run: UInt8(run),
+                                  flags: UInt8(flag), weekends: 0)
+                var least = unreachable
+                for w in 0..<V {
+                    let p = price[(d + 1) * V + w]
+                    if p == Int.max { continue }
+                    guard let next = extend(label, w, price: p, day: d + 1, e: e, base: base, cap: cap, highMinutes: highMinutes,
+                                            weekend: weekend, counted: true, successionScale: successionScale),
+                          Int(next.minutes) / minutesUnit < buckets else { continue }
+                    let after = completion[(d + 1) * slots + self.key(next, e, cap: cap, buckets: buckets,
+                                                                      bucket: Int(next.minutes) / minutesUnit)]
+                    if after < unreachable { least = min(least, next.cost + after) }
+                }
+                completion[d * slots + key] = least
             }
+            lastWork += worked * V / 4
         }
     }
 
