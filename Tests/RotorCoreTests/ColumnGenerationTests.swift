@@ -150,7 +150,9 @@ struct ColumnGenerationTests {
 
     /// A dive asked for a roster below 500 on Instance 1 is cut off at the root: whatever columns
     /// pricing found, the master's value there is at least its optimum, 558, so no roster the dive
-    /// reaches can score below 500. One asked for less than 700 goes on to a roster.
+    /// reaches can score below 500. One asked for less than 700 goes on to a roster, and the next
+    /// below 500, starting again from the root's basis with the columns the last one added, is cut
+    /// off at the root again.
     @Test func diveIsCutOffByTheProgrammesValue() throws {
         let p = try exampleInstance1()
         let dive = ColumnGenerationDive(p, hardWeight: 100)
@@ -165,15 +167,31 @@ struct ColumnGenerationTests {
             return
         }
         #expect(Evaluation(p, roster).score.hard == 0)
+        #expect(dive.fixed.allSatisfy { $0 >= 0 })
+        guard case .cutOff = dive.dive(stop: { false }, random: &random, below: 500) else {
+            Issue.record("a dive below 500 after a whole one was not cut off")
+            return
+        }
+        #expect(dive.fixed.allSatisfy { $0 < 0 }, "cut off at the root again")
+        #expect(dive.fixedValue >= 558 - 1e-6)
     }
 
-    /// The dive runs on the thread the options give it and stops with the search's termination.
+    /// The dive runs on the threads the options give it, every one in runs of 30 s or more, and
+    /// stops with the search's termination.
     @Test func diveIsOnTheSecondThreadOfSmallBenchmarkRosters() throws {
         let p = try exampleInstance1()
         var options = SolverOptions()
         options.threads = 2
         #expect(!LocalSearch.dives(options, p, thread: 0))
         #expect(LocalSearch.dives(options, p, thread: 1))
+        options.termination = .timeLimit(.seconds(29))
+        #expect(!LocalSearch.dives(options, p, thread: 0))
+        options.termination = .timeLimit(.seconds(30))
+        #expect(LocalSearch.dives(options, p, thread: 0) && LocalSearch.dives(options, p, thread: 1))
+        options.threads = 3
+        #expect(LocalSearch.dives(options, p, thread: 2))
+        options.termination = .timeLimit(.seconds(10))
+        #expect(!LocalSearch.dives(options, p, thread: 2))
         options.threads = 1
         #expect(LocalSearch.dives(options, p, thread: 0))
         options.columnGenerationDive = false

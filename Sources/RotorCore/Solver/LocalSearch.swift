@@ -134,7 +134,10 @@ struct LocalSearch {
         // The best score when the current annealing cycle began.
         var cycleBest = bestScore
         let readsClock = options.termination.readsClock
-        if Self.dives(options, problem, thread: thread) { diveFirst() }
+        // The constructed roster is published before any dive, so that it counts as found and bounds
+        // the dives of every thread.
+        _ = shared.exchange(best, bestScore, at: bestTime, thread: thread, moves: 0)
+        if Self.dives(options, problem, thread: thread) { diveFirst(progress: progress) }
         var current = cost(state.hard, state.soft)
         _ = shared.exchange(best, bestScore, at: bestTime, thread: thread, moves: 0)
 
@@ -160,13 +163,9 @@ struct LocalSearch {
                         current = cost(state.hard, state.soft)
                     }
                 }
-                if let progress, now - lastReport >= .milliseconds(250) {
+                if let progress, now - lastReport >= Self.reportInterval {
                     lastReport = now
-                    progress(shared.withLock { s in
-                        SolverStatus(best: min(s.score, bestScore), elapsed: now - start,
-                                     moves: s.moves.enumerated().reduce(0) { $0 + ($1.offset == thread ? moves : $1.element) },
-                                     timeToBest: s.timeToBest, bestSchedule: s.schedule)
-                    })
+                    progress(Self.status(shared, thread: thread, moves: moves, best: bestScore, elapsed: now - start))
                 }
                 if options.adaptiveHardWeight {
                     current = adaptHardWeight()
@@ -230,16 +229,33 @@ struct LocalSearch {
         _ = shared.exchange(best, bestScore, at: bestTime, thread: thread, moves: moves)
     }
 
+    /// Time between progress reports.
+    static let reportInterval = Duration.milliseconds(250)
+
+    /// What the threads have found so far, with this thread's `moves` and `best`.
+    static func status(_ shared: SharedBest, thread: Int, moves: Int, best: Score, elapsed: Duration) -> SolverStatus {
+        shared.withLock { s in
+            SolverStatus(best: min(s.score, best), elapsed: elapsed,
+                         moves: s.moves.enumerated().reduce(0) { $0 + ($1.offset == thread ? moves : $1.element) },
+                         timeToBest: s.timeToBest, bestSchedule: s.schedule)
+        }
+    }
+
     /// Whether the search should stop: another thread stopped, the stop signal is raised, or the
     /// termination is met.
     static func stopRequested(_ shared: SharedBest, _ options: SolverOptions, _ status: SearchProgress) -> Bool {
         shared.withLock { $0.stop } || options.stopSignal?.isRaised == true || options.termination.isMet(by: status)
     }
 
-    /// Whether this thread starts with a column generation dive (`SolverOptions.columnGenerationDive`):
-    /// the second thread when there are two or more, so that the first searches meanwhile.
+    /// Whether this thread starts with column generation dives (`SolverOptions.columnGenerationDive`):
+    /// the second thread when there are two or more, so that the first searches meanwhile, or the
+    /// only one; in a search of at least 30 s, every thread. Then the first also dives for the first
+    /// part of the run (`diveFirst`), with its own random choices, which doubles the dives: see
+    /// `diveFirst` for what that gave. In a shorter run the dives would take most of the first
+    /// thread's time too.
     static func dives(_ options: SolverOptions, _ problem: CompiledProblem, thread: Int) -> Bool {
-        guard thread == (options.threads > 1 ? 1 : 0), ColumnGenerationDive.isApplicable(problem) else { return false }
+        guard thread == (options.threads > 1 ? 1 : 0) || isLongSearch(options),
+              ColumnGenerationDive.isApplicable(problem) else { return false }
         let cells = problem.staffCount * problem.days
         return options.columnGenerationDive
             ?? (cells <= SolverOptions.diveCellLimit || problem.days <= 28 && cells <= SolverOptions.diveFourWeekCellLimit)
@@ -247,41 +263,63 @@ struct LocalSearch {
 
     /// Replaces the constructed roster by the best of a few column generation dives when that is
     /// better; the dives start from the constructed roster's rows and stop with the search's termination.
-    mutating func diveFirst() {
+    mutating func diveFirst(progress: (@Sendable (SolverStatus) -> Void)?) {
         let dive = ColumnGenerationDive(problem, hardWeight: options.hardWeight)
         dive.add(best)
         let clock = clock, start = start, shared = shared, options = options, bestScore = bestScore
         var bestFound: Schedule? = nil, bestFoundScore = Score(hard: .max, soft: .max), foundTime = Duration.zero
-        // Reads the best dive too, so that a dive's roster that meets `--target` ends the dives.
+        // Reads the best dive too, so that a dive's roster that meets `--target` ends the dives; reports
+        // progress, as the search does, since every thread may be diving.
+        var lastReport = start
+        let thread = thread
         let stop = {
             let now = clock.now()
+            let best = min(bestScore, bestFoundScore)
+            if let progress, now - lastReport >= Self.reportInterval {
+                lastReport = now
+                progress(Self.status(shared, thread: thread, moves: 0, best: best, elapsed: now - start))
+            }
             return Self.stopRequested(shared, options, SearchProgress(elapsed: now - start, sinceImprovement: now - start,
-                                                                      best: min(bestScore, bestFoundScore), moves: 0))
+                                                                      best: best, moves: 0))
         }
-        // Without a time limit, one dive. With one, dives begin until their work reaches 40 % of it
-        // or 50 dives in a row have not bettered the best of them. The only thread cuts short a dive
-        // still running at 80 %, which then gives nothing, so that a dive longer than the run leaves
-        // it its search; counted in work, not read from the clock, so that a seeded search stays
-        // deterministic. With more threads another searches all along, so a dive runs on until it
-        // ends or the run does: on Instance 12 (two threads, 60 s) the one dive ends at the optimum
-        // after 40 s, where a cut at 100 % of the work measure, calibrated on smaller masters,
-        // stopped it after 36 s with 54 of 60 people fixed (throw-away builds printing the dive).
-        // On Instance 5 (one thread, 60 s, seeds 1–3) the dives found its optimum at the 4th, 10th
-        // and 19th dive, where a streak of 20 stopped at 1,145; on Instance 1 the thread dived 34
-        // thousand times in 8 s without a streak. A dive that cannot end below the best of them is
-        // cut off (`ColumnGenerationDive.dive(below:)`) and counts in the streak: with two threads
-        // (`rotor bench`, 60 s) the optimum of Instance 5 came after 10 s with the cut-off (f51d6e6)
-        // and 25 s without (ee6f3cb).
+        // Without a time limit, one dive. With one, dives begin until their work reaches 40 % of it,
+        // or `diveStreak` dives in a row have not bettered the best of this thread's dives.
+        // A thread cuts short a dive still running at 80 %, which then gives nothing, so that a dive
+        // longer than the run leaves it its search; counted in work, not read from the clock, so that
+        // a seeded search stays deterministic. Only the second of several threads lets a dive run on
+        // until it ends or the run does, as the first searches from 80 % on at the latest: on
+        // Instance 12 (two threads, 60 s) the one dive ends at the optimum after 40 s, where a cut at
+        // 100 % of the work measure, calibrated on smaller masters, stopped it after 36 s with 54 of
+        // 60 people fixed (throw-away builds printing the dive).
+        //
+        // A dive that cannot end below the best roster so far, this thread's dives' or any thread's
+        // published one, is cut off (`ColumnGenerationDive.dive(below:)`); the dives' rosters are
+        // published as they come, so that the threads' dives cut each other's off. Once a dive is cut
+        // off at the root, where the programme's value with every column so far shows that none can
+        // end below the bound (as far as its pricing is exact), the dives end: on Instance 12, whose
+        // root value is its optimum's, 4,040, none can better a roster at 4,040. Most dives on
+        // Instance 7 are cut off after 4–11 of its 20 people are fixed, and about one in a hundred
+        // ends at its optimum, 1,056 (one thread, 60 s, the bound held at 1,057, throw-away builds:
+        // 2, 1 and 2 of 169, 158 and 162 dives for seeds 1–3), so it takes many. Until b9430b3 the
+        // streak was 50, only one thread dived, the bound was that thread's dives' best, and each dive returned to the root by the dual method
+        // (`ColumnGenerationDive.root`): Instance 7 then ended at 1,057 on seed 1, its 51st dive the
+        // last (`rotor solve Instance7.txt --time-limit 60 --threads 2 --seed K`). With these changes
+        // it ended at 1,056 for seeds 1–3 (after 10–17 s), Instance 12 at 4,040 for seeds 1–3 (after
+        // 24–40 s; 4,041 on seed 1 before), Instance 8 at 1,308, 1,304 and 1,308 as before, and
+        // Instances 5, 9, 10 and 16 at their optima on seed 1.
         let limitWork = options.termination.timeLimit.map { $0 / .seconds(1) * Double(ColumnGenerationDive.workPerSecond) }
+        let cutsShort = !(options.threads > 1 && thread == 1)
         var unimproved = 0
-        let alone = options.threads == 1
         dives: while limitWork != nil || dive.dives == 0 {
-            if let limitWork, Double(dive.work) >= 0.4 * limitWork || unimproved == 50 { break }
+            if let limitWork, Double(dive.work) >= 0.4 * limitWork || unimproved == Self.diveStreak { break }
             unimproved += 1
+            let bestPublished = shared.withLock { $0.score }
+            let bound = min(bestFoundScore, bestPublished)
             let found: Schedule
-            switch dive.dive(stop: { stop() || alone && limitWork.map { Double(dive.work) >= 0.8 * $0 } == true },
-                             random: &random, below: bestFoundScore.hard == 0 ? bestFoundScore.soft : .max) {
+            switch dive.dive(stop: { stop() || cutsShort && limitWork.map { Double(dive.work) >= 0.8 * $0 } == true },
+                             random: &random, below: bound.hard == 0 ? bound.soft : .max) {
             case .roster(let roster): found = roster
+            case .cutOff where dive.isAtRoot: break dives
             case .cutOff: continue dives
             case .stopped: break dives
             }
@@ -291,6 +329,7 @@ struct LocalSearch {
                 bestFound = found
                 bestFoundScore = state.score
                 foundTime = clock.now() - start
+                _ = shared.exchange(found, bestFoundScore, at: foundTime, thread: thread, moves: 0)
                 if stop() { break dives }
             }
         }
@@ -305,6 +344,13 @@ struct LocalSearch {
             state.load(best)
         }
     }
+
+    /// Dives in a row, cut off or not, that give up when none bettered the best of them. Where each
+    /// dive costs little the work measure grows slowly: on Instance 1, whose root programme (558)
+    /// is far below its optimum (607), so that dives are cut off only after some fixings, both
+    /// threads dived through most of a 60 s run without this (`rotor bench`: 17 moves per second
+    /// per thread), where on Instance 7 about one dive in a hundred reaches the optimum (`diveFirst`).
+    static let diveStreak = 500
 
     /// Moves until the next rebuild, block reassignment and day reassignment.
     var rebuildCountdown = 0
