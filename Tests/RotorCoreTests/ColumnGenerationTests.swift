@@ -176,6 +176,20 @@ struct ColumnGenerationTests {
         #expect(dive.fixedValue >= 558 - 1e-6)
     }
 
+    /// In a run of 30 s or more both threads dive first, each bounded by what the other has
+    /// published: together they reach Instance 1's optimum, 607, which ends the run long before its
+    /// 600 s, and report the roster they return.
+    @Test func everyThreadDivesInALongRun() throws {
+        let p = try instance1()
+        var options = SolverOptions()
+        options.threads = 2
+        options.termination = .any([.timeLimit(.seconds(600)), .target(607)])
+        #expect(LocalSearch.dives(options, p, thread: 0) && LocalSearch.dives(options, p, thread: 1))
+        let result = try Solver(problem: p, options: options).solve()
+        expectConsistent(result, p)
+        #expect(result.status.best == Score(hard: 0, soft: 607))
+    }
+
     /// The dive runs on the threads the options give it, every one in runs of 30 s or more, and
     /// stops with the search's termination.
     @Test func diveIsOnTheSecondThreadOfSmallBenchmarkRosters() throws {

@@ -63,9 +63,9 @@ public final class ColumnGenerationDive {
     /// last fixing's basis by the dual method instead took 770 pivots a dive on Instance 7 (one
     /// thread, 60 s, seed 1, a throw-away build counting them: 124 thousand of the 313 thousand
     /// pivots of 161 dives), where restoring left 3.7 thousand in all, and the dives' phase (167
-    /// dives) ended after 34 s instead of 52. With barred columns the dual method could not be used anyway: that basis
-    /// need not be dual feasible for the columns barred meanwhile, which were not priced (Instance
-    /// 7's second dive blew up to 1e17 that way).
+    /// dives) ended after 34 s instead of 52. With barred columns the dual method could not be used
+    /// anyway: that basis need not be dual feasible for the columns barred meanwhile, which were
+    /// not priced (Instance 7's second dive blew up to 1e17 that way).
     var root: RevisedSimplex.Basis?
     /// The master's right-hand sides with nobody fixed.
     let rootRightHandSide: [Double]

@@ -301,12 +301,14 @@ struct LocalSearch {
         // Instance 7 are cut off after 4–11 of its 20 people are fixed, and about one in a hundred
         // ends at its optimum, 1,056 (one thread, 60 s, the bound held at 1,057, throw-away builds:
         // 2, 1 and 2 of 169, 158 and 162 dives for seeds 1–3), so it takes many. Until b9430b3 the
-        // streak was 50, only one thread dived, the bound was that thread's dives' best, and each dive returned to the root by the dual method
-        // (`ColumnGenerationDive.root`): Instance 7 then ended at 1,057 on seed 1, its 51st dive the
-        // last (`rotor solve Instance7.txt --time-limit 60 --threads 2 --seed K`). With these changes
-        // it ended at 1,056 for seeds 1–3 (after 10–17 s), Instance 12 at 4,040 for seeds 1–3 (after
-        // 24–40 s; 4,041 on seed 1 before), Instance 8 at 1,308, 1,304 and 1,308 as before, and
-        // Instances 5, 9, 10 and 16 at their optima on seed 1.
+        // streak was 50, only one thread dived, the bound was that thread's dives' best, and each
+        // dive returned to the root by the dual method (`ColumnGenerationDive.root`): Instance 7 then
+        // ended at 1,057 on seed 1, its 51st dive the last. With these changes `rotor bench` (2
+        // threads, 60 s, seed 1) reached Instance 7's optimum after 25.5 s and Instance 12's, 4,040
+        // (4,041 before), after 36.7 s; Instance 8 stayed at 1,308 and 5, 9, 10 and 16 at their
+        // optima. A prototype of them without the streak and the end at the root (`rotor solve
+        // InstanceN.txt --time-limit 60 --threads 2 --seed K`, K = 1–3) ended at 1,056 three times on
+        // Instance 7, 4,040 three times on 12 and 1,308, 1,304 and 1,308 on 8.
         let limitWork = options.termination.timeLimit.map { $0 / .seconds(1) * Double(ColumnGenerationDive.workPerSecond) }
         let cutsShort = !(options.threads > 1 && thread == 1)
         var unimproved = 0
