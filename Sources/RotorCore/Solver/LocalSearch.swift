@@ -137,9 +137,9 @@ struct LocalSearch {
         // The constructed roster is published before any dive, so that it counts as found and bounds
         // the dives of every thread.
         _ = shared.exchange(best, bestScore, at: bestTime, thread: thread, moves: 0)
+        // The dives publish what they find, so `best` is published either way after them.
         if Self.dives(options, problem, thread: thread) { diveFirst(progress: progress) }
         var current = cost(state.hard, state.soft)
-        _ = shared.exchange(best, bestScore, at: bestTime, thread: thread, moves: 0)
 
         while true {
             moves += 1
@@ -315,8 +315,8 @@ struct LocalSearch {
         dives: while limitWork != nil || dive.dives == 0 {
             if let limitWork, Double(dive.work) >= 0.4 * limitWork || unimproved == Self.diveStreak { break }
             unimproved += 1
-            let bestPublished = shared.withLock { $0.score }
-            let bound = min(bestFoundScore, bestPublished)
+            // The best published roster, this thread's dives' included.
+            let bound = shared.withLock { $0.score }
             let found: Schedule
             switch dive.dive(stop: { stop() || cutsShort && limitWork.map { Double(dive.work) >= 0.8 * $0 } == true },
                              random: &random, below: bound.hard == 0 ? bound.soft : .max) {

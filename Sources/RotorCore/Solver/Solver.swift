@@ -104,8 +104,9 @@ public struct SolverOptions: Sendable {
     public var exchangePercent: Int? = nil
     /// Whether a search thread starts with column generation dives (`ColumnGenerationDive`) and
     /// polishes the best roster they find: the second thread when there are two or more, else the
-    /// only one, and in runs of at least 30 s every thread (`LocalSearch.dives`). Nil means where the dive applies and the roster has at most `diveCellLimit` cells
-    /// (staff × days), or `diveFourWeekCellLimit` over at most 28 days. Measured with 2 threads for 60 s (`rotor bench … --time-limit 60 --threads
+    /// only one, and in runs of at least 30 s every thread (`LocalSearch.dives`). Nil means where the
+    /// dive applies and the roster has at most `diveCellLimit` cells (staff × days), or
+    /// `diveFourWeekCellLimit` over at most 28 days. Measured with 2 threads for 60 s (`rotor bench … --time-limit 60 --threads
     /// 2`, ee6f3cb), against the search without it (410188b): Instances 5, 9, 10 and 16 reach their
     /// optima, 1,143, 439, 4,631 and 3,225, against 1,148, 451, 4,669 and 3,345; 7 1,057 against
     /// 1,079. Instance 12 (1,680 cells) came in once the master barred fixed people's columns
