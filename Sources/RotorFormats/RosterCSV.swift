@@ -51,8 +51,8 @@ public enum RosterCSV {
             for day in 0..<days where !cells[day + 1].isEmpty {
                 let cell = cells[day + 1]
                 guard let value = valueIndex[String(cell)] else {
-                    throw fail("expected a shift ID or an empty cell for staff \(id) on day \(day) (column \(day + 2)), "
-                        + "found unknown shift ID \"\(cell)\" (shifts: \(listForMessage((1..<compiled.valueCount).map(compiled.valueName))))")
+                    throw fail("expected a post or an empty cell for staff \(id) on day \(day) (column \(day + 2)): "
+                        + compiled.unknownPostReason(String(cell)))
                 }
                 schedule[staff: s, day: day] = UInt8(value)
             }

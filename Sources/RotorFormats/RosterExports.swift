@@ -37,3 +37,29 @@ public enum RosterExports {
         }
     }
 }
+
+extension CompiledProblem {
+    /// Why a roster cell's text names no post of the problem, for error messages: an unknown shift,
+    /// site or skill, or a real shift for which no demand line asks at that site (with that skill).
+    func unknownPostReason(_ name: String) -> String {
+        var rest = Substring(name), skill: Substring? = nil, site: Substring? = nil
+        if let slash = rest.lastIndex(of: "/") { skill = rest[rest.index(after: slash)...]; rest = rest[..<slash] }
+        if let at = rest.lastIndex(of: "@") { site = rest[rest.index(after: at)...]; rest = rest[..<at] }
+        let posts = listForMessage((1..<valueCount).map(valueName))
+        guard let s = shiftIndex[String(rest)] else { return "\"\(name)\" names no shift of the problem (posts: \(posts))" }
+        let siteID = site.map(String.init) ?? (problem.sites.count == 1 ? problem.sites[0].id : nil)
+        guard let siteID, let x = siteIndex[siteID] else {
+            return site == nil ? "\"\(name)\" names no site; the problem has several, so write \(rest)@site (posts: \(posts))"
+                : "\"\(name)\" names no site of the problem (posts: \(posts))"
+        }
+        if let skill, skillIndex[String(skill)] == nil { return "\"\(name)\" names no skill of the problem (posts: \(posts))" }
+        let lines = problem.demand.filter { $0.shift == problem.shiftTypes[s].id && $0.site == problem.sites[x].id }
+        if lines.isEmpty {
+            return "no demand line asks for \(rest) at \(siteID), so nobody can be rostered on it (posts: \(posts))"
+        }
+        if let skill {
+            return "no demand line asks for \(rest) at \(siteID) with skill \(skill) (posts: \(posts))"
+        }
+        return "every demand line for \(rest) at \(siteID) names a skill, so write \(name)/skill (posts: \(posts))"
+    }
+}

@@ -90,7 +90,7 @@ public enum RosterJSON {
             for (d, name) in row.shifts.enumerated() {
                 guard let name else { continue }
                 guard let v = values[name] else {
-                    throw FormatError(file: fileName, line: nil, message: "$.roster[\(i)].shifts[\(d)]: \"\(name)\" is not a post of the problem (posts: \(listForMessage(Array(values.keys).sorted())))")
+                    throw FormatError(file: fileName, line: nil, message: "$.roster[\(i)].shifts[\(d)]: \(p.unknownPostReason(name))")
                 }
                 schedule[staff: e, day: d] = UInt8(v)
             }

@@ -41,7 +41,7 @@ struct CompiledProblemTests {
         // N (value 3) may not be followed by E (1) or L (2); L (2) not by E (1). Contracts are per person.
         let succession = Array(p.rules.succession[Int(p.rules.successionBase[0])...])
         #expect(succession[3 * 4 + 1] == -1 && succession[3 * 4 + 2] == -1 && succession[2 * 4 + 1] == -1 && succession[1 * 4 + 3] == 0)
-        #expect(p.rules.maxShiftsOfType[0 * 3 + 0] == 5 && p.rules.maxShiftsOfType[0 * 3 + 1] == .max)
+        #expect(p.rules.tightestShiftsOfType[0 * 3 + 0] == 5 && p.rules.tightestShiftsOfType[0 * 3 + 1] == .max)
         #expect(p.fixed[0 * 13 + 6] == 1 && p.fixed[0 * 13 + 7] == 0)   // S0's day off 6 is fixed to off
         // S0 day 2: on-request E (2) and off-request E (1): E costs 1, anything else 2.
         #expect(Array(p.cellSoft[(0 * 13 + 2) * 4 ..< (0 * 13 + 2) * 4 + 4]) == [2, 1, 2, 2])

@@ -124,14 +124,14 @@ func randomProblem(seed: UInt64) -> CurtoisProblem {
 
 /// A problem where no rule couples rows other than cover, by `seed % 3`: the synthetic problem,
 /// Instance1, or a random operation of Rotor's own model (rests, windows, nights, travel) without
-/// fairness rules, for the reassignment moves.
+/// fairness rules nor posts counted twice by cover, for the reassignment moves.
 func rowIndependentProblem(seed: Int) throws -> CompiledProblem {
     switch seed % 3 {
     case 0: return try CompiledProblem(syntheticProblem)
     case 1: return try instance1()
     default:
         var k = UInt64(seed)
-        while !BlockReassigner.isApplicable(try CompiledProblem(randomOperation(seed: k))) { k += 100 }
+        while !DayReassigner.isApplicable(try CompiledProblem(randomOperation(seed: k))) { k += 100 }
         return try CompiledProblem(randomOperation(seed: k))
     }
 }
@@ -232,7 +232,11 @@ func rows(of move: Move) -> [Int] {
 func coverCounts(_ p: CompiledProblem, _ s: Schedule) -> [Int32] {
     var counts = [Int32](repeating: 0, count: p.days * p.postCount)
     for e in 0..<p.staffCount {
-        for d in 0..<p.days where s[staff: e, day: d] != 0 { counts[d * p.postCount + Int(s[staff: e, day: d]) - 1] += 1 }
+        for d in 0..<p.days where s[staff: e, day: d] != 0 {
+            let v = Int(s[staff: e, day: d])
+            counts[d * p.postCount + v - 1] += 1
+            if p.coverParent[v] > 0 { counts[d * p.postCount + Int(p.coverParent[v]) - 1] += 1 }
+        }
     }
     return counts
 }
@@ -249,26 +253,27 @@ func randomOperation(seed: UInt64) -> Problem {
     let starts = ["2027-03-24", "2027-10-27", "2027-03-10", "2027-01-04", "2027-11-05"].map { LocalDate($0)! }
     let start = pick(starts)
     let days = 1 + r.below(24)
-    let zones = ["Europe/Berlin", "Europe/London", "America/New_York", "UTC"]
+    let zones = ["Europe/Berlin", "Europe/London", "America/New_York", "UTC", "Pacific/Auckland", "America/Los_Angeles",
+                 "Asia/Kolkata", "America/St_Johns"]
     let sites = (0..<(1 + r.below(3))).map { Site(id: "X\($0)", timeZone: r.below(3) == 0 ? nil : pick(zones)) }
     let skills = (0..<r.below(3)).map { Skill(id: "k\($0)") }
     let shifts = (0..<(1 + r.below(3))).map { i -> ShiftType in
-        let startMinute = pick([0, 360, 420, 840, 1140, 1320])
-        return ShiftType(id: "T\(i)", startMinute: startMinute, minutes: pick([240, 480, 600, 720]),
+        let startMinute = pick([0, 90, 150, 360, 420, 840, 1140, 1320, 1410])
+        return ShiftType(id: "T\(i)", startMinute: startMinute, minutes: pick([240, 480, 600, 720, 1440, 150, 1050]),
                          tags: startMinute >= 1140 || r.below(4) == 0 ? ["night"] : [])
     }
     let kinds: [() -> RuleKind] = [
         { .minRest(minutes: pick([600, 660, 720, 900])) },
-        { .maxMinutesInWindow(days: 1 + r.below(8), minutes: pick([480, 1200, 2400, 3600])) },
+        { .maxMinutesInWindow(days: r.below(4) == 0 ? days + 1 + r.below(120) : 1 + r.below(8), minutes: pick([480, 1200, 2400, 3600, 48_960])) },
         {
             let lo = r.below(3000)
             let bounds = r.below(3)   // minimum only, maximum only, or both
-            return .minutesPerPeriod(periodDays: r.below(2) == 0 ? nil : 1 + r.below(10), min: bounds == 1 ? nil : lo,
+            return .minutesPerPeriod(periodDays: r.below(2) == 0 ? nil : 1 + r.below(r.below(3) == 0 ? 40 : 10), min: bounds == 1 ? nil : lo,
                                      max: bounds == 0 ? nil : lo + 600 + r.below(4000))
         },
         {
             let lo = 1 + r.below(4)
-            return .shiftsPerPeriod(periodDays: r.below(2) == 0 ? nil : 1 + r.below(10), min: lo, max: r.below(3) == 0 ? nil : lo + r.below(8))
+            return .shiftsPerPeriod(periodDays: r.below(2) == 0 ? nil : 1 + r.below(r.below(3) == 0 ? 40 : 10), min: lo, max: r.below(3) == 0 ? nil : lo + r.below(8))
         },
         { .maxConsecutiveDays(1 + r.below(6)) },
         { .minConsecutiveDays(1 + r.below(4)) },
@@ -279,7 +284,7 @@ func randomOperation(seed: UInt64) -> Problem {
         { .forbiddenSuccession(from: pick(shifts).id, to: pick(shifts).id) },
         { .maxWeekends(r.below(3)) },
         { .completeWeekends },
-        { .workRestRatio(work: 1 + r.below(3), rest: 1) },
+        { .workRestRatio(work: 1 + r.below(3), rest: 1 + r.below(2)) },
         { .maxShiftMinutes(pick([480, 660, 720])) },
         { .weeklyRest(minutes: pick([1440, 2100, 3000])) },
         { .maxDeploymentDays(1 + r.below(10)) },
@@ -307,7 +312,7 @@ func randomOperation(seed: UInt64) -> Problem {
             if !leave.contains(d) { pinned.append(Pin(date: date(d), shift: r.below(4) == 0 ? nil : pick(shifts).id)) }
         }
         let history: [HistoryShift]? = r.below(2) == 0 ? nil : (1...(1 + r.below(6))).compactMap { back in
-            r.below(3) == 0 ? nil : HistoryShift(date: date(-back), shift: pick(shifts).id)
+            r.below(3) == 0 ? nil : HistoryShift(date: date(-back), shift: pick(shifts).id, site: r.below(2) == 0 ? nil : pick(sites).id)
         }
         return StaffMember(id: "P\(e)", skills: memberSkills, homeSite: home,
                            deployableSites: sites.map(\.id).filter { $0 != home && r.below(2) == 0 },

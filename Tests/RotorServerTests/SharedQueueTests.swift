@@ -39,7 +39,9 @@ struct SharedQueueTests {
             let problem = try await client.createProblem(tinyCurtois)
             var jobs: [JobBody] = []
             for _ in 0..<3 { jobs.append(try await client.startJob(problem: problem, #"{"timeLimit": 0.3}"#)) }
-            #expect(jobs[0].status == .running && jobs[1].status == .queued && jobs[2].status == .queued)
+            // However fast the machine, no submission is refused and at most one job runs at a time.
+            #expect(jobs.allSatisfy { $0.status == .running || $0.status == .queued }, "\(jobs.map(\.status))")
+            #expect(jobs.filter { $0.status == .running }.count <= 1)
             for job in jobs {
                 let ended = try await client.waitForEnd(job: job.id)
                 #expect(ended.status == .finished, "job \(job.id): \(ended.status)")

@@ -224,7 +224,7 @@ struct CLITests {
         var unknownShift = rows
         unknownShift[2] = "C,Q" + String(repeating: ",", count: 13)
         let cases = [
-            ("unknown shift", ([header] + unknownShift).joined(separator: "\n"), ":4: ", "unknown shift ID \"Q\""),
+            ("unknown shift", ([header] + unknownShift).joined(separator: "\n"), ":4: ", "\"Q\" names no shift of the problem"),
             ("bad header", (["employee,0,1"] + rows).joined(separator: "\n"), ":1: ", "header row"),
             ("missing rows", ([header] + rows.prefix(7)).joined(separator: "\n"), ": ", "found none for H"),
             ("short row", ([header, "A,D"] + rows.dropFirst()).joined(separator: "\n"), ":2: ", "expected 15 cells"),

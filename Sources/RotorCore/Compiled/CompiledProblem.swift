@@ -53,9 +53,17 @@ public struct CompiledProblem: Sendable {
     /// Days worked in a row up to the day before the horizon, nights likewise.
     public let historyWorkRun: ContiguousArray<Int32>
     public let historyNightRun: ContiguousArray<Int32>
-    /// The last shift before the horizon: its value (0 none), end (epoch minutes), start day (negative).
-    public let historyLastValue: ContiguousArray<UInt8>
-    public let historyLastEnd: ContiguousArray<Int32>
+    /// The first day (negative) of a deployment the history leaves open (its last shifts away from
+    /// home), 0 when it leaves none.
+    public let historyDeploymentStart: ContiguousArray<Int32>
+    /// The history's shifts on the real clock, by date: staff member `e`'s are
+    /// `historyShiftsStart[e] ..< historyShiftsStart[e + 1]`, each with its day (negative), start and
+    /// end (epoch minutes), site, shift type and whether it is a night.
+    public let historyShiftsStart: ContiguousArray<Int32>
+    public let historyShiftDay: ContiguousArray<Int32>
+    public let historyShiftStart: ContiguousArray<Int32>, historyShiftEnd: ContiguousArray<Int32>
+    public let historyShiftSite: ContiguousArray<Int32>, historyShiftType: ContiguousArray<Int32>
+    public let historyShiftNight: ContiguousArray<UInt8>
     /// Minutes worked on each of the `historyDays` days before the horizon: `[e * historyDays + k]` is day `k - historyDays`.
     public let historyDays: Int
     public let historyMinutes: ContiguousArray<Int32>
@@ -63,7 +71,13 @@ public struct CompiledProblem: Sendable {
     // Contract rules, per staff member, as lists of instances.
     public let rules: CompiledRules
 
-    // Demand, per (day, post): `[d * postCount + (v - 1)]`.
+    /// The post whose cover a person on post `v` also counts towards: the skill-less post of the same
+    /// (shift, site) when `v` has a skill and that post exists, else -1. A demand line without a skill
+    /// counts everyone working that shift at that site, whatever skill they were assigned with.
+    public let coverParent: ContiguousArray<Int32>
+
+    // Demand, per (day, post): `[d * postCount + (v - 1)]`; a skill-less post's numbers are those of
+    // the lines without a skill, and count everyone on the (shift, site).
     public let coverMin: ContiguousArray<Int32>
     public let coverMinWeight: ContiguousArray<Int32>
     public let coverPreferred: ContiguousArray<Int32>
@@ -177,8 +191,11 @@ public struct CompiledProblem: Sendable {
         var cellSoft = cellHard
         let historyDays = max(0, Self.longestWindow(problem) - 1)
         var historyKnown = ContiguousArray<UInt8>(), historyWorkRun = ContiguousArray<Int32>()
-        var historyNightRun = ContiguousArray<Int32>(), historyLastValue = ContiguousArray<UInt8>()
-        var historyLastEnd = ContiguousArray<Int32>()
+        var historyNightRun = ContiguousArray<Int32>(), historyDeploymentStart = ContiguousArray<Int32>()
+        var historyShiftsStart = ContiguousArray<Int32>([0]), historyShiftDay = ContiguousArray<Int32>()
+        var historyShiftStart = ContiguousArray<Int32>(), historyShiftEnd = ContiguousArray<Int32>()
+        var historyShiftSite = ContiguousArray<Int32>(), historyShiftType = ContiguousArray<Int32>()
+        var historyShiftNight = ContiguousArray<UInt8>()
         var historyMinutes = ContiguousArray<Int32>(repeating: 0, count: E * historyDays)
         for (e, member) in problem.staff.enumerated() {
             let c = contractIndex[member.contract] ?? 0
@@ -233,59 +250,73 @@ public struct CompiledProblem: Sendable {
                     if matches != request.on { cellSoft[(e * H + d) * V + v] += Int32(clamping: request.weight) }
                 }
             }
-            // History.
+            // History: each shift at its own site (default home) on that site's clock, whether or not
+            // any demand line asks for it there; at most one a date (validation).
             historyKnown.append(member.history == nil ? 0 : 1)
-            var workedDays: [Int: Int] = [:]   // day (negative) → value of the shift worked
+            var worked: [(day: Int, shift: Int, site: Int)] = []
             for h in member.history ?? [] {
                 let d = h.date.days(since: start)
-                let s = shiftIndex[h.shift] ?? 0
-                let x = h.site.flatMap { siteIndex[$0] } ?? home
-                let v = (1..<V).first { valueShift[$0] == s && valueSite[$0] == x } ?? (1..<V).first { valueShift[$0] == s } ?? 0
-                guard d < 0, v > 0 else { continue }
-                workedDays[d] = v
+                guard d < 0, let s = shiftIndex[h.shift] else { continue }
+                worked.append((d, s, h.site.flatMap { siteIndex[$0] } ?? home))
             }
+            worked.sort { $0.day < $1.day }
+            let nightShift = { (s: Int) in problem.shiftTypes[s].isNight }
             var run = 0
-            while workedDays[-1 - run] != nil { run += 1 }
+            while run < worked.count && worked[worked.count - 1 - run].day == -1 - run { run += 1 }
             var nights = 0
-            while let v = workedDays[-1 - nights], valueIsNight[v] != 0 { nights += 1 }
+            while nights < run && nightShift(worked[worked.count - 1 - nights].shift) { nights += 1 }
             historyWorkRun.append(Int32(run))
             historyNightRun.append(Int32(nights))
-            if let last = workedDays.keys.max(), let v = workedDays[last] {
-                historyLastValue.append(UInt8(v))
-                let type = problem.shiftTypes[Int(valueShift[v])]
-                historyLastEnd.append(Int32(clamping: epochMinutes(zones[Int(valueSite[v])], day: last, minute: type.startMinute + type.minutes)))
-            } else {
-                historyLastValue.append(0)
-                historyLastEnd.append(Int32.min / 2)
+            // A deployment that the history's last shifts leave open: its first away day.
+            var deploymentStart = 0
+            for w in worked.reversed() {
+                guard w.site != home else { break }
+                deploymentStart = w.day
             }
-            for (d, v) in workedDays where d >= -historyDays {
-                let type = problem.shiftTypes[Int(valueShift[v])]
-                let zone = zones[Int(valueSite[v])]
-                historyMinutes[e * historyDays + historyDays + d] += Int32(clamping:
-                    epochMinutes(zone, day: d, minute: type.startMinute + type.minutes) - epochMinutes(zone, day: d, minute: type.startMinute))
+            historyDeploymentStart.append(Int32(clamping: deploymentStart))
+            for w in worked {
+                let type = problem.shiftTypes[w.shift]
+                let a = epochMinutes(zones[w.site], day: w.day, minute: type.startMinute)
+                let b = epochMinutes(zones[w.site], day: w.day, minute: type.startMinute + type.minutes)
+                historyShiftDay.append(Int32(clamping: w.day))
+                historyShiftStart.append(Int32(clamping: a))
+                historyShiftEnd.append(Int32(clamping: b))
+                historyShiftSite.append(Int32(w.site))
+                historyShiftType.append(Int32(w.shift))
+                historyShiftNight.append(nightShift(w.shift) ? 1 : 0)
+                if w.day >= -historyDays { historyMinutes[e * historyDays + historyDays + w.day] += Int32(clamping: b - a) }
             }
+            historyShiftsStart.append(Int32(historyShiftDay.count))
         }
 
-        // Demand per (day, post).
+        // Demand per (day, post): the lines that apply to the same (site, shift, skill) on a day add up
+        // (see `DemandSlot`).
         let P = V - 1
+        var coverParent = ContiguousArray<Int32>(repeating: -1, count: V)
+        for v in 1..<V where valueSkill[v] >= 0 {
+            coverParent[v] = Int32((1..<V).first { valueShift[$0] == valueShift[v] && valueSite[$0] == valueSite[v] && valueSkill[$0] < 0 } ?? -1)
+        }
         var coverMin = ContiguousArray<Int32>(repeating: 0, count: H * P)
         var coverMinWeight = coverMin, coverPreferred = coverMin, coverPreferredWeight = coverMin
         var coverMax = ContiguousArray<Int32>(repeating: Int32.max, count: H * P), coverOverWeight = coverMin
+        var linesByPost = [[Demand]](repeating: [], count: V)
         for line in problem.demand {
             guard let s = shiftIndex[line.shift], let x = siteIndex[line.site] else { continue }
             let k = line.skill.flatMap { skillIndex[$0] } ?? -1
             guard let v = (1..<V).first(where: { valueShift[$0] == s && valueSite[$0] == x && valueSkill[$0] == k }) else { continue }
-            for d in 0..<H where line.days.contains(start.adding(days: d)) {
+            linesByPost[v].append(line)
+        }
+        for v in 1..<V where !linesByPost[v].isEmpty {
+            for d in 0..<H {
+                let date = start.adding(days: d)
+                guard let slot = DemandSlot(linesByPost[v].filter { $0.days.contains(date) }) else { continue }
                 let i = d * P + v - 1
-                coverMin[i] += Int32(clamping: line.minimum)
-                coverMinWeight[i] = line.minimumWeight.isHard || coverMinWeight[i] < 0
-                    ? -1 : max(coverMinWeight[i], Int32(clamping: line.minimumWeight.softValue))
-                coverPreferred[i] += Int32(clamping: line.preferred ?? line.minimum)
-                coverPreferredWeight[i] = max(coverPreferredWeight[i], Int32(clamping: line.preferredWeight))
-                if let m = line.maximum {
-                    coverMax[i] = coverMax[i] == Int32.max ? Int32(clamping: m) : coverMax[i] + Int32(clamping: m)
-                    coverOverWeight[i] = max(coverOverWeight[i], Int32(clamping: line.overWeight))
-                }
+                coverMin[i] = slot.minimum
+                coverMinWeight[i] = slot.minimumWeight
+                coverPreferred[i] = slot.preferred
+                coverPreferredWeight[i] = slot.preferredWeight
+                coverMax[i] = slot.maximum
+                coverOverWeight[i] = slot.overWeight
             }
         }
 
@@ -299,6 +330,21 @@ public struct CompiledProblem: Sendable {
         let rules = CompiledRules(problem, staffContract: staffContract, shiftIndex: shiftIndex, valueShift: valueShift,
                                   days: H, cellMinutes: cellMinutes, cellStart: cellStart, cellEnd: cellEnd, fixedCellHard: &cellHard, cellSoft: &cellSoft)
         if !errors.isEmpty { throw ModelError(errors) }
+        // A forbidden succession from the history's shift on the day before the horizon to a shift on
+        // the first day is a penalty of that first-day cell (the history is fixed).
+        if H > 0 {
+            for e in 0..<E where historyWorkRun[e] > 0 {
+                let last = Int(historyShiftsStart[e + 1]) - 1
+                let from = problem.shiftTypes[Int(historyShiftType[last])].id
+                let contract = problem.contracts[Int(staffContract[e])]
+                for v in 1..<V {
+                    let to = problem.shiftTypes[Int(valueShift[v])].id
+                    let charge = ShiftSuccessionRule.charge(contract, from: from, to: to)
+                    cellHard[(e * H) * V + v] += Int32(clamping: charge.hard)
+                    cellSoft[(e * H) * V + v] += Int32(clamping: charge.soft)
+                }
+            }
+        }
 
         self.problem = problem
         self.staffCount = E
@@ -330,11 +376,18 @@ public struct CompiledProblem: Sendable {
         self.historyKnown = historyKnown
         self.historyWorkRun = historyWorkRun
         self.historyNightRun = historyNightRun
-        self.historyLastValue = historyLastValue
-        self.historyLastEnd = historyLastEnd
+        self.historyDeploymentStart = historyDeploymentStart
+        self.historyShiftsStart = historyShiftsStart
+        self.historyShiftDay = historyShiftDay
+        self.historyShiftStart = historyShiftStart
+        self.historyShiftEnd = historyShiftEnd
+        self.historyShiftSite = historyShiftSite
+        self.historyShiftType = historyShiftType
+        self.historyShiftNight = historyShiftNight
         self.historyDays = historyDays
         self.historyMinutes = historyMinutes
         self.rules = rules
+        self.coverParent = coverParent
         self.coverMin = coverMin
         self.coverMinWeight = coverMinWeight
         self.coverPreferred = coverPreferred
@@ -359,12 +412,20 @@ public struct CompiledProblem: Sendable {
     }
 
     /// The UTC instant, in minutes since 1970-01-01, of a wall-clock time `minute` minutes after local
-    /// midnight of `date` (the minute may pass 1440: a shift's end the next morning). A wall time that
-    /// a spring-forward change skips maps to the instant an hour later, as clocks read it.
+    /// midnight of `date` (the minute may pass 1440: a shift's end the next morning). Resolved as
+    /// `java.time` and RFC 5545 do, the same way in every zone: a wall time that happens twice (clocks
+    /// going back) is its first occurrence; a wall time in a gap (clocks going forward) is moved later
+    /// by the length of the gap, i.e. read with the offset in force before the change.
     static func epochMinutes(_ zone: TimeZone, date: LocalDate, minute: Int) -> Int {
         let local = date.daysSinceEpoch * 1440 + minute
-        let guess = local - zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(local * 60))) / 60
-        return local - zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(guess * 60))) / 60
+        func offset(_ utcMinute: Int) -> Int { zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(utcMinute * 60))) / 60 }
+        // The offsets in force a day before and a day after (no zone changes twice within two days).
+        let before = offset(local - 1440), after = offset(local + 1440)
+        let early = local - before
+        if offset(early) == before { return early }   // valid with the earlier offset: also the first of two
+        let late = local - after
+        if offset(late) == after { return late }
+        return early   // in a gap: the earlier offset moves it later by the gap
     }
 
     /// Local midnight of day `d` in the horizon's time zone, in epoch minutes (`d` may be `days`).
@@ -390,6 +451,30 @@ public struct CompiledProblem: Sendable {
     @inline(__always) public func accepts(_ e: Int, _ d: Int, _ v: Int) -> Bool {
         let f = fixed[e * days + d]
         return f == 0 ? allowed[e * valueCount + v] != 0 : Int(f) - 1 == v
+    }
+}
+
+/// The demand of one (site, shift, skill) on one day: the lines that apply add up. Minimums, preferred
+/// numbers (a line without `preferred` prefers its minimum) and maximums are summed — the maximum only
+/// when every line has one, else there is no limit — and each weight is the largest of the lines'
+/// (a hard minimum when any line's is hard).
+public struct DemandSlot: Sendable, Equatable {
+    public var minimum: Int32, minimumWeight: Int32, preferred: Int32, preferredWeight: Int32, maximum: Int32, overWeight: Int32
+
+    /// nil when no line applies.
+    public init?(_ lines: [Demand]) {
+        guard !lines.isEmpty else { return nil }
+        minimum = Int32(clamping: lines.reduce(0) { $0 + $1.minimum })
+        minimumWeight = lines.contains { $0.minimumWeight.isHard } ? -1 : Int32(clamping: lines.map(\.minimumWeight.softValue).max() ?? 0)
+        preferred = Int32(clamping: lines.reduce(0) { $0 + ($1.preferred ?? $1.minimum) })
+        preferredWeight = Int32(clamping: lines.map(\.preferredWeight).max() ?? 0)
+        if lines.allSatisfy({ $0.maximum != nil }) {
+            maximum = Int32(clamping: lines.reduce(0) { $0 + ($1.maximum ?? 0) })
+            overWeight = Int32(clamping: lines.map(\.overWeight).max() ?? 0)
+        } else {
+            maximum = Int32.max
+            overWeight = 0
+        }
     }
 }
 

@@ -55,9 +55,12 @@ public struct CompiledRules: Sendable {
     public var minRestAfterNights = RuleInstances()
     /// a: work part, b: rest part.
     public var workRestRatio = RuleInstances()
-    /// a: days, b: minutes.
+    /// a: window days, b: minutes, c: the rule's own days. A rule's window longer than the horizon
+    /// becomes the horizon (a = horizon days, c > a), its limit scaled to b·a/c, and reaches no history.
     public var maxMinutesInWindow = RuleInstances()
-    /// a: period days, b: minimum (-1 none), c: maximum (Int32.max none); counters per period.
+    /// a: period days (may exceed the horizon), b: minimum (-1 none), c: maximum (Int32.max none);
+    /// counters per period. A period shorter than `a` (the last, or the horizon itself) has its bounds
+    /// scaled to its length as exact fractions.
     public var minutesPerPeriod = RuleInstances()
     public var shiftsPerPeriod = RuleInstances()
     public var maxWeekends = RuleInstances()
@@ -66,9 +69,12 @@ public struct CompiledRules: Sendable {
     public var weeklyRest = RuleInstances()
     /// a: days.
     public var maxDeploymentDays = RuleInstances()
-    /// `[e * shiftCount + s]`: limit (Int32.max none) and weight.
-    public var maxShiftsOfType = ContiguousArray<Int32>()
-    public var maxShiftsOfTypeWeight = ContiguousArray<Int32>()
+    /// a: shift type, b: most shifts of it in the horizon.
+    public var maxShiftsOfType = RuleInstances()
+    /// `[e * shiftCount + s]`: the tightest limit of any / of the hard `maxShiftsOfType` rules (Int32.max none),
+    /// for construction and the row pricer.
+    public var tightestShiftsOfType = ContiguousArray<Int32>()
+    public var hardShiftsOfType = ContiguousArray<Int32>()
     /// Forbidden successions as matrices `[from * V + to]` of weights (-1 hard, 0 allowed), one per
     /// distinct set of succession rules: staff member `e`'s matrix starts at `successionBase[e]`.
     /// Sharing them keeps the matrix in cache when, as in the benchmark, every contract has the same.
@@ -108,8 +114,6 @@ public struct CompiledRules: Sendable {
             }
         }
         successionBase = ContiguousArray(staffContract.map { Int32(matrixOfContract[Int($0)]) })
-        maxShiftsOfType = ContiguousArray(repeating: Int32.max, count: E * S)
-        maxShiftsOfTypeWeight = ContiguousArray(repeating: 0, count: E * S)
         hasTravel = problem.travel.contains { $0.minutes > 0 }
         for e in 0..<E {
             let rules = expanded[Int(staffContract[e])]
@@ -126,26 +130,18 @@ public struct CompiledRules: Sendable {
                 case .maxMinutesInWindow(let n, let m):
                     // A window longer than the horizon becomes the horizon, its limit scaled pro rata
                     // (an average over a reference period longer than the plan).
-                    if n > days {
-                        maxMinutesInWindow.append(Int32(days), Int32(clamping: m * days / n), weight: w)
-                    } else {
-                        maxMinutesInWindow.append(Int32(n), Int32(clamping: m), weight: w)
-                    }
+                    maxMinutesInWindow.append(Int32(min(n, days)), Int32(clamping: m), Int32(clamping: n), weight: w)
                 case .minutesPerPeriod(let p, let lo, let hi):
-                    minutesPerPeriod.append(Int32(min(p ?? days, days)), Int32(clamping: lo ?? -1), Int32(clamping: hi ?? Int(Int32.max)), weight: w)
+                    minutesPerPeriod.append(Int32(clamping: p ?? days), Int32(clamping: lo ?? -1), Int32(clamping: hi ?? Int(Int32.max)), weight: w)
                 case .shiftsPerPeriod(let p, let lo, let hi):
-                    shiftsPerPeriod.append(Int32(min(p ?? days, days)), Int32(clamping: lo ?? -1), Int32(clamping: hi ?? Int(Int32.max)), weight: w)
+                    shiftsPerPeriod.append(Int32(clamping: p ?? days), Int32(clamping: lo ?? -1), Int32(clamping: hi ?? Int(Int32.max)), weight: w)
                 case .maxWeekends(let n): maxWeekends.append(Int32(n), weight: w)
                 case .completeWeekends: completeWeekends.append(0, weight: w)
                 case .weeklyRest(let m): weeklyRest.append(Int32(m), weight: w)
                 case .maxDeploymentDays(let n): maxDeploymentDays.append(Int32(n), weight: w)
                 case .maxShiftsOfType(let shift, let n):
                     guard let s = shiftIndex[shift] else { continue }
-                    let i = e * S + s
-                    if Int32(n) < maxShiftsOfType[i] {
-                        maxShiftsOfType[i] = Int32(n)
-                        maxShiftsOfTypeWeight[i] = w
-                    }
+                    maxShiftsOfType.append(Int32(s), Int32(clamping: n), weight: w)
                 case .maxShiftMinutes(let limit):
                     for d in 0..<days {
                         for v in 1..<V where Int(cellMinutes[d * V + v]) > limit {
@@ -160,8 +156,17 @@ public struct CompiledRules: Sendable {
             }
             for list in [\CompiledRules.maxConsecutiveDays, \.minConsecutiveDays, \.minConsecutiveDaysOff, \.maxConsecutiveNights,
                          \.minRest, \.minRestAfterNights, \.workRestRatio, \.maxMinutesInWindow, \.minutesPerPeriod,
-                         \.shiftsPerPeriod, \.maxWeekends, \.completeWeekends, \.weeklyRest, \.maxDeploymentDays] as [WritableKeyPath<CompiledRules, RuleInstances>] {
+                         \.shiftsPerPeriod, \.maxWeekends, \.completeWeekends, \.weeklyRest, \.maxDeploymentDays, \.maxShiftsOfType] as [WritableKeyPath<CompiledRules, RuleInstances>] {
                 self[keyPath: list].endStaff()
+            }
+        }
+        tightestShiftsOfType = ContiguousArray(repeating: Int32.max, count: E * S)
+        hardShiftsOfType = tightestShiftsOfType
+        for e in 0..<E {
+            for i in maxShiftsOfType.range(e) {
+                let k = e * S + Int(maxShiftsOfType.a[i])
+                tightestShiftsOfType[k] = min(tightestShiftsOfType[k], maxShiftsOfType.b[i])
+                if maxShiftsOfType.weight[i] < 0 { hardShiftsOfType[k] = min(hardShiftsOfType[k], maxShiftsOfType.b[i]) }
             }
         }
         let V1 = valueShift.count
@@ -171,7 +176,7 @@ public struct CompiledRules: Sendable {
             let earliestStart = (1..<V1).map { cellStart[(d + 1) * V1 + $0] }.min() ?? Int32.max
             overlapPossible = latestEnd > earliestStart
         }
-        hasRestRules = overlapPossible || hasTravel || !minRest.isEmpty || !minRestAfterNights.isEmpty || !workRestRatio.isEmpty
+        hasRestRules = overlapPossible || siteZonesDiffer(problem) || problem.staff.contains { !($0.history ?? []).isEmpty } || hasTravel || !minRest.isEmpty || !minRestAfterNights.isEmpty || !workRestRatio.isEmpty
     }
 }
 
@@ -211,4 +216,25 @@ extension RulePreset {
 /// when soft.
 @inline(__always) public func chargeMinutes(_ minutes: Int, weight: Int32) -> (hard: Int, soft: Int) {
     weight < 0 ? (minutes, 0) : (0, (minutes + 59) / 60 * Int(weight))
+}
+
+/// Whether two sites keep different clocks, so that shifts may reorder or overlap across days.
+private func siteZonesDiffer(_ problem: Problem) -> Bool {
+    Set(problem.sites.map { $0.timeZone ?? problem.horizon.timeZone }).count > 1
+}
+
+extension RuleInstances {
+    /// The breach of `total` against bounds `lo...hi` (-1 / Int32.max for none) scaled to a period of
+    /// `length` days out of `period`, as exact fractions, rounded up: shifts or minutes short or over.
+    @inline(__always) static func periodBreach(total: Int, lo: Int, hi: Int, length: Int, period: Int) -> Int {
+        if hi != Int(Int32.max) && total * period > hi * length { return (total * period - hi * length + period - 1) / period }
+        if lo > 0 && total * period < lo * length { return (lo * length - total * period + period - 1) / period }
+        return 0
+    }
+
+    /// The minutes over a window's limit: `total` against `limit`·`days`/`ruleDays`, rounded up.
+    @inline(__always) static func windowExcess(total: Int, limit: Int, days: Int, ruleDays: Int) -> Int {
+        let excess = total * ruleDays - limit * days
+        return excess > 0 ? (excess + ruleDays - 1) / ruleDays : 0
+    }
 }

@@ -216,8 +216,14 @@ private struct ProblemValidator {
                 pinnedDates[pin.date] = index
             }
         }
+        var historyDates: [LocalDate: Int] = [:]
         for (index, shift) in (member.history ?? []).enumerated() {
             let historyPath = "\(path).history[\(index)]"
+            if let first = historyDates[shift.date] {
+                errors.append("\(historyPath).date: a person works at most one shift a date; \(shift.date) is already at \(path).history[\(first)]")
+            } else {
+                historyDates[shift.date] = index
+            }
             checkDefined(shift.shift, shiftIDs, "\(historyPath).shift", "shift")
             if let site = shift.site { checkDefined(site, siteIDs, "\(historyPath).site", "site") }
             if shift.date >= problem.horizon.start {

@@ -34,8 +34,10 @@ public final class DayReassigner {
     private static let forbidden = Int(Int32.max)
 
     /// No rule couples two rows other than cover: the rows' changes add up.
+    /// As block reassignment, and each post's cover counted on its own: a post with a skill that also
+    /// counts towards a line without one would make the places' prices depend on each other.
     public static func isApplicable(_ problem: CompiledProblem) -> Bool {
-        BlockReassigner.isApplicable(problem)
+        BlockReassigner.isApplicable(problem) && !problem.coverParent.contains { $0 > 0 }
     }
 
     public init(groupSize: Int = 24) {

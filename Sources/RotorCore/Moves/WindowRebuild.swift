@@ -84,9 +84,10 @@ public final class WindowRebuilder {
                           r.shiftsPerPeriod, r.completeWeekends, r.weeklyRest, r.maxDeploymentDays]
         guard unmodelled.allSatisfy(\.isEmpty), !r.hasRestRules, !r.hasTravel, problem.problem.fairness.isEmpty,
               !problem.historyKnown.contains(where: { $0 != 0 }), !problem.historyWorkRun.contains(where: { $0 != 0 }),
+              !problem.coverParent.contains(where: { $0 > 0 }),
               problem.days > 0, problem.valueCount <= 255 else { return false }
         let periods = r.minutesPerPeriod
-        guard periods.a.allSatisfy({ Int($0) >= problem.days }) else { return false }
+        guard periods.a.allSatisfy({ Int($0) == problem.days }) else { return false }
         return true
     }
 
@@ -116,8 +117,8 @@ public final class WindowRebuilder {
             let periods = r.minutesPerPeriod.range(e).filter { r.minutesPerPeriod.weight[$0] < 0 }
             minMinutes.append(periods.map { Int(r.minutesPerPeriod.b[$0]) }.max() ?? -1)
             maxMinutes.append(periods.map { Int(r.minutesPerPeriod.c[$0]) }.min() ?? Int(Int32.max))
-            for s in 0..<S where r.maxShiftsOfTypeWeight[e * S + s] < 0 {
-                typeLimit[e * S + s] = Int(r.maxShiftsOfType[e * S + s])
+            for s in 0..<S where r.hardShiftsOfType[e * S + s] != Int32.max {
+                typeLimit[e * S + s] = Int(r.hardShiftsOfType[e * S + s])
             }
         }
         var unit = 0

@@ -5,11 +5,11 @@
 public struct UnavailableRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         for (e, member) in p.problem.staff.enumerated() {
+            // Dates outside the horizon are ignored, so a range may reach beyond it or lie wholly outside.
             var days = Set<Int>()
             for range in member.unavailable {
-                for d in max(range.from.days(since: p.problem.horizon.start), 0)...max(min(range.to.days(since: p.problem.horizon.start), p.days - 1), -1) where d >= 0 {
-                    days.insert(d)
-                }
+                let from = max(range.from.days(since: p.problem.horizon.start), 0), to = min(range.to.days(since: p.problem.horizon.start), p.days - 1)
+                if from <= to { days.formUnion(from...to) }
             }
             for d in days.sorted() where s[staff: e, day: d] != 0 {
                 let v = Int(s[staff: e, day: d])

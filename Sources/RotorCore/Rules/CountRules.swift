@@ -1,19 +1,18 @@
 /// Rules that count work over a span of days: shifts of a type, totals per period, rolling windows,
 /// weekends, deployments.
 
-/// At most the contract's number of shifts of each type over the horizon (Curtois & Qu rule 4).
+/// At most the contract's number of shifts of each type over the horizon (Curtois & Qu rule 4); each
+/// rule is judged on its own.
 public struct MaxShiftsOfTypeRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         for e in 0..<p.staffCount {
-            for t in 0..<p.shiftCount {
-                let limit = p.rules.maxShiftsOfType[e * p.shiftCount + t]
-                guard limit != Int32.max else { continue }
-                let count = (0..<p.days).filter { s[staff: e, day: $0] != 0 && Int(p.valueShift[Int(s[staff: e, day: $0])]) == t }.count
-                if count > limit {
-                    out.append(Violation(rule: .maxShiftsOfType, staff: e, day: nil, dayCount: 0, amount: count - Int(limit),
-                                         charge: chargeCount(count - Int(limit), weight: p.rules.maxShiftsOfTypeWeight[e * p.shiftCount + t]),
-                                         message: "\(p.staffLabel(e)) works \(count) \(p.shiftName(t)) shifts, at most \(limit) allowed"))
-                }
+            for rule in p.contract(of: e).expandedRules {
+                guard case .maxShiftsOfType(let shift, let limit) = rule.kind else { continue }
+                let count = (0..<p.days).filter { s[staff: e, day: $0] != 0 && p.shiftName(Int(p.valueShift[Int(s[staff: e, day: $0])])) == shift }.count
+                guard count > limit else { continue }
+                out.append(Violation(rule: .maxShiftsOfType, staff: e, day: nil, dayCount: 0, amount: count - limit,
+                                     charge: chargeCount(count - limit, weight: rule.weight.compiled),
+                                     message: "\(p.staffLabel(e)) works \(count) \(shift) shifts, at most \(limit) allowed"))
             }
         }
     }
@@ -21,13 +20,18 @@ public struct MaxShiftsOfTypeRule: Sendable {
 
 /// Minutes (`minutes: true`) or shifts worked in each period of the contract's length from the
 /// horizon start lie within its bounds (Curtois & Qu rule 5 is one period, the horizon, in minutes).
-/// The bounds of a last, shorter period are scaled to its length.
+/// A period cut short by the end of the horizon (the last one, or the horizon itself when the period
+/// is longer) has its bounds scaled to its length as exact fractions; the breach is rounded up.
 public struct PeriodTotalRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, minutes: Bool, into out: inout [Violation]) {
-        let list = minutes ? p.rules.minutesPerPeriod : p.rules.shiftsPerPeriod
         for e in 0..<p.staffCount {
-            for i in list.range(e) {
-                let period = Int(list.a[i])
+            for rule in p.contract(of: e).expandedRules {
+                let bounds: (period: Int?, lo: Int?, hi: Int?)
+                switch (rule.kind, minutes) {
+                case (.minutesPerPeriod(let period, let lo, let hi), true), (.shiftsPerPeriod(let period, let lo, let hi), false): bounds = (period, lo, hi)
+                default: continue
+                }
+                let period = bounds.period ?? p.days
                 for k in 0..<((p.days + period - 1) / period) {
                     let length = min(period, p.days - k * period)
                     var total = 0
@@ -35,45 +39,49 @@ public struct PeriodTotalRule: Sendable {
                         let v = Int(s[staff: e, day: d])
                         total += minutes ? Int(p.cellMinutes[d * p.valueCount + v]) : (v != 0 ? 1 : 0)
                     }
-                    var lo = Int(list.b[i]), hi = Int(list.c[i])
-                    if length < period {
-                        if lo > 0 { lo = lo * length / period }
-                        if hi != Int(Int32.max) { hi = hi * length / period }
-                    }
-                    guard total < lo || total > hi else { continue }
-                    let breach = total > hi ? total - hi : lo - total
+                    let lo = bounds.lo ?? -1, hi = bounds.hi ?? Int(Int32.max)
+                    let breach = RuleInstances.periodBreach(total: total, lo: lo, hi: hi, length: length, period: period)
+                    guard breach > 0 else { continue }
+                    let over = hi != Int(Int32.max) && total * period > hi * length
+                    let bound = over ? hi : lo
                     let unit = minutes ? { (x: Int) in p.hours(x) } : { (x: Int) in "\(x) shifts" }
-                    let span = period >= p.days ? "over the horizon" : "in the \(length) days from \(p.dayName(k * period))"
+                    let scaled = length < period ? " (\(unit(bound)) scaled to \(length) of \(period) days)" : ""
+                    let span = length == p.days ? "over the horizon" : "in the \(length) days from \(p.dayName(k * period))"
                     out.append(Violation(rule: minutes ? .minutesPerPeriod : .shiftsPerPeriod, staff: e, day: k * period, dayCount: length,
                                          amount: breach,
-                                         charge: minutes ? chargeMinutes(breach, weight: list.weight[i]) : chargeCount(breach, weight: list.weight[i]),
-                                         message: "\(p.staffLabel(e)) works \(unit(total)) \(span), the \(total > hi ? "maximum is \(unit(hi))" : "minimum is \(unit(lo))")"))
+                                         charge: minutes ? chargeMinutes(breach, weight: rule.weight.compiled) : chargeCount(breach, weight: rule.weight.compiled),
+                                         message: "\(p.staffLabel(e)) works \(unit(total)) \(span), \(unit(breach)) \(over ? "over the maximum" : "short of the minimum") \(unit(bound))\(scaled)"))
                 }
             }
         }
     }
 }
 
-/// At most the contract's minutes of work starting in any window of N consecutive days (e.g. 60 h in
-/// any 7 days). Windows lie inside the horizon, or reach back into history when it is known.
+/// At most the contract's minutes of work in shifts starting in any window of N consecutive days
+/// (e.g. 60 h in any 7 days). Windows lie inside the horizon, or reach back into history when it is
+/// known; a window longer than the horizon is the horizon itself, its limit scaled by horizon/N.
 public struct MaxMinutesInWindowRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        let list = p.rules.maxMinutesInWindow
         for e in 0..<p.staffCount {
+            let member = p.problem.staff[e]
+            var historyMinutes: [Int: Int] = [:]
+            for shift in p.timeline(s, e) where !shift.inHorizon { historyMinutes[shift.day, default: 0] += shift.length }
             func minutes(_ d: Int) -> Int {
-                d >= 0 ? Int(p.cellMinutes[d * p.valueCount + Int(s[staff: e, day: d])])
-                    : Int(p.historyMinutes[e * p.historyDays + p.historyDays + d])
+                d >= 0 ? Int(p.cellMinutes[d * p.valueCount + Int(s[staff: e, day: d])]) : historyMinutes[d] ?? 0
             }
-            for i in list.range(e) {
-                let n = Int(list.a[i]), limit = Int(list.b[i])
-                let first = p.historyKnown[e] != 0 ? -min(n - 1, p.historyDays) : 0
+            for rule in p.contract(of: e).expandedRules {
+                guard case .maxMinutesInWindow(let ruleDays, let limit) = rule.kind else { continue }
+                let n = min(ruleDays, p.days)
+                let first = member.history != nil && ruleDays <= p.days ? -(n - 1) : 0
                 guard first <= p.days - n else { continue }
                 for start in first...(p.days - n) {
                     let total = (start..<(start + n)).reduce(0) { $0 + minutes($1) }
-                    guard total > limit else { continue }
+                    let excess = RuleInstances.windowExcess(total: total, limit: limit, days: n, ruleDays: ruleDays)
+                    guard excess > 0 else { continue }
+                    let allowed = ruleDays > p.days ? "\(p.hours(limit)) in \(ruleDays) days, scaled to the \(n)-day horizon" : "at most \(p.hours(limit))"
                     out.append(Violation(rule: .maxMinutesInWindow, staff: e, day: max(start, 0), dayCount: n + min(start, 0),
-                                         amount: total - limit, charge: chargeMinutes(total - limit, weight: list.weight[i]),
-                                         message: "\(p.staffLabel(e)) works \(p.hours(total)) in the \(n) days from \(start >= 0 ? p.dayName(start) : "\(-start) day(s) before the horizon"), at most \(p.hours(limit)) allowed"))
+                                         amount: excess, charge: chargeMinutes(excess, weight: rule.weight.compiled),
+                                         message: "\(p.staffLabel(e)) works \(p.hours(total)) in the \(n) days from \(start >= 0 ? p.dayName(start) : "\(-start) day(s) before the horizon"), \(allowed) allowed"))
                 }
             }
         }
@@ -123,28 +131,31 @@ public struct CompleteWeekendsRule: Sendable {
 }
 
 /// A deployment — shifts away from the home site with no home shift between them — spans at most the
-/// contract's days, from its first shift's day to its last's.
+/// contract's days, from its first shift's day to its last's. One the history leaves open (its last
+/// shifts away from home) continues into the horizon; deployments wholly in the history are not judged.
 public struct MaxDeploymentDaysRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         let list = p.rules.maxDeploymentDays
         for e in 0..<p.staffCount where !list.range(e).isEmpty {
+            let home = p.siteIndex[p.problem.staff[e].homeSite]!
             var deployments: [(first: Int, last: Int)] = []
             var current: (first: Int, last: Int)? = nil
-            for d in 0..<p.days where s[staff: e, day: d] != 0 {
-                if p.valueSite[Int(s[staff: e, day: d])] != p.homeSite[e] {
-                    current = (current?.first ?? d, d)
+            for shift in p.timeline(s, e).sorted(by: { $0.day < $1.day }) {
+                if shift.site != home {
+                    current = (current?.first ?? shift.day, shift.day)
                 } else if let c = current {
                     deployments.append(c)
                     current = nil
                 }
             }
             if let c = current { deployments.append(c) }
-            for dep in deployments {
+            for dep in deployments where dep.last >= 0 {
                 let span = dep.last - dep.first + 1
                 for i in list.range(e) where span > Int(list.a[i]) {
-                    out.append(Violation(rule: .maxDeploymentDays, staff: e, day: dep.first, dayCount: span, amount: span - Int(list.a[i]),
+                    let from = dep.first >= 0 ? p.dayName(dep.first) : "\(p.date(dep.first)) (history)"
+                    out.append(Violation(rule: .maxDeploymentDays, staff: e, day: max(dep.first, 0), dayCount: dep.last - max(dep.first, 0) + 1, amount: span - Int(list.a[i]),
                                          charge: chargeCount(span - Int(list.a[i]), weight: list.weight[i]),
-                                         message: "\(p.staffLabel(e)) is deployed away from \(p.problem.staff[e].homeSite) for \(span) days from \(p.dayName(dep.first)), at most \(list.a[i]) allowed"))
+                                         message: "\(p.staffLabel(e)) is deployed away from \(p.problem.staff[e].homeSite) for \(span) days from \(from), at most \(list.a[i]) allowed"))
                 }
             }
         }
@@ -167,33 +178,52 @@ public struct CoverRule: Sendable {
         return (hard, soft)
     }
 
+    /// Reads the demand lines of the problem itself (not the compiled slots): for each (site, shift,
+    /// skill) and day, the lines that apply add up (`DemandSlot`); a line without a skill counts
+    /// everyone on that shift at that site, one with a skill those assigned with it.
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        let P = p.postCount
+        let problem = p.problem
+        struct Key: Hashable { var site: String, shift: String, skill: String? }
+        var lines: [Key: [Demand]] = [:]
+        var order: [Key] = []
+        for line in problem.demand {
+            let key = Key(site: line.site, shift: line.shift, skill: line.skill)
+            if lines[key] == nil { order.append(key) }
+            lines[key, default: []].append(line)
+        }
         for d in 0..<p.days {
-            for v in 1..<p.valueCount {
-                let i = d * P + v - 1
-                let n = Int32((0..<p.staffCount).filter { Int(s[staff: $0, day: d]) == v }.count)
-                let where_ = "\(p.valueName(v)) on \(p.dayName(d))"
-                if n < p.coverMin[i] {
-                    let w = p.coverMinWeight[i]
-                    let short = Int(p.coverMin[i] - n)
-                    if w != 0 {
-                        out.append(Violation(rule: .coverMinimum, staff: nil, day: d, value: v, amount: short,
-                                             charge: w < 0 ? (short * hardUnit, 0) : (0, short * Int(w)),
-                                             message: "\(where_) has \(n) people, \(short) short of the minimum \(p.coverMin[i])"))
-                    }
+            let date = p.date(d)
+            // People on each (site, shift, skill) on day d, by identifier, and on each (site, shift) whatever the skill.
+            var count: [Key: Int32] = [:]
+            for e in 0..<p.staffCount where s[staff: e, day: d] != 0 {
+                let v = Int(s[staff: e, day: d])
+                let site = problem.sites[Int(p.valueSite[v])].id, shift = problem.shiftTypes[Int(p.valueShift[v])].id
+                count[Key(site: site, shift: shift, skill: nil), default: 0] += 1
+                if p.valueSkill[v] >= 0 { count[Key(site: site, shift: shift, skill: problem.skills[Int(p.valueSkill[v])].id), default: 0] += 1 }
+            }
+            for key in order {
+                guard let slot = DemandSlot(lines[key]!.filter { $0.days.contains(date) }) else { continue }
+                let n = count[key] ?? 0
+                let v = p.value(shift: p.shiftIndex[key.shift]!, site: p.siteIndex[key.site]!, skill: key.skill.flatMap { p.skillIndex[$0] })
+                let post = problem.sites.count > 1 ? "\(key.shift)@\(key.site)" : key.shift
+                let where_ = "\(post)\(key.skill.map { "/\($0)" } ?? "") on \(p.dayName(d))"
+                if n < slot.minimum && slot.minimumWeight != 0 {
+                    let short = Int(slot.minimum - n)
+                    out.append(Violation(rule: .coverMinimum, staff: nil, day: d, value: v, amount: short,
+                                         charge: slot.minimumWeight < 0 ? (short * hardUnit, 0) : (0, short * Int(slot.minimumWeight)),
+                                         message: "\(where_) has \(n) people, \(short) short of the minimum \(slot.minimum)"))
                 }
-                if n < p.coverPreferred[i] && p.coverPreferredWeight[i] > 0 {
-                    let short = Int(p.coverPreferred[i] - n)
+                if n < slot.preferred && slot.preferredWeight > 0 {
+                    let short = Int(slot.preferred - n)
                     out.append(Violation(rule: .coverPreferred, staff: nil, day: d, value: v, amount: short,
-                                         charge: (0, short * Int(p.coverPreferredWeight[i])),
-                                         message: "\(where_) has \(n) of the \(p.coverPreferred[i]) people it needs"))
+                                         charge: (0, short * Int(slot.preferredWeight)),
+                                         message: "\(where_) has \(n) of the \(slot.preferred) people it needs"))
                 }
-                if n > p.coverMax[i] && p.coverOverWeight[i] > 0 {
-                    let over = Int(n - p.coverMax[i])
+                if n > slot.maximum && slot.overWeight > 0 {
+                    let over = Int(n - slot.maximum)
                     out.append(Violation(rule: .coverOver, staff: nil, day: d, value: v, amount: over,
-                                         charge: (0, over * Int(p.coverOverWeight[i])),
-                                         message: "\(where_) has \(n) people, \(over) more than the \(p.coverMax[i]) it needs"))
+                                         charge: (0, over * Int(slot.overWeight)),
+                                         message: "\(where_) has \(n) people, \(over) more than the \(slot.maximum) it needs"))
                 }
             }
         }

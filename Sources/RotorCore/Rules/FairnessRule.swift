@@ -1,9 +1,12 @@
 /// Soft: a fairness goal spreads nights, weekends or hours evenly over a group of staff (a contract's
 /// staff, or everyone). Its penalty is the weight times the sum of squared deviations from the
-/// group's mean, in integers: weight · (n·Σx² − (Σx)²) / n, with hours counted whole.
+/// group's mean, rounded down: weight · (n·Σx² − (Σx)²) / n. Hours are real hours, exact fractions:
+/// the measure is kept in minutes and the total divided by 60² as well.
 public struct FairnessRule: Sendable {
-    @inline(__always) static func penalty(n: Int, sum: Int, squares: Int, weight: Int) -> Int {
-        n == 0 ? 0 : weight * (n * squares - sum * sum) / n
+    @inline(__always) static func penalty(n: Int, sum: Int, squares: Int, weight: Int, measure: FairnessGoal.Measure) -> Int {
+        guard n > 0 else { return 0 }
+        let scale = measure == .hours ? 3600 : 1
+        return Int(Int128(weight) * (Int128(n) * Int128(squares) - Int128(sum) * Int128(sum)) / Int128(n * scale))
     }
 
     static func members(_ p: CompiledProblem, _ goal: FairnessGoal) -> [Int] {
@@ -14,7 +17,7 @@ public struct FairnessRule: Sendable {
         switch measure {
         case .nights: (0..<p.days).filter { p.valueIsNight[Int(s[staff: e, day: $0])] != 0 }.count
         case .weekends: p.weekendsWorked(s, e)
-        case .hours: (0..<p.days).reduce(0) { $0 + Int(p.cellMinutes[$1 * p.valueCount + Int(s[staff: e, day: $1])]) } / 60
+        case .hours: (0..<p.days).reduce(0) { $0 + Int(p.cellMinutes[$1 * p.valueCount + Int(s[staff: e, day: $1])]) }
         }
     }
 
@@ -22,11 +25,13 @@ public struct FairnessRule: Sendable {
         for goal in p.problem.fairness {
             let group = members(p, goal)
             let values = group.map { measure(p, s, $0, goal.measure) }
-            let total = penalty(n: group.count, sum: values.reduce(0, +), squares: values.reduce(0) { $0 + $1 * $1 }, weight: goal.weight)
+            let total = penalty(n: group.count, sum: values.reduce(0, +), squares: values.reduce(0) { $0 + $1 * $1 }, weight: goal.weight,
+                                measure: goal.measure)
             guard total > 0 else { continue }
             let low = values.min() ?? 0, high = values.max() ?? 0
+            let range = goal.measure == .hours ? "\(p.hours(low)) to \(p.hours(high))" : "\(low) to \(high)"
             out.append(Violation(rule: .fairness, staff: nil, day: nil, dayCount: 0, amount: high - low, charge: (0, total),
-                                 message: "\(goal.measure.rawValue) are spread unevenly over \(goal.contract.map { "the staff on contract \($0)" } ?? "all staff") (\(group.count) people, from \(low) to \(high))"))
+                                 message: "\(goal.measure.rawValue) are spread unevenly over \(goal.contract.map { "the staff on contract \($0)" } ?? "all staff") (\(group.count) people, from \(range))"))
         }
     }
 }
@@ -86,10 +91,10 @@ final class FairnessState {
             let g = Int(goalList[i])
             guard measure[g] == kind else { continue }
             log.append((g, sum[g], squares[g]))
-            let before = FairnessRule.penalty(n: size[g], sum: sum[g], squares: squares[g], weight: weight[g])
+            let before = FairnessRule.penalty(n: size[g], sum: sum[g], squares: squares[g], weight: weight[g], measure: kind)
             sum[g] += new - old
             squares[g] += new * new - old * old
-            delta += FairnessRule.penalty(n: size[g], sum: sum[g], squares: squares[g], weight: weight[g]) - before
+            delta += FairnessRule.penalty(n: size[g], sum: sum[g], squares: squares[g], weight: weight[g], measure: kind) - before
         }
         return delta
     }

@@ -1,79 +1,119 @@
 /// Rules about the real time between shifts, on the real clock: a night shift on the night clocks go
-/// back is 13 hours long and every rule below sees that.
+/// back is 13 hours long and every rule below sees that. "The next shift" is the next by real start
+/// time, which differs from the next by date when sites in different time zones reorder them; the
+/// history's shifts are part of that sequence, and pairs of two history shifts are not judged.
 
-/// The charges of the rest between two consecutive shifts, shared by the from-scratch rules and the
-/// incremental scorer. `gap` is from the end of the earlier shift to the start of the later one.
+/// The charges of the rest between a shift and the next one by start time, shared by the
+/// from-scratch rules and the incremental scorer. `gap` is from the end of the earlier shift to the
+/// start of the later one; the rest is `max(gap, 0)`, since overlapping time is the overlap rule's.
 enum RestCharges {
     @inline(__always)
     static func charge(_ rules: CompiledRules, _ e: Int, gap: Int, previousLength: Int, afterNights: Bool, travel: Int) -> (hard: Int, soft: Int) {
         var hard = 0, soft = 0
-        if gap < 0 { hard += -gap }   // OverlapRule: a person cannot work two shifts at once.
-        for i in rules.minRest.range(e) where gap < Int(rules.minRest.a[i]) {
-            let c = chargeMinutes(Int(rules.minRest.a[i]) - gap, weight: rules.minRest.weight[i]); hard += c.hard; soft += c.soft
+        let rest = max(gap, 0)
+        for i in rules.minRest.range(e) where rest < Int(rules.minRest.a[i]) {
+            let c = chargeMinutes(Int(rules.minRest.a[i]) - rest, weight: rules.minRest.weight[i]); hard += c.hard; soft += c.soft
         }
         if afterNights {
-            for i in rules.minRestAfterNights.range(e) where gap < Int(rules.minRestAfterNights.a[i]) {
-                let c = chargeMinutes(Int(rules.minRestAfterNights.a[i]) - gap, weight: rules.minRestAfterNights.weight[i]); hard += c.hard; soft += c.soft
+            for i in rules.minRestAfterNights.range(e) where rest < Int(rules.minRestAfterNights.a[i]) {
+                let c = chargeMinutes(Int(rules.minRestAfterNights.a[i]) - rest, weight: rules.minRestAfterNights.weight[i]); hard += c.hard; soft += c.soft
             }
         }
         for i in rules.workRestRatio.range(e) {
-            let need = previousLength * Int(rules.workRestRatio.b[i]) / Int(rules.workRestRatio.a[i])
-            if gap < need { let c = chargeMinutes(need - gap, weight: rules.workRestRatio.weight[i]); hard += c.hard; soft += c.soft }
+            let short = WorkRestRatioRule.shortMinutes(length: previousLength, rest: rest, work: Int(rules.workRestRatio.a[i]), restPart: Int(rules.workRestRatio.b[i]))
+            if short > 0 { let c = chargeMinutes(short, weight: rules.workRestRatio.weight[i]); hard += c.hard; soft += c.soft }
         }
-        if gap < travel { hard += travel - gap }   // TravelTimeRule: always hard.
+        if rest < travel { hard += travel - rest }   // TravelTimeRule: always hard.
         return (hard, soft)
     }
 }
 
-/// One shift followed by the next one the same person works, with the real times involved.
+/// One of a person's shifts on the real clock, in the horizon (`day` ≥ 0) or in the history.
+struct TimedShift {
+    var day: Int
+    var start: Int, end: Int
+    var site: Int
+    var shiftType: Int
+    var night: Bool
+    /// The cell value for horizon shifts, 0 for history.
+    var value: Int
+    var length: Int { end - start }
+    var inHorizon: Bool { day >= 0 }
+}
+
+/// A shift and the next one the same person works by start time.
 struct ShiftPair {
-    var staff: Int
-    /// Day of the earlier shift, -1 for the last shift before the horizon.
-    var firstDay: Int
-    var first: Int, second: Int
-    var secondDay: Int
-    var end: Int, start: Int
-    var firstLength: Int
-    var gap: Int { start - end }
-    var endsNights: Bool
+    var first: TimedShift, second: TimedShift
+    var gap: Int { second.start - first.end }
+    /// The earlier shift ends a run of nights: it is a night and the later one is not a night on the next day.
+    var endsNights: Bool { first.night && !(second.night && second.day == first.day + 1) }
 }
 
 extension CompiledProblem {
-    /// Every pair of consecutive shifts of staff member `e`, the last shift before the horizon included.
-    func shiftPairs(_ s: Schedule, _ e: Int) -> [ShiftPair] {
-        var pairs: [ShiftPair] = []
-        var previous: (day: Int, value: Int, end: Int, length: Int)? =
-            historyLastValue[e] != 0 ? (-1, Int(historyLastValue[e]), Int(historyLastEnd[e]), 0) : nil
-        for d in 0..<days {
-            let v = Int(s[staff: e, day: d])
-            guard v != 0 else { continue }
-            let i = d * valueCount + v
-            if let p = previous {
-                // The history's last shift was worked the day before the horizon only when its run reaches day -1.
-                let dayBefore = p.day >= 0 ? p.day == d - 1 : d == 0 && historyWorkRun[e] > 0
-                let endsNights = valueIsNight[p.value] != 0 && !(valueIsNight[v] != 0 && dayBefore)
-                pairs.append(ShiftPair(staff: e, firstDay: p.day, first: p.value, second: v, secondDay: d, end: p.end,
-                                       start: Int(cellStart[i]), firstLength: p.length, endsNights: endsNights))
-            }
-            previous = (d, v, Int(cellEnd[i]), Int(cellMinutes[i]))
+    /// Every shift of staff member `e`, the history's (read from the problem) and the roster's, in
+    /// order of real start time (ties by date).
+    func timeline(_ s: Schedule, _ e: Int) -> [TimedShift] {
+        var shifts: [TimedShift] = []
+        let member = problem.staff[e]
+        for h in member.history ?? [] {
+            let d = h.date.days(since: problem.horizon.start)
+            guard d < 0, let t = shiftIndex[h.shift], let x = siteIndex[h.site ?? member.homeSite] else { continue }
+            let type = problem.shiftTypes[t]
+            let zone = Self.zone(problem.sites[x].timeZone ?? problem.horizon.timeZone)
+            shifts.append(TimedShift(day: d, start: Self.epochMinutes(zone, date: h.date, minute: type.startMinute),
+                                     end: Self.epochMinutes(zone, date: h.date, minute: type.startMinute + type.minutes),
+                                     site: x, shiftType: t, night: type.isNight, value: 0))
         }
-        return pairs
+        for d in 0..<days where s[staff: e, day: d] != 0 {
+            let v = Int(s[staff: e, day: d]), i = d * valueCount + v
+            shifts.append(TimedShift(day: d, start: Int(cellStart[i]), end: Int(cellEnd[i]), site: Int(valueSite[v]),
+                                     shiftType: Int(valueShift[v]), night: valueIsNight[v] != 0, value: v))
+        }
+        return shifts.sorted { ($0.start, $0.day) < ($1.start, $1.day) }
+    }
+
+    /// Every pair of shifts of staff member `e` that follow one another by start time, at least one of
+    /// them in the horizon.
+    func shiftPairs(_ s: Schedule, _ e: Int) -> [ShiftPair] {
+        let shifts = timeline(s, e)
+        return zip(shifts, shifts.dropFirst()).compactMap { a, b in
+            a.inHorizon || b.inHorizon ? ShiftPair(first: a, second: b) : nil
+        }
+    }
+
+    func describe(_ shift: TimedShift) -> String {
+        shift.inHorizon ? "\(valueName(shift.value)) on \(dayName(shift.day))"
+            : "\(problem.shiftTypes[shift.shiftType].id) on \(date(shift.day)) (history)"
+    }
+
+    func clockTime(_ epochMinute: Int, site: Int) -> String {
+        clockTime(epochMinute, zone: problem.sites[site].timeZone ?? problem.horizon.timeZone)
     }
 
     func describe(_ pair: ShiftPair) -> String {
-        let first = pair.firstDay < 0 ? "the last shift before the horizon" : "\(valueName(pair.first)) on \(dayName(pair.firstDay))"
-        return "between \(first) ending \(clockTime(pair.end, value: pair.first)) and \(valueName(pair.second)) on \(dayName(pair.secondDay)) starting \(clockTime(pair.start, value: pair.second))"
+        "between \(describe(pair.first)) ending \(clockTime(pair.first.end, site: pair.first.site)) and \(describe(pair.second)) starting \(clockTime(pair.second.start, site: pair.second.site))"
     }
+
+    /// The day a pair's breach is located on: the later shift's, or the earlier one's when the later is history.
+    func day(of pair: ShiftPair) -> Int { pair.second.inHorizon ? pair.second.day : pair.first.day }
+    func value(of pair: ShiftPair) -> Int { pair.second.inHorizon ? pair.second.value : pair.first.value }
 }
 
-/// Hard: shifts of one person do not overlap (a shift crossing midnight and an early one the next day).
+/// Hard: shifts of one person do not overlap. Each pair of shifts that overlap is one breach of the
+/// time both are worked (the intersection), whichever sites they are at.
 public struct OverlapRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         for e in 0..<p.staffCount {
-            for pair in p.shiftPairs(s, e) where pair.gap < 0 {
-                out.append(Violation(rule: .overlap, staff: e, day: pair.secondDay, value: pair.second, amount: -pair.gap,
-                                     charge: (-pair.gap, 0),
-                                     message: "\(p.staffLabel(e)) has shifts overlapping by \(p.hours(-pair.gap)) \(p.describe(pair))"))
+            let shifts = p.timeline(s, e)
+            for j in shifts.indices {
+                for i in 0..<j where shifts[i].inHorizon || shifts[j].inHorizon {
+                    let both = min(shifts[i].end, shifts[j].end) - max(shifts[i].start, shifts[j].start)
+                    guard both > 0 else { continue }
+                    let pair = ShiftPair(first: shifts[i], second: shifts[j])
+                    out.append(Violation(rule: .overlap, staff: e, day: p.day(of: pair), value: p.value(of: pair), amount: both,
+                                         charge: (both, 0),
+                                         message: "\(p.staffLabel(e)) has shifts overlapping by \(p.hours(both)): \(p.describe(shifts[i])) and \(p.describe(shifts[j]))"))
+                }
             }
         }
     }
@@ -83,7 +123,7 @@ public struct OverlapRule: Sendable {
 /// EU Working Time Directive art. 3).
 public struct MinRestRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        shortRests(p, s, p.rules.minRest, .minRest, after: "", into: &out) { _ in true }
+        shortRests(p, s, .minRest, after: "", into: &out) { _ in true }
     }
 }
 
@@ -91,20 +131,28 @@ public struct MinRestRule: Sendable {
 /// continues the run).
 public struct MinRestAfterNightsRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        shortRests(p, s, p.rules.minRestAfterNights, .minRestAfterNights, after: " after a run of nights,", into: &out) { $0.endsNights }
+        shortRests(p, s, .minRestAfterNights, after: " after a run of nights,", into: &out) { $0.endsNights }
     }
 }
 
-/// The rests shorter than a rule's minimum (`a`, minutes) between the pairs of shifts it applies to.
-private func shortRests(_ p: CompiledProblem, _ s: Schedule, _ list: RuleInstances, _ rule: RuleID, after: String,
+/// The rests shorter than a rule's minimum between the pairs of shifts it applies to; the minimums
+/// are read from each person's contract.
+private func shortRests(_ p: CompiledProblem, _ s: Schedule, _ rule: RuleID, after: String,
                         into out: inout [Violation], appliesTo: (ShiftPair) -> Bool) {
-    for e in 0..<p.staffCount where !list.range(e).isEmpty {
+    for e in 0..<p.staffCount {
+        let minimums: [(minutes: Int, weight: Weight)] = p.contract(of: e).expandedRules.compactMap {
+            switch ($0.kind, rule) {
+            case (.minRest(let m), .minRest), (.minRestAfterNights(let m), .minRestAfterNights): (m, $0.weight)
+            default: nil
+            }
+        }
+        guard !minimums.isEmpty else { continue }
         for pair in p.shiftPairs(s, e) where appliesTo(pair) {
-            for i in list.range(e) where pair.gap < Int(list.a[i]) {
-                let short = Int(list.a[i]) - pair.gap
-                out.append(Violation(rule: rule, staff: e, day: pair.secondDay, value: pair.second, amount: short,
-                                     charge: chargeMinutes(short, weight: list.weight[i]),
-                                     message: "\(p.staffLabel(e)) has only \(p.hours(pair.gap)) rest\(after) \(p.describe(pair)); the rule needs \(p.hours(Int(list.a[i])))"))
+            let rest = max(pair.gap, 0)
+            for (need, weight) in minimums where rest < need {
+                out.append(Violation(rule: rule, staff: e, day: p.day(of: pair), value: p.value(of: pair), amount: need - rest,
+                                     charge: chargeMinutes(need - rest, weight: weight.compiled),
+                                     message: "\(p.staffLabel(e)) has only \(p.hours(rest)) rest\(after) \(p.describe(pair)); the rule needs \(p.hours(need))"))
             }
         }
     }
@@ -112,62 +160,75 @@ private func shortRests(_ p: CompiledProblem, _ s: Schedule, _ list: RuleInstanc
 
 /// The rest after each shift is at least rest/work times its real length (US wildland fire 2:1).
 public struct WorkRestRatioRule: Sendable {
+    /// Minutes of rest short of `restPart`/`work` times `length`, the exact fraction rounded up.
+    @inline(__always) static func shortMinutes(length: Int, rest: Int, work: Int, restPart: Int) -> Int {
+        let excess = length * restPart - rest * work
+        return excess > 0 ? (excess + work - 1) / work : 0
+    }
+
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        let list = p.rules.workRestRatio
-        for e in 0..<p.staffCount where !list.range(e).isEmpty {
+        for e in 0..<p.staffCount {
+            let ratios: [(work: Int, rest: Int, weight: Weight)] = p.contract(of: e).expandedRules.compactMap {
+                if case .workRestRatio(let work, let rest) = $0.kind { return (work, rest, $0.weight) }
+                return nil
+            }
+            guard !ratios.isEmpty else { continue }
             for pair in p.shiftPairs(s, e) {
-                for i in list.range(e) {
-                    let need = pair.firstLength * Int(list.b[i]) / Int(list.a[i])
-                    guard pair.gap < need else { continue }
-                    out.append(Violation(rule: .workRestRatio, staff: e, day: pair.secondDay, value: pair.second, amount: need - pair.gap,
-                                         charge: chargeMinutes(need - pair.gap, weight: list.weight[i]),
-                                         message: "\(p.staffLabel(e)) rests \(p.hours(pair.gap)) after a \(p.hours(pair.firstLength)) shift, \(p.describe(pair)); \(list.a[i]):\(list.b[i]) work/rest needs \(p.hours(need))"))
+                let rest = max(pair.gap, 0), length = pair.first.length
+                for (work, restPart, weight) in ratios {
+                    let short = shortMinutes(length: length, rest: rest, work: work, restPart: restPart)
+                    guard short > 0 else { continue }
+                    out.append(Violation(rule: .workRestRatio, staff: e, day: p.day(of: pair), value: p.value(of: pair), amount: short,
+                                         charge: chargeMinutes(short, weight: weight.compiled),
+                                         message: "\(p.staffLabel(e)) rests \(p.hours(rest)) after a \(p.hours(length)) shift, \(p.describe(pair)); \(work):\(restPart) work/rest needs \(p.hours(rest + short))"))
                 }
             }
         }
     }
 }
 
-/// Hard: moving between two sites takes the travel time, and no shift may overlap it.
+/// Hard: moving between two sites takes the travel time, counted from the end of one shift to the
+/// start of the next; time the two overlap is the overlap rule's, not travel's.
 public struct TravelTimeRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         for e in 0..<p.staffCount {
-            for pair in p.shiftPairs(s, e) {
-                let travel = Int(p.travelMinutes[Int(p.valueSite[pair.first]) * p.siteCount + Int(p.valueSite[pair.second])])
-                guard pair.gap < travel else { continue }
-                out.append(Violation(rule: .travelTime, staff: e, day: pair.secondDay, value: pair.second, amount: travel - pair.gap,
-                                     charge: (travel - pair.gap, 0),
-                                     message: "\(p.staffLabel(e)) has \(p.hours(max(pair.gap, 0))) to travel \(p.describe(pair)); the journey takes \(p.hours(travel))"))
+            for pair in p.shiftPairs(s, e) where pair.first.site != pair.second.site {
+                let travel = Int(p.travelMinutes[pair.first.site * p.siteCount + pair.second.site])
+                let rest = max(pair.gap, 0)
+                guard rest < travel else { continue }
+                out.append(Violation(rule: .travelTime, staff: e, day: p.day(of: pair), value: p.value(of: pair), amount: travel - rest,
+                                     charge: (travel - rest, 0),
+                                     message: "\(p.staffLabel(e)) has \(p.hours(rest)) to travel \(p.describe(pair)); the journey takes \(p.hours(travel))"))
             }
         }
     }
 }
 
-/// Each 7-day period from the horizon start holds an uninterrupted rest of at least the contract's
-/// length, shifts clipped to the period (EU Working Time Directive art. 5: 24 h plus the 11 h daily
-/// rest). A last period shorter than 7 days is not judged.
+/// Each 7-day period from the horizon start (midnight on the horizon's clock) holds an uninterrupted
+/// rest of at least the contract's length, shifts clipped to the period, the history's included (EU
+/// Working Time Directive art. 5: 24 h plus the 11 h daily rest). A last period shorter than 7 days
+/// is not judged.
 public struct WeeklyRestRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        let list = p.rules.weeklyRest
-        for e in 0..<p.staffCount where !list.range(e).isEmpty {
+        for e in 0..<p.staffCount {
+            let minimums: [(minutes: Int, weight: Weight)] = p.contract(of: e).expandedRules.compactMap {
+                if case .weeklyRest(let m) = $0.kind { return (m, $0.weight) }
+                return nil
+            }
+            guard !minimums.isEmpty else { continue }
+            let shifts = p.timeline(s, e)
             for k in 0..<(p.days / 7) {
                 let from = p.dayStartEpochMinutes(7 * k), to = p.dayStartEpochMinutes(7 * k + 7)
-                var intervals: [(Int, Int)] = []
-                for d in max(7 * k - 1, 0)..<(7 * k + 7) where s[staff: e, day: d] != 0 {
-                    let i = d * p.valueCount + Int(s[staff: e, day: d])
-                    let a = max(Int(p.cellStart[i]), from), b = min(Int(p.cellEnd[i]), to)
-                    if b > from && a < to { intervals.append((a, b)) }
-                }
                 var longest = 0, free = from
-                for (a, b) in intervals {
-                    longest = max(longest, a - free)
-                    free = max(free, b)
+                for shift in shifts where shift.end > from && shift.start < to {
+                    longest = max(longest, max(shift.start, from) - free)
+                    free = max(free, min(shift.end, to))
                 }
                 longest = max(longest, to - free)
-                for i in list.range(e) where longest < Int(list.a[i]) {
-                    out.append(Violation(rule: .weeklyRest, staff: e, day: 7 * k, dayCount: 7, amount: Int(list.a[i]) - longest,
-                                         charge: chargeMinutes(Int(list.a[i]) - longest, weight: list.weight[i]),
-                                         message: "\(p.staffLabel(e))'s longest rest in the week from \(p.dayName(7 * k)) is \(p.hours(longest)); the rule needs \(p.hours(Int(list.a[i])))"))
+                for (need, weight) in minimums where longest < need {
+                    out.append(Violation(rule: .weeklyRest, staff: e, day: 7 * k, dayCount: 7, amount: need - longest,
+                                         charge: chargeMinutes(need - longest, weight: weight.compiled),
+                                         message: "\(p.staffLabel(e))'s longest rest in the week from \(p.dayName(7 * k)) is \(p.hours(longest)); the rule needs \(p.hours(need))"))
                 }
             }
         }

@@ -1,22 +1,40 @@
 /// Rules about the order of work in one person's row: successions and runs of work, rest and nights.
 
 /// A shift type listed as "cannot follow" another is not worked the day after it (Curtois & Qu rule 3);
-/// the day before the horizon counts when history is known.
+/// the day before the horizon counts when the history has a shift on it. Several rules for the same
+/// pair make one breach, hard when any of them is, else costing the sum of their weights.
 public struct ShiftSuccessionRule: Sendable {
+    /// The charge of shift `to` worked the day after shift `from` under a contract's rules.
+    static func charge(_ contract: Contract, from: String, to: String) -> (hard: Int, soft: Int) {
+        var hard = false, soft = 0, any = false
+        for rule in contract.expandedRules {
+            guard case .forbiddenSuccession(from, to) = rule.kind else { continue }
+            any = true
+            if rule.weight.isHard { hard = true } else { soft += rule.weight.softValue }
+        }
+        guard any else { return (0, 0) }
+        return hard ? (hardUnit, 0) : (0, soft)
+    }
+
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        let V = p.valueCount
         for e in 0..<p.staffCount {
-            let base = Int(p.rules.successionBase[e])
-            var previous = p.historyWorkRun[e] > 0 ? Int(p.historyLastValue[e]) : 0
+            let member = p.problem.staff[e], contract = p.contract(of: e)
+            let dayBefore = p.problem.horizon.start.adding(days: -1)
+            var previous: String? = member.history?.first { $0.date == dayBefore }?.shift
+            var previousName = previous.map { "\($0) (history)" } ?? ""
             for d in 0..<p.days {
                 let v = Int(s[staff: e, day: d])
-                let w = p.rules.succession[base + previous * V + v]
-                if w != 0 {
-                    out.append(Violation(rule: .shiftSuccession, staff: e, day: max(d - 1, 0), dayCount: d == 0 ? 1 : 2, value: v,
-                                         amount: 1, charge: chargeCount(1, weight: w),
-                                         message: "\(p.staffLabel(e)) works \(p.valueName(v)) on \(p.dayName(d)) right after \(p.valueName(previous)) the day before, a forbidden succession"))
+                let shift = v == 0 ? nil : p.shiftName(Int(p.valueShift[v]))
+                if let from = previous, let to = shift {
+                    let c = charge(contract, from: from, to: to)
+                    if c != (0, 0) {
+                        out.append(Violation(rule: .shiftSuccession, staff: e, day: max(d - 1, 0), dayCount: d == 0 ? 1 : 2, value: v,
+                                             amount: 1, charge: c,
+                                             message: "\(p.staffLabel(e)) works \(p.valueName(v)) on \(p.dayName(d)) right after \(previousName) the day before, a forbidden succession"))
+                    }
                 }
-                previous = v
+                previous = shift
+                previousName = p.valueName(v)
             }
         }
     }
@@ -75,19 +93,35 @@ public struct ConsecutiveDaysRule: Sendable {
     }
 }
 
-/// Every stretch of days off that follows work is at least the minimum, unless it reaches the end of
-/// the horizon (Curtois & Qu rule 8); one at the start follows work only when history says so.
+/// Every stretch of days off between two stretches of work is at least the minimum (Curtois & Qu
+/// rule 8): one that reaches the end of the horizon is not judged; one that began before the horizon
+/// is judged when the history has a shift before it, its days off before the horizon counted — also
+/// when it lies wholly before the horizon and the first date is worked.
 public struct MinConsecutiveDaysOffRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         for e in 0..<p.staffCount {
             let list = p.rules.minConsecutiveDaysOff
+            let lastWorked = (p.problem.staff[e].history ?? []).map { $0.date.days(since: p.problem.horizon.start) }.filter { $0 < 0 }.max()
+            // Days off wholly before the horizon, between the history's last shift and work on the first date.
+            if let last = lastWorked, last < -1, p.days > 0, s[staff: e, day: 0] != 0 {
+                let length = -1 - last
+                for i in list.range(e) where length < Int(list.a[i]) {
+                    out.append(Violation(rule: .minConsecutiveDaysOff, staff: e, day: 0, dayCount: 1,
+                                         amount: Int(list.a[i]) - length, charge: chargeCount(Int(list.a[i]) - length, weight: list.weight[i]),
+                                         message: "\(p.staffLabel(e)) has only \(length) day(s) off in a row before working on \(p.dayName(0)), at least \(list.a[i]) required"))
+                }
+            }
             for run in s.runs(ofStaff: e) where !run.working {
-                let followsWork = run.start > 0 || (p.historyKnown[e] != 0 && p.historyWorkRun[e] > 0)
-                guard followsWork && run.start + run.length < p.days else { continue }
-                for i in list.range(e) where run.length < Int(list.a[i]) {
+                guard run.start + run.length < p.days else { continue }
+                var length = run.length
+                if run.start == 0 {
+                    guard let last = lastWorked else { continue }
+                    length += -1 - last
+                }
+                for i in list.range(e) where length < Int(list.a[i]) {
                     out.append(Violation(rule: .minConsecutiveDaysOff, staff: e, day: run.start, dayCount: run.length,
-                                         amount: Int(list.a[i]) - run.length, charge: chargeCount(Int(list.a[i]) - run.length, weight: list.weight[i]),
-                                         message: "\(p.staffLabel(e)) has only \(run.length) day(s) off in a row from \(p.dayName(run.start)), at least \(list.a[i]) required"))
+                                         amount: Int(list.a[i]) - length, charge: chargeCount(Int(list.a[i]) - length, weight: list.weight[i]),
+                                         message: "\(p.staffLabel(e)) has only \(length) day(s) off in a row to \(p.dayName(run.start + run.length - 1)), at least \(list.a[i]) required"))
                 }
             }
         }

@@ -86,7 +86,11 @@ extension CompiledProblem {
 
     /// Local wall-clock time of an epoch minute at the site of value `v` (or the horizon's zone).
     public func clockTime(_ epochMinute: Int, value v: Int) -> String {
-        let zone = v > 0 ? (problem.sites[Int(valueSite[v])].timeZone ?? problem.horizon.timeZone) : problem.horizon.timeZone
+        clockTime(epochMinute, zone: v > 0 ? (problem.sites[Int(valueSite[v])].timeZone ?? problem.horizon.timeZone) : problem.horizon.timeZone)
+    }
+
+    /// Local wall-clock time of an epoch minute in an IANA zone.
+    public func clockTime(_ epochMinute: Int, zone: String) -> String {
         let local = epochMinute + offsetMinutes(zone: zone, epochMinute: epochMinute)
         let m = ((local % 1440) + 1440) % 1440
         return (m / 60 < 10 ? "0" : "") + "\(m / 60):" + (m % 60 < 10 ? "0" : "") + "\(m % 60)"

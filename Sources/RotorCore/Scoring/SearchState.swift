@@ -32,10 +32,11 @@ public final class SearchState {
     /// Which optional rule families each staff member's contract has (`Family` bits), so that the
     /// scorer skips the others without looking at their lists.
     private let families: UnsafeMutablePointer<UInt32>
-    private let maxOfType: UnsafeMutablePointer<Int32>, maxOfTypeWeight: UnsafeMutablePointer<Int32>
     /// Demand per (day, post), packed so that one cache line holds all of a slot's numbers.
     private let cover: UnsafeMutablePointer<CoverSlot>
     private let travel: UnsafeMutablePointer<Int32>
+    /// Per value: the skill-less post of the same (shift, site) whose cover it also counts for, or -1.
+    private let coverParent: UnsafeMutablePointer<Int32>
     /// Fixed cells (0 free, else value + 1) and eligibility (`[e * valueCount + v]`): moves keep to them.
     public let fixed: UnsafeMutablePointer<UInt8>
     public let allowed: UnsafeMutablePointer<UInt8>
@@ -54,7 +55,8 @@ public final class SearchState {
     private let weekendsWorked: UnsafeMutablePointer<Int32>
     private let nightsWorked: UnsafeMutablePointer<Int32>
     private let minutesWorked: UnsafeMutablePointer<Int32>
-    /// People on each (day, post): `[d * postCount + v - 1]`.
+    /// People counted by each (day, post)'s demand: `[d * postCount + v - 1]`; a skill-less post counts
+    /// everyone on its (shift, site), whatever their skill.
     public let coverCount: UnsafeMutablePointer<Int32>
     /// Hard penalty of each staff member's row (every hard rule but cover minimums is about one
     /// person), so that the search can aim its moves at the rows that break a rule.
@@ -71,7 +73,21 @@ public final class SearchState {
     private var savedHard = 0, savedSoft = 0
     private let historyKnown: UnsafeMutablePointer<UInt8>
     private let historyWorkRun: UnsafeMutablePointer<Int32>, historyNightRun: UnsafeMutablePointer<Int32>
-    private let historyLastValue: UnsafeMutablePointer<UInt8>, historyLastEnd: UnsafeMutablePointer<Int32>
+    /// The history's shifts of the `recentDays` days before the horizon, per staff member and day
+    /// (`[e * recentDays + k]` is day `-1 - k`; present when the end is above the start), and the
+    /// last one before those (`olderDay` `Int32.min` when none): the shifts the rests and weekly rests
+    /// of the first days can reach.
+    private let recentStart: UnsafeMutablePointer<Int32>, recentEnd: UnsafeMutablePointer<Int32>
+    private let recentSite: UnsafeMutablePointer<Int32>, recentNight: UnsafeMutablePointer<UInt8>
+    private let olderDay: UnsafeMutablePointer<Int32>, olderStart: UnsafeMutablePointer<Int32>, olderEnd: UnsafeMutablePointer<Int32>
+    private let olderSite: UnsafeMutablePointer<Int32>, olderNight: UnsafeMutablePointer<UInt8>
+    /// Days off between the history's last shift and the horizon, -1 when the history has no shift.
+    private let historyOffBefore: UnsafeMutablePointer<Int32>
+    private let historyDeploymentStart: UnsafeMutablePointer<Int32>
+    /// Sites keep different clocks: shifts may then reorder or overlap across several days, and rests
+    /// are scored by real start time (`restsAcrossZones`).
+    private let zonesDiffer: Bool
+    private static let recentDays = 4
     private let historyMinutes: UnsafeMutablePointer<Int32>
     private let historyDays: Int
     private let siteCount: Int
@@ -105,13 +121,12 @@ public final class SearchState {
         succession = .copy(problem.rules.succession)
         successionBase = .copy(problem.rules.successionBase)
         families = .copy(ContiguousArray((0..<problem.staffCount).map { Family.of(problem.rules, $0, fairness: !problem.problem.fairness.isEmpty) }))
-        maxOfType = .copy(problem.rules.maxShiftsOfType)
-        maxOfTypeWeight = .copy(problem.rules.maxShiftsOfTypeWeight)
         cover = .copy(ContiguousArray((0..<(problem.days * problem.postCount)).map { i in
             CoverSlot(minimum: problem.coverMin[i], minimumWeight: problem.coverMinWeight[i], preferred: problem.coverPreferred[i],
                       preferredWeight: problem.coverPreferredWeight[i], maximum: problem.coverMax[i], overWeight: problem.coverOverWeight[i])
         }))
         travel = .copy(problem.travelMinutes)
+        coverParent = .copy(problem.coverParent)
         fixed = .copy(problem.fixed)
         allowed = .copy(problem.allowed)
         allowedStart = .copy(problem.allowedStart)
@@ -120,8 +135,62 @@ public final class SearchState {
         historyKnown = .copy(problem.historyKnown)
         historyWorkRun = .copy(problem.historyWorkRun)
         historyNightRun = .copy(problem.historyNightRun)
-        historyLastValue = .copy(problem.historyLastValue)
-        historyLastEnd = .copy(problem.historyLastEnd)
+        do {
+            let E = problem.staffCount, K = Self.recentDays
+            var rStart = ContiguousArray<Int32>(repeating: 0, count: E * K), rEnd = rStart, rSite = rStart
+            var rNight = ContiguousArray<UInt8>(repeating: 0, count: E * K)
+            var oDay = ContiguousArray<Int32>(repeating: Int32.min, count: E), oStart = oDay, oEnd = oDay, oSite = oDay
+            var oNight = ContiguousArray<UInt8>(repeating: 0, count: E)
+            var offBefore = ContiguousArray<Int32>(repeating: -1, count: E)
+            for e in 0..<E {
+                let range = Int(problem.historyShiftsStart[e])..<Int(problem.historyShiftsStart[e + 1])
+                if let last = range.last { offBefore[e] = -1 - problem.historyShiftDay[last] }
+                for i in range {
+                    let d = Int(problem.historyShiftDay[i])
+                    if d >= -K {
+                        let k = e * K - 1 - d
+                        (rStart[k], rEnd[k], rSite[k], rNight[k]) = (problem.historyShiftStart[i], problem.historyShiftEnd[i],
+                                                                       problem.historyShiftSite[i], problem.historyShiftNight[i])
+                    } else {
+                        (oDay[e], oStart[e], oEnd[e], oSite[e], oNight[e]) = (Int32(d), problem.historyShiftStart[i], problem.historyShiftEnd[i],
+                                                                              problem.historyShiftSite[i], problem.historyShiftNight[i])
+                    }
+                }
+            }
+            recentStart = .copy(rStart); recentEnd = .copy(rEnd); recentSite = .copy(rSite); recentNight = .copy(rNight)
+            olderDay = .copy(oDay); olderStart = .copy(oStart); olderEnd = .copy(oEnd); olderSite = .copy(oSite); olderNight = .copy(oNight)
+            historyOffBefore = .copy(offBefore)
+        }
+        historyDeploymentStart = .copy(problem.historyDeploymentStart)
+        zonesDiffer = Set(problem.problem.sites.map { $0.timeZone ?? problem.problem.horizon.timeZone }).count > 1
+        do {
+            // The earliest start and latest end of any shift of each day, the history's recent days included.
+            let K = Self.recentDays, H = problem.days, V = problem.valueCount
+            var earliest = [Int](repeating: Int.max, count: H + K), latest = [Int](repeating: Int.min, count: H + K)
+            for d in 0..<H {
+                for v in 1..<V {
+                    earliest[d + K] = min(earliest[d + K], Int(problem.cellStart[d * V + v]))
+                    latest[d + K] = max(latest[d + K], Int(problem.cellEnd[d * V + v]))
+                }
+            }
+            for i in problem.historyShiftDay.indices where problem.historyShiftDay[i] >= -Int32(K) {
+                let j = Int(problem.historyShiftDay[i]) + K
+                earliest[j] = min(earliest[j], Int(problem.historyShiftStart[i]))
+                latest[j] = max(latest[j], Int(problem.historyShiftEnd[i]))
+            }
+            var reorder = 1
+            for j in earliest.indices where latest[j] != Int.min {
+                for k in 1...K where j + k < earliest.count && earliest[j + k] < latest[j] { reorder = max(reorder, k) }
+            }
+            reorderDays = reorder
+            let midnight = (0...H).map { problem.dayStartEpochMinutes($0) }
+            var before = 0, after = 0
+            for d in 0..<H {
+                for k in 1...K where d - k >= -K && latest[d - k + K] > midnight[d] { before = max(before, k) }
+                for k in 1...K where d + k < H && earliest[d + k + K] < midnight[d + 1] { after = max(after, k) }
+            }
+            weekReach = (before, after)
+        }
         historyMinutes = .copy(problem.historyMinutes)
         historyDays = problem.historyDays
         cells = .zeroed(staffCount * days)
@@ -157,13 +226,14 @@ public final class SearchState {
 
     deinit {
         for p in [valueShift, valueSite, cellStart, cellEnd, cellMinutes, weekendOfDay, staffContract, homeSite,
-                  cellHard, cellSoft, succession, successionBase, maxOfType, maxOfTypeWeight, travel, dayStart, historyWorkRun, historyNightRun,
-                  historyLastEnd, historyMinutes, typeCount, minutesPeriodBase, minutesPeriodCount, shiftsPeriodBase,
+                  cellHard, cellSoft, succession, successionBase, travel, coverParent, dayStart, historyWorkRun, historyNightRun,
+                  recentStart, recentEnd, recentSite, olderDay, olderStart, olderEnd, olderSite, historyOffBefore,
+                  historyDeploymentStart, historyMinutes, typeCount, minutesPeriodBase, minutesPeriodCount, shiftsPeriodBase,
                   shiftsPeriodCount, weekendsWorked, nightsWorked, minutesWorked, coverCount, staffHard, cellLog,
                   counterLogOld, allowedStart] as [UnsafeMutablePointer<Int32>] {
             p.deallocate()
         }
-        for p in [valueIsNight, historyKnown, historyLastValue, cells, cellLogOld, fixed, allowed, allowedValues, cellFlags] { p.deallocate() }
+        for p in [valueIsNight, historyKnown, recentNight, olderNight, cells, cellLogOld, fixed, allowed, allowedValues, cellFlags] { p.deallocate() }
         counterLog.deallocate()
         families.deallocate()
         cover.deallocate()
@@ -366,10 +436,9 @@ public final class SearchState {
         var dHard = 0
         let has = families[e]
         let t = Int(valueShift[v])
-        let limit = maxOfType[typeBase + t]
-        if limit != Int32.max {
-            let count = typeCount[typeBase + t]
-            let w = maxOfTypeWeight[typeBase + t]
+        let count = typeCount[typeBase + t]
+        for i in rules.maxShiftsOfType.range(e) where Int(rules.maxShiftsOfType.a[i]) == t {
+            let limit = rules.maxShiftsOfType.b[i], w = rules.maxShiftsOfType.weight[i]
             let x = chargeCount(max(0, Int(count + step - limit)), weight: w)
             let y = chargeCount(max(0, Int(count - limit)), weight: w)
             dHard += x.hard - y.hard
@@ -404,7 +473,7 @@ public final class SearchState {
                 add(nightsWorked + e, step)
             }
             let m = minutesWorked[e]
-            dSoft += fairness.change(e, .hours, from: Int(m) / 60, to: Int(m + step * minutes) / 60)
+            dSoft += fairness.change(e, .hours, from: Int(m), to: Int(m + step * minutes))
             add(minutesWorked + e, step * minutes)
         }
         if updatesCover {
@@ -413,6 +482,14 @@ public final class SearchState {
             coverHard += x.hard - y.hard
             dSoft += x.soft - y.soft
             add(coverCount + c, step)
+            let parent = Int(coverParent[v])
+            if parent > 0 {
+                let c = d * postCount + parent - 1
+                let x = coverCharge(c, coverCount[c] + step), y = coverCharge(c, coverCount[c])
+                coverHard += x.hard - y.hard
+                dSoft += x.soft - y.soft
+                add(coverCount + c, step)
+            }
         }
         return dHard
     }
@@ -422,13 +499,7 @@ public final class SearchState {
     @inline(__always)
     private func periodCharge(_ list: RuleInstances, _ i: Int, _ k: Int, _ x: Int32, minutes: Bool) -> (hard: Int, soft: Int) {
         let period = Int(list.a[i])
-        let length = min(period, days - k * period)
-        var lo = Int(list.b[i]), hi = Int(list.c[i])
-        if length < period {
-            if lo > 0 { lo = lo * length / period }
-            if hi != Int(Int32.max) { hi = hi * length / period }
-        }
-        let breach = Int(x) > hi ? Int(x) - hi : (Int(x) < lo ? lo - Int(x) : 0)
+        let breach = RuleInstances.periodBreach(total: Int(x), lo: Int(list.b[i]), hi: Int(list.c[i]), length: min(period, days - k * period), period: period)
         return minutes ? chargeMinutes(breach, weight: list.weight[i]) : chargeCount(breach, weight: list.weight[i])
     }
 
@@ -450,13 +521,9 @@ public final class SearchState {
             if flags[d] & 1 != 0 { hard += Int(cellHard[cellBase + d * V + Int(row[d])]) }
             if flags[d] & 2 != 0 { soft += Int(cellSoft[cellBase + d * V + Int(row[d])]) }
         }
-        // Successions, the day before the horizon included when history is known.
+        // Successions; one from the history's day before the horizon is a penalty of the first day's cell.
         let matrix = succession + Int(successionBase[e])
         let has = families[e]
-        if a == 0 && historyWorkRun[e] > 0 {
-            let w = matrix[Int(historyLastValue[e]) * V + Int(row[0])]
-            if w != 0 { let c = chargeCount(1, weight: w); hard += c.hard; soft += c.soft }
-        }
         let firstPair = max(a - 1, 0), lastPair = min(b, days - 2)
         if firstPair <= lastPair {
             for d in firstPair...lastPair {
@@ -465,7 +532,9 @@ public final class SearchState {
             }
         }
         runs(e, row, lo, hi, nights: has & Family.nights != 0, &hard, &soft)
-        if rules.hasRestRules { rests(e, row, max(lo - 1, 0), min(hi + 1, days - 1), &hard, &soft) }
+        if rules.hasRestRules {
+            if zonesDiffer { restsAcrossZones(e, row, a, b, &hard, &soft) } else { rests(e, row, max(lo - 1, 0), min(hi + 1, days - 1), &hard, &soft) }
+        }
         if has & Family.windows != 0 { windows(e, row, a, b, &hard, &soft) }
         if has & Family.completeWeekends != 0 { completeWeekends(e, row, a, b, &hard, &soft) }
         if has & Family.weeklyRest != 0 { weeklyRests(e, row, a, b, &hard, &soft) }
@@ -485,12 +554,16 @@ public final class SearchState {
                 var length = d - start
                 let atEnd = d == days
                 if working {
-                    if start == 0 { length += Int(historyWorkRun[e]) }
+                    if start == 0 {
+                        length += Int(historyWorkRun[e])
+                        // Days off wholly before the horizon, between the history's last shift and this stretch.
+                        if historyOffBefore[e] > 0 { rules.minConsecutiveDaysOff.chargeBelow(e, Int(historyOffBefore[e]), &hard, &soft) }
+                    }
                     rules.maxConsecutiveDays.chargeAbove(e, length, &hard, &soft)
                     if !(atEnd || (start == 0 && !known)) { rules.minConsecutiveDays.chargeBelow(e, length, &hard, &soft) }
                 } else {
-                    let followsWork = start > 0 || (known && historyWorkRun[e] > 0)
-                    if !atEnd && followsWork { rules.minConsecutiveDaysOff.chargeBelow(e, length, &hard, &soft) }
+                    let before = start == 0 ? Int(historyOffBefore[e]) : 0
+                    if !atEnd && before >= 0 { rules.minConsecutiveDaysOff.chargeBelow(e, length + before, &hard, &soft) }
                 }
                 if d > hi { break }
                 start = d
@@ -513,32 +586,116 @@ public final class SearchState {
         }
     }
 
-    /// Rests between consecutive shifts worked in `from...to` (and the last shift before the horizon
-    /// when `from` is 0): minimum rest, rest after nights, work/rest ratio, travel, overlap.
+    /// One of the person's shifts by day: a cell of the row for days ≥ 0, the history before.
+    struct DayShift {
+        var start: Int, end: Int, site: Int, night: Bool, length: Int
+    }
+
+    /// The shift staff member `e` works on day `d` (≥ -`recentDays`, or the older history day), nil on a day off.
+    @inline(__always) private func shift(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ d: Int) -> DayShift? {
+        if d >= 0 {
+            let v = Int(row[d])
+            guard v != 0 else { return nil }
+            let i = d * valueCount + v
+            return DayShift(start: Int(cellStart[i]), end: Int(cellEnd[i]), site: Int(valueSite[v]), night: valueIsNight[v] != 0, length: Int(cellMinutes[i]))
+        }
+        if d >= -Self.recentDays {
+            let k = e * Self.recentDays - 1 - d
+            guard recentEnd[k] > recentStart[k] else { return nil }
+            return DayShift(start: Int(recentStart[k]), end: Int(recentEnd[k]), site: Int(recentSite[k]), night: recentNight[k] != 0,
+                            length: Int(recentEnd[k] - recentStart[k]))
+        }
+        guard Int(olderDay[e]) == d else { return nil }
+        return DayShift(start: Int(olderStart[e]), end: Int(olderEnd[e]), site: Int(olderSite[e]), night: olderNight[e] != 0,
+                        length: Int(olderEnd[e] - olderStart[e]))
+    }
+
+    /// The charges between shift `x` (day `d`) and the one before it by start time, `p` (day `c`):
+    /// the overlap's intersection, then every rest rule and travel on `max(gap, 0)`.
+    @inline(__always) private func pairCharge(_ e: Int, _ p: DayShift, _ c: Int, _ x: DayShift, _ d: Int) -> (hard: Int, soft: Int) {
+        let both = min(p.end, x.end) - x.start
+        let continues = c == d - 1
+        var charge = RestCharges.charge(rules, e, gap: x.start - p.end, previousLength: p.length,
+                                        afterNights: p.night && !(x.night && continues),
+                                        travel: p.site == x.site ? 0 : Int(travel[p.site * siteCount + x.site]))
+        if both > 0 { charge.hard += both }   // OverlapRule
+        return charge
+    }
+
+    /// Rests between consecutive shifts worked in `from...to` (and the history's last shift when
+    /// `from` is 0), every site on one clock so that date order is start order and only consecutive
+    /// shifts can overlap: overlap, minimum rest, rest after nights, work/rest ratio, travel.
     @inline(__always)
     private func rests(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ from: Int, _ to: Int, _ hard: inout Int, _ soft: inout Int) {
-        var previous = -1   // day of the previous shift, -1 none, -2 the history's last shift
-        var previousValue = 0
-        if from == 0 && historyLastValue[e] != 0 {
-            previous = -2
-            previousValue = Int(historyLastValue[e])
+        var previous: DayShift? = nil
+        var previousDay = 0
+        if from == 0 && historyOffBefore[e] >= 0 {
+            previousDay = -1 - Int(historyOffBefore[e])
+            previous = shift(e, row, previousDay)
         }
-        let V = valueCount
         for d in from...to where row[d] != 0 {
-            let v = Int(row[d])
-            if previous != -1 {
-                let end = previous == -2 ? Int(historyLastEnd[e]) : Int(cellEnd[previous * V + previousValue])
-                let length = previous == -2 ? 0 : Int(cellMinutes[previous * V + previousValue])
-                let continues = previous == d - 1 || (previous == -2 && d == 0 && historyWorkRun[e] > 0)
-                let nightsEnd = valueIsNight[previousValue] != 0 && !(valueIsNight[v] != 0 && continues)
-                let c = RestCharges.charge(rules, e, gap: Int(cellStart[d * V + v]) - end, previousLength: length,
-                                         afterNights: nightsEnd,
-                                         travel: Int(travel[Int(valueSite[previousValue]) * siteCount + Int(valueSite[v])]))
+            let x = shift(e, row, d)!
+            if let p = previous {
+                let c = pairCharge(e, p, previousDay, x, d)
                 hard += c.hard
                 soft += c.soft
             }
-            previous = d
-            previousValue = v
+            previous = x
+            previousDay = d
+        }
+    }
+
+    /// How many days apart two shifts can be and still reorder or overlap (at least 1): shifts more
+    /// days apart start in date order and the earlier ends before the later starts. Read from the
+    /// problem's clock; at most `recentDays`, since sites' clocks differ by at most 26 hours and a
+    /// shift lasts at most 25 real hours.
+    private let reorderDays: Int
+    /// How many days before and after a rest week hold shifts that can reach into it.
+    private let weekReach: (before: Int, after: Int)
+
+    /// Whether shift `a` on day `c` comes before shift `b` on day `d` in start order (ties by date).
+    @inline(__always) private static func precedes(_ a: DayShift, _ c: Int, _ b: DayShift, _ d: Int) -> Bool {
+        a.start != b.start ? a.start < b.start : c < d
+    }
+
+    /// The rests and overlaps a change of `a...b` can alter when sites keep different clocks: each
+    /// shift on a day from `a - reorderDays` to `reorderDays` past the first worked day more than
+    /// `reorderDays` after `b` is charged with the shift before it by start time and every earlier
+    /// one it overlaps; those outside keep their neighbours.
+    private func restsAcrossZones(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ a: Int, _ b: Int, _ hard: inout Int, _ soft: inout Int) {
+        let R = reorderDays
+        var last = b + R + 1
+        while last < days && row[last] == 0 { last += 1 }
+        let from = max(a - R, -Self.recentDays), to = min(last + R, days - 1)
+        let oldest = olderDay[e] == Int32.min ? -Self.recentDays : Int(olderDay[e])
+        guard from <= to else { return }
+        for d in from...to {
+            guard let x = shift(e, row, d) else { continue }
+            // The shift before x by start time, and the earlier shifts that x overlaps.
+            var best: DayShift? = nil
+            var bestDay = 0
+            var c = min(d + R, days - 1)
+            while c >= oldest {
+                if best != nil && c < bestDay - R { break }   // all earlier days start before `best`
+                if c != d, let y = shift(e, row, c), Self.precedes(y, c, x, d), best == nil || Self.precedes(best!, bestDay, y, c) {
+                    best = y
+                    bestDay = c
+                }
+                c -= 1
+                if c < -Self.recentDays && c > oldest { c = oldest }   // the history's older shift
+            }
+            guard let p = best else { continue }
+            if d >= 0 || bestDay >= 0 {
+                let charge = pairCharge(e, p, bestDay, x, d)
+                hard += charge.hard
+                soft += charge.soft
+            }
+            // Overlaps with earlier shifts other than the one just before.
+            for c in max(d - R, -Self.recentDays)...min(d + R, days - 1) where c != d && c != bestDay {
+                guard d >= 0 || c >= 0, let y = shift(e, row, c), Self.precedes(y, c, x, d) else { continue }
+                let both = min(y.end, x.end) - x.start
+                if both > 0 { hard += both }
+            }
         }
     }
 
@@ -548,14 +705,17 @@ public final class SearchState {
         let known = historyKnown[e] != 0
         for i in rules.maxMinutesInWindow.range(e) {
             let n = Int(rules.maxMinutesInWindow.a[i]), limit = Int(rules.maxMinutesInWindow.b[i])
+            let ruleDays = Int(rules.maxMinutesInWindow.c[i])
             let w = rules.maxMinutesInWindow.weight[i]
-            let first = max(a - n + 1, known ? -min(n - 1, historyDays) : 0), lastStart = min(b, days - n)
+            let reachesHistory = known && ruleDays <= days
+            let first = max(a - n + 1, reachesHistory ? -min(n - 1, historyDays) : 0), lastStart = min(b, days - n)
             guard first <= lastStart else { continue }
             var sum = 0
             for d in first..<(first + n) { sum += dayMinutes(e, row, d) }
             var s = first
             while true {
-                if sum > limit { let c = chargeMinutes(sum - limit, weight: w); hard += c.hard; soft += c.soft }
+                let excess = ruleDays == n ? sum - limit : RuleInstances.windowExcess(total: sum, limit: limit, days: n, ruleDays: ruleDays)
+                if excess > 0 { let c = chargeMinutes(excess, weight: w); hard += c.hard; soft += c.soft }
                 if s == lastStart { break }
                 sum += dayMinutes(e, row, s + n) - dayMinutes(e, row, s)
                 s += 1
@@ -590,10 +750,11 @@ public final class SearchState {
     /// Rest weeks (7-day blocks from the horizon start) whose longest rest a change of `a...b` can alter.
     @inline(__always)
     private func weeklyRests(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ a: Int, _ b: Int, _ hard: inout Int, _ soft: inout Int) {
-        let firstBlock = a / 7, lastBlock = min((b + 1) / 7, days / 7 - 1)
+        let reach = weekReach
+        let firstBlock = max(0, (a - 6 - reach.after + 6) / 7), lastBlock = min((b + reach.before) / 7, days / 7 - 1)
         guard firstBlock <= lastBlock else { return }
         for k in firstBlock...lastBlock {
-            let longest = longestRest(row, block: k)
+            let longest = longestRest(e, row, block: k)
             for i in rules.weeklyRest.range(e) where longest < Int(rules.weeklyRest.a[i]) {
                 let c = chargeMinutes(Int(rules.weeklyRest.a[i]) - longest, weight: rules.weeklyRest.weight[i])
                 hard += c.hard
@@ -602,21 +763,33 @@ public final class SearchState {
         }
     }
 
-    /// The longest uninterrupted time off inside block `k` (days 7k ..< 7k+7), shifts clipped to it.
-    func longestRest(_ row: UnsafeMutablePointer<UInt8>, block k: Int) -> Int {
+    /// The longest uninterrupted time off inside block `k` (days 7k ..< 7k+7 on the horizon's clock),
+    /// the shifts that reach into it clipped to it, the history's included.
+    func longestRest(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, block k: Int) -> Int {
         let from = Int(dayStart[7 * k]), to = Int(dayStart[7 * k + 7])
-        var free = from, longest = 0
-        for d in max(7 * k - 1, 0)..<(7 * k + 7) where row[d] != 0 {
-            let s = max(Int(cellStart[d * valueCount + Int(row[d])]), from)
-            let t = min(Int(cellEnd[d * valueCount + Int(row[d])]), to)
-            guard t > from && s < to else { continue }
-            longest = max(longest, s - free)
-            free = max(free, t)
+        let reach = weekReach
+        let first = max(7 * k - reach.before, -Self.recentDays), last = min(7 * k + 6 + reach.after, days - 1)
+        return withUnsafeTemporaryAllocation(of: (start: Int, end: Int).self, capacity: last - first + 1) { buffer in
+            var n = 0
+            for d in first...last {
+                guard let x = shift(e, row, d), x.end > from && x.start < to else { continue }
+                // Insertion by start: on one clock the days are already in order.
+                var j = n
+                while j > 0 && buffer[j - 1].start > x.start { buffer[j] = buffer[j - 1]; j -= 1 }
+                buffer[j] = (max(x.start, from), min(x.end, to))
+                n += 1
+            }
+            var free = from, longest = 0
+            for i in 0..<n {
+                longest = max(longest, buffer[i].start - free)
+                free = max(free, buffer[i].end)
+            }
+            return max(longest, to - free)
         }
-        return max(longest, to - free)
     }
 
-    /// Deployments (consecutive shifts away from home) that reach into `a...b`.
+    /// Deployments (consecutive shifts away from home) that reach into `a...b`; one the history
+    /// leaves open continues from its first away day.
     @inline(__always)
     private func deployments(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ a: Int, _ b: Int, _ hard: inout Int, _ soft: inout Int) {
         let home = homeSite[e]
@@ -624,19 +797,20 @@ public final class SearchState {
         while from > 0 && !(row[from - 1] != 0 && valueSite[Int(row[from - 1])] == home) { from -= 1 }
         var to = b
         while to < days - 1 && !(row[to + 1] != 0 && valueSite[Int(row[to + 1])] == home) { to += 1 }
-        var first = -1, lastAway = -1
+        let open = from == 0 ? Int(historyDeploymentStart[e]) : 0
+        var first = open < 0 ? open : Int.min, lastAway = -1
         for d in from...to {
             let v = Int(row[d])
             guard v != 0 else { continue }
             if valueSite[v] != home {
-                if first < 0 { first = d }
+                if first == Int.min { first = d }
                 lastAway = d
-            } else if first >= 0 {
-                rules.maxDeploymentDays.chargeAbove(e, lastAway - first + 1, &hard, &soft)
-                first = -1
+            } else if first != Int.min {
+                if lastAway >= 0 { rules.maxDeploymentDays.chargeAbove(e, lastAway - first + 1, &hard, &soft) }
+                first = Int.min
             }
         }
-        if first >= 0 { rules.maxDeploymentDays.chargeAbove(e, lastAway - first + 1, &hard, &soft) }
+        if first != Int.min && lastAway >= 0 { rules.maxDeploymentDays.chargeAbove(e, lastAway - first + 1, &hard, &soft) }
     }
 
     /// Weekends worked among those with a day in `a...b`.

@@ -39,7 +39,7 @@ public enum PatternConstruction {
                 let t = Int(p.valueShift[v])
                 var worked = 0
                 for day in d..<min(d + length, p.days) where p.fixed[e * p.days + day] == 0 {
-                    guard minutes < target, typeCount[t] < p.rules.maxShiftsOfType[e * p.shiftCount + t] else { break }
+                    guard minutes < target, typeCount[t] < p.rules.tightestShiftsOfType[e * p.shiftCount + t] else { break }
                     schedule[staff: e, day: day] = UInt8(v)
                     minutes += Int(p.cellMinutes[day * p.valueCount + v])
                     typeCount[t] += 1
@@ -88,7 +88,7 @@ public enum PatternConstruction {
         var total = 0
         for i in Int(p.allowedStart[e])..<Int(p.allowedStart[e + 1]) {
             let v = Int(p.allowedValues[i]), t = Int(p.valueShift[v])
-            guard typeCount[t] < p.rules.maxShiftsOfType[e * p.shiftCount + t] else { continue }
+            guard typeCount[t] < p.rules.tightestShiftsOfType[e * p.shiftCount + t] else { continue }
             var w = 1
             for day in d..<min(d + length, p.days) { w += max(Int(shortfall[day * P + v - 1]), 0) }
             candidates.append((v, w))
