@@ -75,6 +75,11 @@ public struct CompiledRules: Sendable {
     /// for construction and the row pricer.
     public var tightestShiftsOfType = ContiguousArray<Int32>()
     public var hardShiftsOfType = ContiguousArray<Int32>()
+    /// The `maxShiftsOfType` instances of staff member `e` about shift type `s`, for the scorer's
+    /// counters: `shiftsOfTypeLimit[shiftsOfTypeStart[e * shiftCount + s] ..< shiftsOfTypeStart[e * shiftCount + s + 1]]`
+    /// with their weights.
+    public var shiftsOfTypeStart = ContiguousArray<Int32>()
+    public var shiftsOfTypeLimit = ContiguousArray<Int32>(), shiftsOfTypeWeight = ContiguousArray<Int32>()
     /// Forbidden successions as matrices `[from * V + to]` of weights (-1 hard, 0 allowed), one per
     /// distinct set of succession rules: staff member `e`'s matrix starts at `successionBase[e]`.
     /// Sharing them keeps the matrix in cache when, as in the benchmark, every contract has the same.
@@ -158,6 +163,16 @@ public struct CompiledRules: Sendable {
                          \.minRest, \.minRestAfterNights, \.workRestRatio, \.maxMinutesInWindow, \.minutesPerPeriod,
                          \.shiftsPerPeriod, \.maxWeekends, \.completeWeekends, \.weeklyRest, \.maxDeploymentDays, \.maxShiftsOfType] as [WritableKeyPath<CompiledRules, RuleInstances>] {
                 self[keyPath: list].endStaff()
+            }
+        }
+        shiftsOfTypeStart = [0]
+        for e in 0..<E {
+            for t in 0..<S {
+                for i in maxShiftsOfType.range(e) where Int(maxShiftsOfType.a[i]) == t {
+                    shiftsOfTypeLimit.append(maxShiftsOfType.b[i])
+                    shiftsOfTypeWeight.append(maxShiftsOfType.weight[i])
+                }
+                shiftsOfTypeStart.append(Int32(shiftsOfTypeLimit.count))
             }
         }
         tightestShiftsOfType = ContiguousArray(repeating: Int32.max, count: E * S)

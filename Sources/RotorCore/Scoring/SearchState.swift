@@ -35,6 +35,9 @@ public final class SearchState {
     /// Demand per (day, post), packed so that one cache line holds all of a slot's numbers.
     private let cover: UnsafeMutablePointer<CoverSlot>
     private let travel: UnsafeMutablePointer<Int32>
+    /// `CompiledRules.shiftsOfTypeStart` and its limits and weights.
+    private let shiftsOfTypeStart: UnsafeMutablePointer<Int32>
+    private let shiftsOfTypeLimit: UnsafeMutablePointer<Int32>, shiftsOfTypeWeight: UnsafeMutablePointer<Int32>
     /// Per value: the skill-less post of the same (shift, site) whose cover it also counts for, or -1.
     private let coverParent: UnsafeMutablePointer<Int32>
     /// Fixed cells (0 free, else value + 1) and eligibility (`[e * valueCount + v]`): moves keep to them.
@@ -84,9 +87,10 @@ public final class SearchState {
     /// Days off between the history's last shift and the horizon, -1 when the history has no shift.
     private let historyOffBefore: UnsafeMutablePointer<Int32>
     private let historyDeploymentStart: UnsafeMutablePointer<Int32>
-    /// Sites keep different clocks: shifts may then reorder or overlap across several days, and rests
-    /// are scored by real start time (`restsAcrossZones`).
-    private let zonesDiffer: Bool
+    /// Whether a person's shifts always start in date order and only those on consecutive dates can
+    /// overlap, as on one clock; otherwise (sites on clocks far apart) rests are scored by real start
+    /// time (`restsAcrossZones`).
+    private let startOrderIsDateOrder: Bool
     private static let recentDays = 4
     private let historyMinutes: UnsafeMutablePointer<Int32>
     private let historyDays: Int
@@ -127,6 +131,9 @@ public final class SearchState {
         }))
         travel = .copy(problem.travelMinutes)
         coverParent = .copy(problem.coverParent)
+        shiftsOfTypeStart = .copy(problem.rules.shiftsOfTypeStart)
+        shiftsOfTypeLimit = .copy(problem.rules.shiftsOfTypeLimit)
+        shiftsOfTypeWeight = .copy(problem.rules.shiftsOfTypeWeight)
         fixed = .copy(problem.fixed)
         allowed = .copy(problem.allowed)
         allowedStart = .copy(problem.allowedStart)
@@ -162,27 +169,34 @@ public final class SearchState {
             historyOffBefore = .copy(offBefore)
         }
         historyDeploymentStart = .copy(problem.historyDeploymentStart)
-        zonesDiffer = Set(problem.problem.sites.map { $0.timeZone ?? problem.problem.horizon.timeZone }).count > 1
         do {
             // The earliest start and latest end of any shift of each day, the history's recent days included.
             let K = Self.recentDays, H = problem.days, V = problem.valueCount
             var earliest = [Int](repeating: Int.max, count: H + K), latest = [Int](repeating: Int.min, count: H + K)
+            var latestStart = latest
             for d in 0..<H {
                 for v in 1..<V {
                     earliest[d + K] = min(earliest[d + K], Int(problem.cellStart[d * V + v]))
+                    latestStart[d + K] = max(latestStart[d + K], Int(problem.cellStart[d * V + v]))
                     latest[d + K] = max(latest[d + K], Int(problem.cellEnd[d * V + v]))
                 }
             }
             for i in problem.historyShiftDay.indices where problem.historyShiftDay[i] >= -Int32(K) {
                 let j = Int(problem.historyShiftDay[i]) + K
                 earliest[j] = min(earliest[j], Int(problem.historyShiftStart[i]))
+                latestStart[j] = max(latestStart[j], Int(problem.historyShiftStart[i]))
                 latest[j] = max(latest[j], Int(problem.historyShiftEnd[i]))
             }
-            var reorder = 1
+            var reorder = 1, reorders = false
             for j in earliest.indices where latest[j] != Int.min {
-                for k in 1...K where j + k < earliest.count && earliest[j + k] < latest[j] { reorder = max(reorder, k) }
+                for k in 1...K where j + k < earliest.count {
+                    if earliest[j + k] < latest[j] { reorder = max(reorder, k) }
+                    if earliest[j + k] < latestStart[j] { reorders = true }
+                }
             }
             reorderDays = reorder
+            // Date order is start order, and only shifts on consecutive dates can overlap.
+            startOrderIsDateOrder = !reorders && reorder == 1
             let midnight = (0...H).map { problem.dayStartEpochMinutes($0) }
             var before = 0, after = 0
             for d in 0..<H {
@@ -226,7 +240,7 @@ public final class SearchState {
 
     deinit {
         for p in [valueShift, valueSite, cellStart, cellEnd, cellMinutes, weekendOfDay, staffContract, homeSite,
-                  cellHard, cellSoft, succession, successionBase, travel, coverParent, dayStart, historyWorkRun, historyNightRun,
+                  cellHard, cellSoft, succession, successionBase, travel, coverParent, shiftsOfTypeStart, shiftsOfTypeLimit, shiftsOfTypeWeight, dayStart, historyWorkRun, historyNightRun,
                   recentStart, recentEnd, recentSite, olderDay, olderStart, olderEnd, olderSite, historyOffBefore,
                   historyDeploymentStart, historyMinutes, typeCount, minutesPeriodBase, minutesPeriodCount, shiftsPeriodBase,
                   shiftsPeriodCount, weekendsWorked, nightsWorked, minutesWorked, coverCount, staffHard, cellLog,
@@ -437,8 +451,8 @@ public final class SearchState {
         let has = families[e]
         let t = Int(valueShift[v])
         let count = typeCount[typeBase + t]
-        for i in rules.maxShiftsOfType.range(e) where Int(rules.maxShiftsOfType.a[i]) == t {
-            let limit = rules.maxShiftsOfType.b[i], w = rules.maxShiftsOfType.weight[i]
+        for i in Int(shiftsOfTypeStart[typeBase + t])..<Int(shiftsOfTypeStart[typeBase + t + 1]) {
+            let limit = shiftsOfTypeLimit[i], w = shiftsOfTypeWeight[i]
             let x = chargeCount(max(0, Int(count + step - limit)), weight: w)
             let y = chargeCount(max(0, Int(count - limit)), weight: w)
             dHard += x.hard - y.hard
@@ -533,7 +547,7 @@ public final class SearchState {
         }
         runs(e, row, lo, hi, nights: has & Family.nights != 0, &hard, &soft)
         if rules.hasRestRules {
-            if zonesDiffer { restsAcrossZones(e, row, a, b, &hard, &soft) } else { rests(e, row, max(lo - 1, 0), min(hi + 1, days - 1), &hard, &soft) }
+            if startOrderIsDateOrder { rests(e, row, max(lo - 1, 0), min(hi + 1, days - 1), &hard, &soft) } else { restsAcrossZones(e, row, a, b, &hard, &soft) }
         }
         if has & Family.windows != 0 { windows(e, row, a, b, &hard, &soft) }
         if has & Family.completeWeekends != 0 { completeWeekends(e, row, a, b, &hard, &soft) }
@@ -623,8 +637,8 @@ public final class SearchState {
     }
 
     /// Rests between consecutive shifts worked in `from...to` (and the history's last shift when
-    /// `from` is 0), every site on one clock so that date order is start order and only consecutive
-    /// shifts can overlap: overlap, minimum rest, rest after nights, work/rest ratio, travel.
+    /// `from` is 0), where date order is start order and only consecutive shifts can overlap:
+    /// overlap, minimum rest, rest after nights, work/rest ratio, travel.
     @inline(__always)
     private func rests(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ from: Int, _ to: Int, _ hard: inout Int, _ soft: inout Int) {
         var previous: DayShift? = nil
