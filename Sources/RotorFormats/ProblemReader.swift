@@ -266,43 +266,22 @@ final class ProblemReader {
             report(node, path, "missing key \"rule\" (or \"preset\")")
             return nil
         }
-        guard let name = oneOf(RuleName.allCases, nameNode, path + ".rule"),
-              let f = fields(node, path, required: ["rule"] + name.requiredKeys, optional: name.optionalKeys)
+        guard let name = oneOf(RuleName.allCases, nameNode, path + ".rule") else { return nil }
+        let family = name.family
+        guard let f = fields(node, path, required: ["rule"] + family.parameters.filter { !$0.optional }.map(\.key),
+                             optional: family.parameters.filter(\.optional).map(\.key) + ["weight"])
         else { return nil }
         let weight = read(f, "weight", weight) ?? .hard
-        let kind: RuleKind?
-        switch name {
-        case .minRest: kind = read(f, "hours", minutes).map { .minRest(minutes: $0) }
-        case .maxHoursInWindow:
-            let days = read(f, "days", integer), minutes = read(f, "hours", minutes)
-            kind = days.flatMap { days in minutes.map { .maxMinutesInWindow(days: days, minutes: $0) } }
-        case .hoursPerPeriod, .shiftsPerPeriod:
-            let periodDays = read(f, "periodDays", integer)
-            let bound = name == .hoursPerPeriod ? minutes : integer
-            let min = read(f, "min", bound), max = read(f, "max", bound)
-            kind = name == .hoursPerPeriod
-                ? .minutesPerPeriod(periodDays: periodDays, min: min, max: max)
-                : .shiftsPerPeriod(periodDays: periodDays, min: min, max: max)
-        case .maxConsecutiveDays: kind = read(f, "days", integer).map { .maxConsecutiveDays($0) }
-        case .minConsecutiveDays: kind = read(f, "days", integer).map { .minConsecutiveDays($0) }
-        case .minConsecutiveDaysOff: kind = read(f, "days", integer).map { .minConsecutiveDaysOff($0) }
-        case .maxConsecutiveNights: kind = read(f, "nights", integer).map { .maxConsecutiveNights($0) }
-        case .minRestAfterNights: kind = read(f, "hours", minutes).map { .minRestAfterNights(minutes: $0) }
-        case .maxShiftsOfType:
-            let shift = read(f, "shift", identifier), max = read(f, "max", integer)
-            kind = shift.flatMap { shift in max.map { .maxShiftsOfType(shift: shift, max: $0) } }
-        case .forbiddenSuccession:
-            let from = read(f, "from", identifier), to = read(f, "to", identifier)
-            kind = from.flatMap { from in to.map { .forbiddenSuccession(from: from, to: $0) } }
-        case .maxWeekends: kind = read(f, "weekends", integer).map { .maxWeekends($0) }
-        case .completeWeekends: kind = .completeWeekends
-        case .workRestRatio:
-            let work = read(f, "work", integer), rest = read(f, "rest", integer)
-            kind = work.flatMap { work in rest.map { .workRestRatio(work: work, rest: $0) } }
-        case .maxShiftHours: kind = read(f, "hours", minutes).map { .maxShiftMinutes($0) }
-        case .weeklyRest: kind = read(f, "hours", minutes).map { .weeklyRest(minutes: $0) }
-        case .maxDeploymentDays: kind = read(f, "days", integer).map { .maxDeploymentDays($0) }
+        var values: [String: RuleValue] = [:], complete = true
+        for parameter in family.parameters {
+            let value: RuleValue? = switch parameter.kind {
+            case .hours: read(f, parameter.key, minutes).map(RuleValue.minutes)
+            case .integer: read(f, parameter.key, integer).map(RuleValue.integer)
+            case .shift: read(f, parameter.key, identifier).map(RuleValue.shift)
+            }
+            if let value { values[parameter.key] = value } else if !parameter.optional { complete = false }
         }
+        let kind: RuleKind? = complete ? family.kind(values) : nil
         return kind.map { ContractRule($0, weight) }
     }
 

@@ -113,40 +113,20 @@ private func problemValue(_ p: Problem) -> JSONValue {
 
 private func ruleValue(_ rule: ContractRule) -> JSONValue {
     let weightMember: (String, JSONValue?) = ("weight", rule.weight == .hard ? nil : weight(rule.weight))
-    func named(_ name: RuleName, _ parameters: [(String, JSONValue?)]) -> JSONValue {
-        object([("rule", .string(name.rawValue))] + parameters + [weightMember])
+    guard let name = rule.kind.name, let values = name.family.values(rule.kind) else {
+        if case .preset(let preset) = rule.kind { return object([("preset", .string(preset.rawValue)), weightMember]) }
+        return object([weightMember])
     }
-    switch rule.kind {
-    case .minRest(let minutes): return named(.minRest, [("hours", hours(minutes))])
-    case .maxMinutesInWindow(let days, let minutes):
-        return named(.maxHoursInWindow, [("days", .integer(days)), ("hours", hours(minutes))])
-    case .minutesPerPeriod(let periodDays, let min, let max):
-        return named(.hoursPerPeriod, [
-            ("periodDays", periodDays.map(JSONValue.integer)), ("min", min.map(hours)), ("max", max.map(hours)),
-        ])
-    case .shiftsPerPeriod(let periodDays, let min, let max):
-        return named(.shiftsPerPeriod, [
-            ("periodDays", periodDays.map(JSONValue.integer)), ("min", min.map(JSONValue.integer)),
-            ("max", max.map(JSONValue.integer)),
-        ])
-    case .maxConsecutiveDays(let days): return named(.maxConsecutiveDays, [("days", .integer(days))])
-    case .minConsecutiveDays(let days): return named(.minConsecutiveDays, [("days", .integer(days))])
-    case .minConsecutiveDaysOff(let days): return named(.minConsecutiveDaysOff, [("days", .integer(days))])
-    case .maxConsecutiveNights(let nights): return named(.maxConsecutiveNights, [("nights", .integer(nights))])
-    case .minRestAfterNights(let minutes): return named(.minRestAfterNights, [("hours", hours(minutes))])
-    case .maxShiftsOfType(let shift, let max):
-        return named(.maxShiftsOfType, [("shift", .string(shift)), ("max", .integer(max))])
-    case .forbiddenSuccession(let from, let to):
-        return named(.forbiddenSuccession, [("from", .string(from)), ("to", .string(to))])
-    case .maxWeekends(let weekends): return named(.maxWeekends, [("weekends", .integer(weekends))])
-    case .completeWeekends: return named(.completeWeekends, [])
-    case .workRestRatio(let work, let rest):
-        return named(.workRestRatio, [("work", .integer(work)), ("rest", .integer(rest))])
-    case .maxShiftMinutes(let minutes): return named(.maxShiftHours, [("hours", hours(minutes))])
-    case .weeklyRest(let minutes): return named(.weeklyRest, [("hours", hours(minutes))])
-    case .maxDeploymentDays(let days): return named(.maxDeploymentDays, [("days", .integer(days))])
-    case .preset(let preset): return object([("preset", .string(preset.rawValue)), weightMember])
+    let parameters = name.family.parameters.map { parameter -> (String, JSONValue?) in
+        (parameter.key, values[parameter.key].map { value -> JSONValue in
+            switch value {
+            case .minutes(let m): hours(m)
+            case .integer(let n): .integer(n)
+            case .shift(let id): .string(id)
+            }
+        })
     }
+    return object([("rule", .string(name.rawValue))] + parameters + [weightMember])
 }
 
 private func staffValue(_ member: StaffMember) -> JSONValue {

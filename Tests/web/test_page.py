@@ -182,7 +182,7 @@ def test_a_planner_solves_edits_and_explains_the_tutorial(server, browser):
     assert cell(browser, e, d + 1).find_element(By.CLASS_NAME, "post").text == "day", post
 
     # The explanation lists it under its rule; choosing it highlights that person's cells.
-    group = wait.until(lambda b: b.find_element(By.CSS_SELECTOR, '#violations details[data-rule="shift-succession"]'))
+    group = wait.until(lambda b: b.find_element(By.CSS_SELECTOR, '#violations details[data-rule="forbidden-succession"]'))
     violation = group.find_element(By.CSS_SELECTOR, "button.violation")
     assert "night" in violation.text and "day" in violation.text
     violation.click()
@@ -227,7 +227,7 @@ def test_a_planner_solves_edits_and_explains_the_tutorial(server, browser):
     click(browser, "undo-button")
     click(browser, "tab-roster")
     wait.until(lambda b: cell(b, person, night).text.startswith("night"))
-    group = wait.until(lambda b: b.find_element(By.CSS_SELECTOR, '#violations details[data-rule="shift-succession"]'))
+    group = wait.until(lambda b: b.find_element(By.CSS_SELECTOR, '#violations details[data-rule="forbidden-succession"]'))
     group.find_element(By.CSS_SELECTOR, "button.violation").click()
     browser.execute_script("window.scrollTo(0, 0)")
     SCREENSHOT.parent.mkdir(exist_ok=True)

@@ -124,55 +124,33 @@ private struct ProblemValidator {
 
     // MARK: - Rules
 
+    /// A rule's weight and parameters, each against the bounds its family declares, then the
+    /// family's own checks.
     mutating func checkRule(_ rule: ContractRule, _ path: String) {
         checkWeight(rule.weight, "\(path).weight")
-        switch rule.kind {
-        case .minRest(let minutes), .minRestAfterNights(let minutes):
-            notNegativeHours(minutes, "\(path).hours")
-        case .maxMinutesInWindow(let days, let minutes):
-            atLeastOne(days, "\(path).days", "the window")
-            notNegativeHours(minutes, "\(path).hours")
-        case .minutesPerPeriod(let periodDays, let min, let max):
-            checkPeriod(periodDays, min, max, path, format: hours)
-        case .shiftsPerPeriod(let periodDays, let min, let max):
-            checkPeriod(periodDays, min, max, path, format: String.init)
-        case .maxConsecutiveDays(let days), .minConsecutiveDays(let days), .minConsecutiveDaysOff(let days):
-            notNegative(days, "\(path).days")
-        case .maxConsecutiveNights(let nights):
-            notNegative(nights, "\(path).nights")
-        case .maxShiftsOfType(let shift, let max):
-            checkDefined(shift, shiftIDs, "\(path).shift", "shift")
-            notNegative(max, "\(path).max")
-        case .forbiddenSuccession(let from, let to):
-            checkDefined(from, shiftIDs, "\(path).from", "shift")
-            checkDefined(to, shiftIDs, "\(path).to", "shift")
-        case .maxWeekends(let weekends):
-            notNegative(weekends, "\(path).weekends")
-        case .completeWeekends, .preset:
-            break
-        case .workRestRatio(let work, let rest):
-            atLeastOne(work, "\(path).work", "the work part of the ratio")
-            atLeastOne(rest, "\(path).rest", "the rest part of the ratio")
-        case .maxShiftMinutes(let minutes):
-            if minutes <= 0 { errors.append("\(path).hours: must be more than 0, found \(hours(minutes))") }
-        case .weeklyRest(let minutes):
-            notNegativeHours(minutes, "\(path).hours")
-            if minutes > 7 * 24 * 60 {
-                errors.append("\(path).hours: a rest in each 7 days cannot exceed 168 hours, found \(hours(minutes))")
+        guard let family = rule.kind.name?.family, let values = family.values(rule.kind) else { return }
+        for parameter in family.parameters {
+            guard let value = values[parameter.key] else { continue }
+            let at = "\(path).\(parameter.key)"
+            switch value {
+            case .shift(let shift):
+                checkDefined(shift, shiftIDs, at, "shift")
+            case .minutes(let n), .integer(let n):
+                let text = parameter.kind == .hours ? hours(n) : String(n)
+                if let minimum = parameter.minimum, n < minimum {
+                    switch (minimum, parameter.kind) {
+                    case (0, _): errors.append("\(at): must not be negative, found \(text)")
+                    case (_, .hours): errors.append("\(at): must be more than 0, found \(text)")
+                    default: errors.append("\(at): \(parameter.what) must be at least \(minimum), found \(text)")
+                    }
+                }
+                if let maximum = parameter.maximum, n > maximum {
+                    let limit = parameter.kind == .hours ? hours(maximum) : String(maximum)
+                    errors.append("\(at): \(parameter.what) cannot exceed \(limit), found \(text)")
+                }
             }
-        case .maxDeploymentDays(let days):
-            atLeastOne(days, "\(path).days", "a deployment limit")
         }
-    }
-
-    mutating func checkPeriod(_ periodDays: Int?, _ min: Int?, _ max: Int?, _ path: String, format: (Int) -> String) {
-        if let periodDays { atLeastOne(periodDays, "\(path).periodDays", "the period") }
-        if let min, min < 0 { errors.append("\(path).min: must not be negative, found \(format(min))") }
-        if let max, max < 0 { errors.append("\(path).max: must not be negative, found \(format(max))") }
-        if let min, let max, min > max {
-            errors.append("\(path): min (\(format(min))) is greater than max (\(format(max)))")
-        }
-        if min == nil && max == nil { errors.append("\(path): sets neither min nor max") }
+        errors += family.moreErrors(values, path: path)
     }
 
     mutating func notNegative(_ value: Int, _ path: String) {
@@ -330,7 +308,7 @@ private struct ProblemValidator {
 }
 
 /// Minutes as hours the way the problem file writes them: `11 hours`, `9.5 hours`, `1 hour`.
-private func hours(_ minutes: Int) -> String {
+func hours(_ minutes: Int) -> String {
     let value = minutes % 60 == 0 ? String(minutes / 60) : String(Double(minutes) / 60)
     return value == "1" ? "1 hour" : "\(value) hours"
 }

@@ -80,9 +80,8 @@ public final class WindowRebuilder {
     /// Whether every rule of `problem` is one the programme models (see the type's comment).
     public static func isApplicable(_ problem: CompiledProblem) -> Bool {
         let r = problem.rules
-        let unmodelled = [r.maxConsecutiveNights, r.minRest, r.minRestAfterNights, r.workRestRatio, r.maxMinutesInWindow,
-                          r.shiftsPerPeriod, r.completeWeekends, r.weeklyRest, r.maxDeploymentDays]
-        guard unmodelled.allSatisfy(\.isEmpty), !r.hasRestRules, !r.hasTravel, problem.problem.fairness.isEmpty,
+        let rules = Set(problem.staffContract).flatMap { problem.problem.contracts[Int($0)].expandedRules }
+        guard rules.allSatisfy({ $0.kind.name?.family.rowPricer == .exact }), !r.hasRestRules, !r.hasTravel, problem.problem.fairness.isEmpty,
               !problem.historyKnown.contains(where: { $0 != 0 }), !problem.historyWorkRun.contains(where: { $0 != 0 }),
               !problem.coverParent.contains(where: { $0 > 0 }),
               problem.days > 0, problem.valueCount <= 255 else { return false }

@@ -57,6 +57,11 @@ public struct PeriodTotalRule: Sendable {
     }
 }
 
+/// `hours-per-period` (`PeriodTotalRule` in minutes).
+public struct MinutesPerPeriodRule: Sendable {}
+/// `shifts-per-period` (`PeriodTotalRule` in shifts).
+public struct ShiftsPerPeriodRule: Sendable {}
+
 /// At most the contract's minutes of work in shifts starting in any window of N consecutive days
 /// (e.g. 60 h in any 7 days). Windows lie inside the horizon, or reach back into history when it is
 /// known; a window longer than the horizon is the horizon itself, its limit scaled by horizon/N.

@@ -66,23 +66,35 @@ extension Schedule {
     }
 }
 
-/// Runs of work are at most the maximum and at least the minimum. A run that reaches the end of the
-/// horizon may continue and is not too short; one that starts on the first day continues the
-/// history's run when history is known, and is otherwise not too short either (Curtois & Qu rules 6, 7).
-public struct ConsecutiveDaysRule: Sendable {
+/// Runs of work are at most the maximum (Curtois & Qu rule 6). A run that starts on the first date
+/// continues the history's run ending the day before.
+public struct MaxConsecutiveDaysRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for e in 0..<p.staffCount {
-            let known = p.historyKnown[e] != 0
+        let list = p.rules.maxConsecutiveDays
+        for e in 0..<p.staffCount where !list.range(e).isEmpty {
             for run in s.runs(ofStaff: e) where run.working {
                 let length = run.length + (run.start == 0 ? Int(p.historyWorkRun[e]) : 0)
-                let list = p.rules.maxConsecutiveDays
                 for i in list.range(e) where length > Int(list.a[i]) {
                     out.append(Violation(rule: .maxConsecutiveDays, staff: e, day: run.start, dayCount: run.length,
                                          amount: length - Int(list.a[i]), charge: chargeCount(length - Int(list.a[i]), weight: list.weight[i]),
                                          message: "\(p.staffLabel(e)) works \(length) days in a row to \(p.dayName(run.start + run.length - 1)), at most \(list.a[i]) allowed"))
                 }
+            }
+        }
+    }
+}
+
+/// Runs of work are at least the minimum (Curtois & Qu rule 7). A run that reaches the end of the
+/// horizon may continue and is not too short; one that starts on the first date continues the
+/// history's run when history is known, and is otherwise not too short either.
+public struct MinConsecutiveDaysRule: Sendable {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
+        let minimum = p.rules.minConsecutiveDays
+        for e in 0..<p.staffCount where !minimum.range(e).isEmpty {
+            let known = p.problem.staff[e].history != nil
+            for run in s.runs(ofStaff: e) where run.working {
+                let length = run.length + (run.start == 0 ? Int(p.historyWorkRun[e]) : 0)
                 let exempt = run.start + run.length == p.days || (run.start == 0 && !known)
-                let minimum = p.rules.minConsecutiveDays
                 for i in minimum.range(e) where !exempt && length < Int(minimum.a[i]) {
                     out.append(Violation(rule: .minConsecutiveDays, staff: e, day: run.start, dayCount: run.length,
                                          amount: Int(minimum.a[i]) - length, charge: chargeCount(Int(minimum.a[i]) - length, weight: minimum.weight[i]),

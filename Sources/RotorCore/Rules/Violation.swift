@@ -1,10 +1,11 @@
-/// Which rule a penalty comes from. The raw value is the name printed in explanations and JSON.
+/// Which rule a penalty comes from. The raw value is the name printed in explanations and JSON: a
+/// contract rule's is its `RuleName`.
 public enum RuleID: String, Sendable, CaseIterable, Codable {
     case unavailable = "unavailable"
     case eligibility = "eligibility"
     case pinned = "pinned"
     case maxShiftMinutes = "max-shift-hours"
-    case shiftSuccession = "shift-succession"
+    case shiftSuccession = "forbidden-succession"
     case maxShiftsOfType = "max-shifts-of-type"
     case minutesPerPeriod = "hours-per-period"
     case shiftsPerPeriod = "shifts-per-period"

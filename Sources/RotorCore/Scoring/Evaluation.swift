@@ -25,27 +25,14 @@ public struct Evaluation: Sendable {
 
     public init(_ problem: CompiledProblem, _ schedule: Schedule) {
         var v: [Violation] = []
+        // The rules about single cells, then every contract rule family, then the rules that hold
+        // for everyone and the team's objectives.
         UnavailableRule.evaluate(problem, schedule, into: &v)
         EligibilityRule.evaluate(problem, schedule, into: &v)
         PinRule.evaluate(problem, schedule, into: &v)
-        MaxShiftLengthRule.evaluate(problem, schedule, into: &v)
-        ShiftSuccessionRule.evaluate(problem, schedule, into: &v)
-        MaxShiftsOfTypeRule.evaluate(problem, schedule, into: &v)
-        PeriodTotalRule.evaluate(problem, schedule, minutes: true, into: &v)
-        PeriodTotalRule.evaluate(problem, schedule, minutes: false, into: &v)
-        ConsecutiveDaysRule.evaluate(problem, schedule, into: &v)
-        MinConsecutiveDaysOffRule.evaluate(problem, schedule, into: &v)
-        MaxConsecutiveNightsRule.evaluate(problem, schedule, into: &v)
+        for name in RuleName.allCases { name.family.evaluate(problem, schedule, into: &v) }
         OverlapRule.evaluate(problem, schedule, into: &v)
-        MinRestRule.evaluate(problem, schedule, into: &v)
-        MinRestAfterNightsRule.evaluate(problem, schedule, into: &v)
-        WorkRestRatioRule.evaluate(problem, schedule, into: &v)
         TravelTimeRule.evaluate(problem, schedule, into: &v)
-        MaxMinutesInWindowRule.evaluate(problem, schedule, into: &v)
-        MaxWeekendsRule.evaluate(problem, schedule, into: &v)
-        CompleteWeekendsRule.evaluate(problem, schedule, into: &v)
-        WeeklyRestRule.evaluate(problem, schedule, into: &v)
-        MaxDeploymentDaysRule.evaluate(problem, schedule, into: &v)
         RequestRule.evaluate(problem, schedule, into: &v)
         StabilityRule.evaluate(problem, schedule, into: &v)
         FairnessRule.evaluate(problem, schedule, into: &v)

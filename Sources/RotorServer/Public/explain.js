@@ -7,7 +7,7 @@ const ruleTitles = {
   "cover-minimum": "Cover below the minimum",
   "cover-preferred": "Cover below the preferred number",
   "cover-over": "Cover above the maximum",
-  "shift-succession": "Forbidden shift after shift",
+  "forbidden-succession": "Forbidden shift after shift",
   "min-rest": "Rest between shifts",
   "min-rest-after-nights": "Rest after nights",
   "shift-on-request": "Requests to work",
