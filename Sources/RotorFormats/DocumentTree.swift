@@ -296,6 +296,12 @@ enum YAMLTree {
         default: break
         }
         if isCoreNumber(text), let number = Double(text) { return .number(number, text: text) }
+        // The core schema's octal and hexadecimal integers; `.inf` and `.nan` are no rule's value and stay text.
+        for (prefix, radix) in [("0o", 8), ("0x", 16)] where text.hasPrefix(prefix) {
+            if let value = Int(text.dropFirst(2), radix: radix), text.count > 2, text.count <= 18 {
+                return .number(Double(value), text: String(value))
+            }
+        }
         return .string(text)
     }
 

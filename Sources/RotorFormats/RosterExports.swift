@@ -47,6 +47,9 @@ extension CompiledProblem {
         if let at = rest.lastIndex(of: "@") { site = rest[rest.index(after: at)...]; rest = rest[..<at] }
         let posts = listForMessage((1..<valueCount).map(valueName))
         guard let s = shiftIndex[String(rest)] else { return "\"\(name)\" names no shift of the problem (posts: \(posts))" }
+        if site != nil && problem.sites.count == 1 {
+            return "\"\(name)\": the problem has one site, so a post is written without @site (posts: \(posts))"
+        }
         let siteID = site.map(String.init) ?? (problem.sites.count == 1 ? problem.sites[0].id : nil)
         guard let siteID, let x = siteIndex[siteID] else {
             return site == nil ? "\"\(name)\" names no site; the problem has several, so write \(rest)@site (posts: \(posts))"

@@ -296,8 +296,15 @@ private struct ProblemValidator {
 
     mutating func checkStability(_ stability: Stability) {
         checkWeight(stability.weight, "$.stability.weight")
+        var seen: [String: Int] = [:]
         for (index, previous) in stability.previous.enumerated() {
             let path = "$.stability.previous[\(index)]"
+            let key = "\(previous.staff) \(previous.date)"
+            if let first = seen[key] {
+                errors.append("\(path): \(previous.staff) already has an assignment on \(previous.date) at $.stability.previous[\(first)]")
+            } else {
+                seen[key] = index
+            }
             checkDefined(previous.staff, staffIDs, "\(path).staff", "staff member")
             checkInHorizon(previous.date, "\(path).date")
             checkDefined(previous.shift, shiftIDs, "\(path).shift", "shift")

@@ -120,8 +120,18 @@ public struct StabilityRule: Sendable {
 extension CompiledProblem {
     public func contract(of e: Int) -> Contract { problem.contracts[Int(staffContract[e])] }
 
+    /// The post of a previous assignment: the one it names; without a skill (or with one no line
+    /// names there), the post without a skill, else the first skill in `skills` order that the person
+    /// has, else the first a line names; nil when no demand line asks for the shift at the site.
+    func previousPost(_ e: Int, shift s: Int, site x: Int, skill k: Int?) -> Int? {
+        if let k, let v = value(shift: s, site: x, skill: k) { return v }
+        let posts = (1..<valueCount).filter { Int(valueShift[$0]) == s && Int(valueSite[$0]) == x }   // skill-less first, then `skills` order
+        let skills = Set(problem.staff[e].skills.compactMap { skillIndex[$0] })
+        return posts.first { valueSkill[$0] < 0 } ?? posts.first { skills.contains(Int(valueSkill[$0])) } ?? posts.first
+    }
+
     /// The previous roster of the stability goal as cell values (off where it has nothing or names
-    /// a post that does not exist).
+    /// a shift no demand line asks for at that site).
     public var previousSchedule: Schedule {
         var schedule = Schedule(staffCount: staffCount, days: days)
         for a in problem.stability?.previous ?? [] {
@@ -129,10 +139,7 @@ extension CompiledProblem {
             let d = a.date.days(since: problem.horizon.start)
             guard d >= 0 && d < days else { continue }
             let x = a.site.flatMap { siteIndex[$0] } ?? Int(homeSite[e])
-            let k = a.skill.flatMap { skillIndex[$0] }
-            let v = value(shift: s, site: x, skill: k)
-                ?? (1..<valueCount).first { Int(valueShift[$0]) == s && Int(valueSite[$0]) == x && allowed[e * valueCount + $0] != 0 }
-            if let v { schedule[staff: e, day: d] = UInt8(v) }
+            if let v = previousPost(e, shift: s, site: x, skill: a.skill.flatMap { skillIndex[$0] }) { schedule[staff: e, day: d] = UInt8(v) }
         }
         return schedule
     }
