@@ -332,8 +332,14 @@ func randomOperation(seed: UInt64) -> Problem {
     let fairness = (0..<r.below(3)).map { _ in
         FairnessGoal(measure: pick(FairnessGoal.Measure.allCases), contract: r.below(2) == 0 ? nil : pick(contracts).id, weight: 1 + r.below(3))
     }
-    let stability: Stability? = r.below(3) != 0 ? nil : Stability(weight: 1 + r.below(5), previous: (0..<r.below(8)).map { _ in
-        PreviousAssignment(staff: pick(staff).id, date: date(r.below(days)), shift: pick(shifts).id)
+    // A person-date at most once.
+    var previous: [String: PreviousAssignment] = [:]
+    let stability: Stability? = r.below(3) != 0 ? nil : Stability(weight: 1 + r.below(5), previous: (0..<r.below(8)).compactMap { _ in
+        let entry = PreviousAssignment(staff: pick(staff).id, date: date(r.below(days)), shift: pick(shifts).id)
+        let key = "\(entry.staff) \(entry.date)"
+        guard previous[key] == nil else { return nil }
+        previous[key] = entry
+        return entry
     })
     return Problem(name: "operation\(seed)", horizon: Horizon(start: start, days: days, timeZone: "Europe/Berlin"),
                    sites: sites, skills: skills, shiftTypes: shifts, contracts: contracts, staff: staff, demand: demand,
