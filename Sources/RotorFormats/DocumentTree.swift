@@ -258,17 +258,24 @@ enum YAMLTree {
             throw SyntaxError(line: nil, message: "YAML syntax error: \(error)")
         }
         guard let root else { return nil }
-        return try convert(root)
+        // Aliases repeat what they name, so a small document can stand for an exponential tree (the
+        // "billion laughs"); no honest document has more values than characters.
+        var budget = max(text.utf8.count, 10_000)
+        return try convert(root, &budget)
     }
 
-    private static func convert(_ node: Node) throws(SyntaxError) -> DocumentNode {
+    private static func convert(_ node: Node, _ budget: inout Int) throws(SyntaxError) -> DocumentNode {
         let line = node.mark?.line
+        budget -= 1
+        if budget < 0 {
+            throw SyntaxError(line: line, message: "YAML aliases expand the document to more values than it has characters; write the values out instead of repeating them through aliases")
+        }
         switch node {
         case .scalar(let scalar):
             return DocumentNode(value: scalarValue(scalar), line: line)
         case .sequence(let sequence):
             var elements: [DocumentNode] = []
-            for element in sequence { elements.append(try convert(element)) }
+            for element in sequence { elements.append(try convert(element, &budget)) }
             return DocumentNode(value: .array(elements), line: line)
         case .mapping(let mapping):
             var members: [(key: String, node: DocumentNode)] = []
@@ -276,7 +283,7 @@ enum YAMLTree {
                 guard case .scalar(let keyScalar) = key else {
                     throw SyntaxError(line: key.mark?.line, message: "YAML keys must be plain text, not lists or mappings")
                 }
-                members.append((keyScalar.string, try convert(value)))
+                members.append((keyScalar.string, try convert(value, &budget)))
             }
             return DocumentNode(value: .object(members), line: line)
         case .alias:

@@ -209,6 +209,22 @@ struct ProblemDocumentTests {
         #expect(fromYAML == smallProblem)
     }
 
+    /// Nine levels of nine aliases stand for 387 million values in 300 bytes; reading stops at the
+    /// document's own size instead of composing them all.
+    @Test func aliasesThatExpandBeyondTheDocumentAreRefused() throws {
+        var text = "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        for (level, name) in "bcdefghi".enumerated() {
+            let previous = level == 0 ? "a" : String(Array("bcdefghi")[level - 1])
+            text += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        #expect(throws: ProblemDocumentError.self) { try ProblemDocument.parse(text, fileName: "bomb.yaml") }
+        do {
+            _ = try ProblemDocument.parse(text, fileName: "bomb.yaml")
+        } catch {
+            #expect(error.description.contains("bomb.yaml:") && error.description.contains("aliases expand the document"), "\(error)")
+        }
+    }
+
     @Test func syntaxIsDetectedFromTheExtensionThenTheContent() {
         #expect(ProblemDocument.syntax(fileName: "a.JSON", text: "name: x") == .json)
         #expect(ProblemDocument.syntax(fileName: "a.yml", text: "{}") == .yaml)
