@@ -160,3 +160,26 @@ struct JobRequest: Decodable {
         return JobLimits(timeLimitSeconds: timeLimit, threads: threads, seed: seed, startFromJobId: request.startFrom)
     }
 }
+
+/// A rule as `GET /api/rules` lists it.
+struct RuleBody: Encodable {
+    struct Parameter: Encodable {
+        let key: String
+        /// "hours", "integer" or "shift".
+        let kind: String
+        let optional: Bool
+    }
+    let id: String
+    let title: String
+    /// Whether contracts set it (the others come with the model: cover, requests, pins, …).
+    let contract: Bool
+    let parameters: [Parameter]
+
+    init(_ rule: RuleID) {
+        id = rule.rawValue
+        title = rule.title
+        let family = RuleName(rawValue: rule.rawValue)?.family
+        contract = family != nil
+        parameters = (family?.parameters ?? []).map { Parameter(key: $0.key, kind: "\($0.kind)", optional: $0.optional) }
+    }
+}

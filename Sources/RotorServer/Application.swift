@@ -49,6 +49,7 @@ func buildRouter(_ api: API) -> Router<BasicRequestContext> {
 
     let group = router.group("/api")
     if let token = api.configuration.token { group.add(middleware: BearerTokenMiddleware(token: token)) }
+    group.get("/rules", use: api.listRules)
     group.post("/problems", use: api.createProblem)
     group.get("/problems", use: api.listProblems)
     group.get("/problems/{id}", use: api.getProblem)

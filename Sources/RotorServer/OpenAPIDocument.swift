@@ -23,6 +23,14 @@ enum OpenAPIDocument {
       "TooLarge": { "description": "The body is larger than the server accepts.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
     },
     "schemas": {
+      "Rule": {
+        "type": "object", "required": ["id", "title", "contract", "parameters"],
+        "properties": {
+          "id": { "type": "string" }, "title": { "type": "string" }, "contract": { "type": "boolean" },
+          "parameters": { "type": "array", "items": { "type": "object", "required": ["key", "kind", "optional"],
+            "properties": { "key": { "type": "string" }, "kind": { "type": "string", "enum": ["hours", "integer", "shift"] }, "optional": { "type": "boolean" } } } }
+        }
+      },
       "Error": {
         "type": "object", "required": ["error"],
         "properties": {
@@ -127,6 +135,16 @@ enum OpenAPIDocument {
       "get": {
         "summary": "This document.", "security": [],
         "responses": { "200": { "description": "The OpenAPI document.", "content": { "application/json": { "schema": { "type": "object" } } } } }
+      }
+    },
+    "/api/rules": {
+      "get": {
+        "summary": "Every rule a violation can name.",
+        "description": "Each rule's id (the `rule` of a violation), its heading, whether contracts set it, and the parameters a problem document gives it.",
+        "responses": {
+          "200": { "description": "The rules.", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Rule" } } } } },
+          "401": { "$ref": "#/components/responses/Unauthorized" }
+        }
       }
     },
     "/api/problems": {

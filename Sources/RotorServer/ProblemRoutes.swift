@@ -29,6 +29,13 @@ extension API {
         jsonResponse(try database.problemSummaries().map { ProblemBody($0) })
     }
 
+    /// `GET /api/rules`: every rule a violation can name, with its heading, and for contract rules
+    /// the parameters a problem document gives it — read from the rule families, so the page's
+    /// headings never fall behind the engine.
+    @Sendable func listRules(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        jsonResponse(RuleID.allCases.map { RuleBody($0) })
+    }
+
     /// `GET /api/problems/{id}`: the problem's summary and its jobs.
     @Sendable func getProblem(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let record = try problem(id(context, of: "problem"))

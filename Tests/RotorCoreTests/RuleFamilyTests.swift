@@ -33,4 +33,34 @@ struct RuleFamilyTests {
         let schema = try String(contentsOf: root.appendingPathComponent("docs/problem.schema.json"), encoding: .utf8)
         #expect(schema.contains("\"\(name.rawValue)\""), "the schema names \(name.rawValue)")
     }
+
+    /// Full-assert mode for each family alone: random problems whose contracts hold only rules of
+    /// this family (hard and soft, with history, several clocks and daylight-saving changes), random
+    /// moves, and the incremental score checked against the from-scratch one after each. A family
+    /// whose incremental part is missing or wrong fails here by name.
+    @Test(arguments: RuleName.allCases)
+    func theIncrementalScorerFollowsTheFamily(name: RuleName) throws {
+        var found = 0
+        for seed in 0..<8 {
+            let problem = randomOperation(seed: 7_919 &* UInt64(seed + 1), only: name)
+            let p = try CompiledProblem(problem)
+            found += problem.contracts.flatMap(\.rules).filter { $0.kind.name == name }.count
+            exerciseIncrementalScoring(p, seed: UInt64(seed), moves: 600)
+        }
+        #expect(found >= 8)
+    }
+
+    /// Compilation gives each family's rules to the part of the incremental scorer it names.
+    @Test(arguments: RuleName.allCases)
+    func compilationKeepsEachRuleOfTheFamily(name: RuleName) throws {
+        let problem = randomOperation(seed: 31, only: name)
+        let p = try CompiledProblem(problem)
+        guard let list = name.family.instances else { return }
+        let compiled = p.rules[keyPath: list]
+        for (e, member) in problem.staff.enumerated() {
+            let contract = try #require(problem.contracts.first { $0.id == member.contract })
+            let expected = contract.expandedRules.filter { $0.kind.name == name }.count
+            #expect(compiled.range(e).count == expected, "\(member.id)")
+        }
+    }
 }

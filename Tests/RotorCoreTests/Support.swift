@@ -245,8 +245,9 @@ func coverCounts(_ p: CompiledProblem, _ s: Schedule) -> [Int32] {
 
 /// A random problem in Rotor's own model that switches on every rule kind at random, hard or soft,
 /// with several sites in different time zones, horizons across daylight-saving changes, skills,
-/// history, pins, leave, travel, fairness and stability: the edge cases no benchmark has.
-func randomOperation(seed: UInt64) -> Problem {
+/// history, pins, leave, travel, fairness and stability: the edge cases no benchmark has. With
+/// `only`, every contract holds that family's example and up to two more random rules of it alone.
+func randomOperation(seed: UInt64, only: RuleName? = nil) -> Problem {
     var r = RandomSource(seed: seed)
     func pick<T>(_ items: [T]) -> T { items[r.below(items.count)] }
     func weight() -> Weight { r.below(2) == 0 ? .hard : .soft(1 + r.below(9)) }
@@ -291,7 +292,19 @@ func randomOperation(seed: UInt64) -> Problem {
         { .preset(pick(RulePreset.allCases)) },
     ]
     let contracts = (0..<(1 + r.below(2))).map { c in
-        Contract(id: "C\(c)", rules: (0..<r.below(10)).map { _ in ContractRule(pick(kinds)(), weight()) })
+        guard let only else { return Contract(id: "C\(c)", rules: (0..<r.below(10)).map { _ in ContractRule(pick(kinds)(), weight()) }) }
+        // The example, its shifts replaced by this problem's.
+        let example = only.family.values(only.family.example)!.mapValues { value -> RuleValue in
+            if case .shift = value { return .shift(pick(shifts).id) } else { return value }
+        }
+        var rules = [ContractRule(only.family.kind(example), weight())]
+        for _ in 0..<r.below(3) {
+            for _ in 0..<200 {
+                let kind = pick(kinds)()
+                if kind.name == only { rules.append(ContractRule(kind, weight())); break }
+            }
+        }
+        return Contract(id: "C\(c)", rules: rules)
     }
     func date(_ d: Int) -> LocalDate { start.adding(days: d) }
     let staff = (0..<(1 + r.below(6))).map { e -> StaffMember in

@@ -9,6 +9,28 @@ import Testing
 
 @Suite("API")
 struct APITests {
+    /// The page takes its headings from the rule families: every rule a violation can name is listed
+    /// with a heading, and each contract rule with the parameters documents give it.
+    @Test func listsEveryRuleWithItsHeading() async throws {
+        try await withApp { client in
+            let response = try await client.get("/api/rules")
+            #expect(response.status == .ok)
+            let rules = try #require(try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [[String: Any]])
+            #expect(rules.compactMap { $0["id"] as? String } == RuleID.allCases.map(\.rawValue))
+            for rule in rules {
+                let title = rule["title"] as? String ?? ""
+                #expect(!title.isEmpty && title.first!.isUppercase, "\(rule["id"] ?? "")")
+            }
+            for name in RuleName.allCases {
+                let listed = try #require(rules.first { $0["id"] as? String == name.rawValue })
+                #expect(listed["contract"] as? Bool == true)
+                let keys = (listed["parameters"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
+                #expect(keys == name.family.parameters.map(\.key))
+            }
+            #expect(Set(rules.compactMap { $0["title"] as? String }).count == rules.count, "headings are distinct")
+        }
+    }
+
     /// The planner's path: upload, solve, follow, fetch the roster three ways, edit it and score it.
     @Test func solveAProblemAndUseItsRoster() async throws {
         try await withApp { client in

@@ -94,77 +94,22 @@ public struct CompiledRules: Sendable {
          valueShift: ContiguousArray<Int32>, days: Int, cellMinutes: ContiguousArray<Int32>,
          cellStart: ContiguousArray<Int32>, cellEnd: ContiguousArray<Int32>,
          fixedCellHard cellHard: inout ContiguousArray<Int32>, cellSoft: inout ContiguousArray<Int32>) {
-        let S = problem.shiftTypes.count, V = valueShift.count, E = problem.staff.count
+        let S = problem.shiftTypes.count, E = problem.staff.count
         let expanded = problem.contracts.map(\.expandedRules)
-        var matrixOfContract: [Int] = []
-        var matrices: [ContiguousArray<Int32>: Int] = [:]
-        for rules in expanded {
-            var matrix = ContiguousArray<Int32>(repeating: 0, count: V * V)
-            for rule in rules {
-                guard case .forbiddenSuccession(let from, let to) = rule.kind,
-                      let f = shiftIndex[from], let t = shiftIndex[to] else { continue }
-                for v in 1..<V where valueShift[v] == f {
-                    for w in 1..<V where valueShift[w] == t {
-                        let i = v * V + w
-                        matrix[i] = rule.weight.isHard || matrix[i] < 0 ? -1 : matrix[i] + rule.weight.compiled
-                    }
-                }
-            }
-            if let known = matrices[matrix] {
-                matrixOfContract.append(known)
-            } else {
-                matrices[matrix] = succession.count
-                matrixOfContract.append(succession.count)
-                succession.append(contentsOf: matrix)
-            }
-        }
-        successionBase = ContiguousArray(staffContract.map { Int32(matrixOfContract[Int($0)]) })
+        var context = RuleCompilation(problem: problem, expandedRules: expanded, staffContract: staffContract, shiftIndex: shiftIndex,
+                                      valueShift: valueShift, days: days, cellMinutes: cellMinutes, cellHard: cellHard, cellSoft: cellSoft)
+        cellHard = []; cellSoft = []   // moved into the context, so that writing them copies nothing
+        for name in RuleName.allCases { name.family.compileContracts(into: &self, &context) }
         hasTravel = problem.travel.contains { $0.minutes > 0 }
         for e in 0..<E {
-            let rules = expanded[Int(staffContract[e])]
-            for rule in rules {
-                let w = rule.weight.compiled
-                switch rule.kind {
-                case .maxConsecutiveDays(let n): maxConsecutiveDays.append(Int32(n), weight: w)
-                case .minConsecutiveDays(let n): minConsecutiveDays.append(Int32(n), weight: w)
-                case .minConsecutiveDaysOff(let n): minConsecutiveDaysOff.append(Int32(n), weight: w)
-                case .maxConsecutiveNights(let n): maxConsecutiveNights.append(Int32(n), weight: w)
-                case .minRest(let m): minRest.append(Int32(m), weight: w)
-                case .minRestAfterNights(let m): minRestAfterNights.append(Int32(m), weight: w)
-                case .workRestRatio(let work, let rest): workRestRatio.append(Int32(work), Int32(rest), weight: w)
-                case .maxMinutesInWindow(let n, let m):
-                    // A window longer than the horizon becomes the horizon, its limit scaled pro rata
-                    // (an average over a reference period longer than the plan).
-                    maxMinutesInWindow.append(Int32(min(n, days)), Int32(clamping: m), Int32(clamping: n), weight: w)
-                case .minutesPerPeriod(let p, let lo, let hi):
-                    minutesPerPeriod.append(Int32(clamping: p ?? days), Int32(clamping: lo ?? -1), Int32(clamping: hi ?? Int(Int32.max)), weight: w)
-                case .shiftsPerPeriod(let p, let lo, let hi):
-                    shiftsPerPeriod.append(Int32(clamping: p ?? days), Int32(clamping: lo ?? -1), Int32(clamping: hi ?? Int(Int32.max)), weight: w)
-                case .maxWeekends(let n): maxWeekends.append(Int32(n), weight: w)
-                case .completeWeekends: completeWeekends.append(0, weight: w)
-                case .weeklyRest(let m): weeklyRest.append(Int32(m), weight: w)
-                case .maxDeploymentDays(let n): maxDeploymentDays.append(Int32(n), weight: w)
-                case .maxShiftsOfType(let shift, let n):
-                    guard let s = shiftIndex[shift] else { continue }
-                    maxShiftsOfType.append(Int32(s), Int32(clamping: n), weight: w)
-                case .maxShiftMinutes(let limit):
-                    for d in 0..<days {
-                        for v in 1..<V where Int(cellMinutes[d * V + v]) > limit {
-                            let over = Int(cellMinutes[d * V + v]) - limit
-                            let cost = chargeMinutes(over, weight: w)
-                            cellHard[(e * days + d) * V + v] += Int32(clamping: cost.hard)
-                            cellSoft[(e * days + d) * V + v] += Int32(clamping: cost.soft)
-                        }
-                    }
-                case .forbiddenSuccession, .preset: break
-                }
+            for rule in expanded[Int(staffContract[e])] {
+                guard let name = rule.kind.name else { continue }
+                name.family.compile(rule.kind, weight: rule.weight.compiled, staff: e, into: &self, &context)
             }
-            for list in [\CompiledRules.maxConsecutiveDays, \.minConsecutiveDays, \.minConsecutiveDaysOff, \.maxConsecutiveNights,
-                         \.minRest, \.minRestAfterNights, \.workRestRatio, \.maxMinutesInWindow, \.minutesPerPeriod,
-                         \.shiftsPerPeriod, \.maxWeekends, \.completeWeekends, \.weeklyRest, \.maxDeploymentDays, \.maxShiftsOfType] as [WritableKeyPath<CompiledRules, RuleInstances>] {
-                self[keyPath: list].endStaff()
-            }
+            for name in RuleName.allCases { if let list = name.family.instances { self[keyPath: list].endStaff() } }
         }
+        swap(&cellHard, &context.cellHard)
+        swap(&cellSoft, &context.cellSoft)
         shiftsOfTypeStart = [0]
         for e in 0..<E {
             for t in 0..<S {
@@ -191,7 +136,34 @@ public struct CompiledRules: Sendable {
             let earliestStart = (1..<V1).map { cellStart[(d + 1) * V1 + $0] }.min() ?? Int32.max
             overlapPossible = latestEnd > earliestStart
         }
-        hasRestRules = overlapPossible || siteZonesDiffer(problem) || problem.staff.contains { !($0.history ?? []).isEmpty } || hasTravel || !minRest.isEmpty || !minRestAfterNights.isEmpty || !workRestRatio.isEmpty
+        let restRules = RuleName.allCases.contains { name in
+            name.family.incremental == .restPairs && name.family.instances.map { !self[keyPath: $0].isEmpty } ?? false
+        }
+        hasRestRules = overlapPossible || siteZonesDiffer(problem) || problem.staff.contains { !($0.history ?? []).isEmpty } || hasTravel || restRules
+    }
+}
+
+/// What compiling a family's rules reads of the problem, and the cell penalties rules about single
+/// cells are folded into (`[(e * days + d) * valueCount + v]`).
+public struct RuleCompilation {
+    public let problem: Problem
+    /// Each contract's rules, presets expanded.
+    public let expandedRules: [[ContractRule]]
+    public let staffContract: ContiguousArray<Int32>
+    public let shiftIndex: [String: Int]
+    /// The shift type of each value (0 is off).
+    public let valueShift: ContiguousArray<Int32>
+    public let days: Int
+    /// Real minutes of each `[d * valueCount + v]`.
+    public let cellMinutes: ContiguousArray<Int32>
+    public internal(set) var cellHard: ContiguousArray<Int32>, cellSoft: ContiguousArray<Int32>
+    public var valueCount: Int { valueShift.count }
+
+    /// Adds a penalty to staff member `e`'s cell of value `v` on day `d`.
+    mutating func charge(_ e: Int, _ d: Int, _ v: Int, _ cost: (hard: Int, soft: Int)) {
+        let i = (e * days + d) * valueCount + v
+        cellHard[i] = Int32(clamping: Int(cellHard[i]) + cost.hard)
+        cellSoft[i] = Int32(clamping: Int(cellSoft[i]) + cost.soft)
     }
 }
 

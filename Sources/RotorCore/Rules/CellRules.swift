@@ -59,26 +59,6 @@ public struct PinRule: Sendable {
     }
 }
 
-/// A shift's real length is at most the contract's maximum (`maxShiftMinutes`); on a daylight-saving
-/// night a 12-hour shift may be 13 hours.
-public struct MaxShiftLengthRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for e in 0..<p.staffCount {
-            for rule in p.contract(of: e).expandedRules {
-                guard case .maxShiftMinutes(let limit) = rule.kind else { continue }
-                for d in 0..<p.days {
-                    let v = Int(s[staff: e, day: d])
-                    let length = Int(p.cellMinutes[d * p.valueCount + v])
-                    guard v != 0, length > limit else { continue }
-                    out.append(Violation(rule: .maxShiftMinutes, staff: e, day: d, value: v, amount: length - limit,
-                                         charge: chargeMinutes(length - limit, weight: rule.weight.compiled),
-                                         message: "\(p.staffLabel(e))'s \(p.valueName(v)) on \(p.dayName(d)) lasts \(p.hours(length)), the contract allows \(p.hours(limit))"))
-                }
-            }
-        }
-    }
-}
-
 /// Soft: a shift-on request costs its weight unless the shift (any shift when none is named) is
 /// worked; a shift-off request costs its weight when it is (Curtois & Qu objective).
 public struct RequestRule: Sendable {

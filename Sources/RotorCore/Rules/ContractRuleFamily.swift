@@ -1,14 +1,16 @@
-/// The contract rules of `docs/model.md`, each one family: its name and parameters as a problem
-/// document writes them, their validation, the model's `RuleKind` it reads and writes, its
-/// from-scratch evaluation, and what the row pricer (`WindowRebuilder`) knows of it. `RuleName` lists
-/// the families in the documentation's order and is the one list every consumer iterates — the
-/// document reader and writer, validation, `Evaluation`, the row pricer's applicability. Adding a
-/// `RuleKind` case without a name, or a name without a family, is a compile error (exhaustive
-/// switches below); a family whose example does not round-trip fails `RuleFamilyTests`.
+/// The contract rules of `docs/model.md`, each one family in one file of `Rules/Contract/`: its
+/// name and parameters as documents write them, their validation, its compilation into
+/// `CompiledRules`, its from-scratch evaluation with the planner's sentence (read from the contracts,
+/// not the compiled lists), the part of the incremental scorer that follows it, what the row pricer
+/// knows of it, and its heading on the page. `RuleName` lists the families in the documentation's
+/// order and is the one list every consumer iterates: the document reader and writer, validation,
+/// compilation, `Evaluation`, the scorer's per-person mask, the row pricer's applicability, the
+/// page's headings. A `RuleKind` case without a name, or a name without a family, is a compile
+/// error; a family whose example does not round-trip, whose rules are lost in compilation or whose
+/// incremental part disagrees with its from-scratch evaluation fails `RuleFamilyTests` by name.
 ///
-/// Compiling into `CompiledRules` and the incremental delta stay in `CompiledRules` and
-/// `SearchState`, whose exhaustive switches and flat arrays keep the inner loop free of dynamic
-/// dispatch.
+/// The incremental parts' code stays in `SearchState`, which owns the raw buffers they read; the
+/// hot loop runs them by static dispatch on the person's mask, never through these protocols.
 
 /// A contract rule's name in documents, explanations and JSON, in the order of `docs/model.md`.
 public enum RuleName: String, CaseIterable, Sendable {
@@ -138,248 +140,56 @@ public protocol ContractRuleFamily {
     /// Every breach of rules of this family in a roster, from scratch.
     static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation])
     static var rowPricer: RowPricerSupport { get }
+    /// The list in `CompiledRules` holding this family's compiled rules, one range per staff member;
+    /// nil when they are folded elsewhere (cell penalties, succession matrices).
+    static var instances: WritableKeyPath<CompiledRules, RuleInstances>? { get }
+    /// Compiles one rule of this family in staff member `e`'s contract.
+    static func compile(_ kind: RuleKind, weight: Int32, staff e: Int, into rules: inout CompiledRules, _ context: inout RuleCompilation)
+    /// Compiles what the family shares between contracts, before anyone's rules (default: nothing).
+    static func compileContracts(into rules: inout CompiledRules, _ context: inout RuleCompilation)
+    /// The part of the incremental scorer that follows this family's rules.
+    static var incremental: IncrementalScoring { get }
+    /// The rule's heading on the page.
+    static var title: String { get }
     /// A rule of this family, for tests.
     static var example: RuleKind { get }
 }
 
 extension ContractRuleFamily {
     public static func moreErrors(_ values: [String: RuleValue], path: String) -> [String] { [] }
+    public static func compileContracts(into rules: inout CompiledRules, _ context: inout RuleCompilation) {}
+
+    /// Appends one compiled instance to the family's list.
+    static func append(_ rules: inout CompiledRules, _ a: Int, _ b: Int = 0, _ c: Int = 0, weight: Int32) {
+        rules[keyPath: instances!].append(Int32(clamping: a), Int32(clamping: b), Int32(clamping: c), weight: weight)
+    }
 }
 
 /// The families that take their one parameter as a duration or a count.
-private func one(_ values: [String: RuleValue], _ key: String) -> Int { values[key]?.number ?? 0 }
-private func optional(_ values: [String: RuleValue], _ key: String) -> Int? { values[key]?.number }
-
-extension MinRestRule: ContractRuleFamily {
-    public static let name = RuleName.minRest
-    public static let parameters = [RuleParameter("hours", .hours)]
-    public static func kind(_ v: [String: RuleValue]) -> RuleKind { .minRest(minutes: one(v, "hours")) }
-    public static func values(_ kind: RuleKind) -> [String: RuleValue]? {
-        if case .minRest(let m) = kind { return ["hours": .minutes(m)] }
-        return nil
-    }
-    public static let rowPricer = RowPricerSupport.unmodelled
-    public static let example = RuleKind.minRest(minutes: 660)
-}
-
-extension MaxMinutesInWindowRule: ContractRuleFamily {
-    public static let name = RuleName.maxHoursInWindow
-    public static let parameters = [RuleParameter("days", .integer, minimum: 1, what: "the window"), RuleParameter("hours", .hours)]
-    public static func kind(_ v: [String: RuleValue]) -> RuleKind { .maxMinutesInWindow(days: one(v, "days"), minutes: one(v, "hours")) }
-    public static func values(_ kind: RuleKind) -> [String: RuleValue]? {
-        if case .maxMinutesInWindow(let days, let m) = kind { return ["days": .integer(days), "hours": .minutes(m)] }
-        return nil
-    }
-    public static let rowPricer = RowPricerSupport.unmodelled
-    public static let example = RuleKind.maxMinutesInWindow(days: 7, minutes: 3600)
-}
+func one(_ values: [String: RuleValue], _ key: String) -> Int { values[key]?.number ?? 0 }
+func optional(_ values: [String: RuleValue], _ key: String) -> Int? { values[key]?.number }
 
 /// `min` and `max` of a period rule: at least one, and `min` ≤ `max`.
-private func periodErrors(_ v: [String: RuleValue], path: String, format: (Int) -> String) -> [String] {
+func periodErrors(_ v: [String: RuleValue], path: String, format: (Int) -> String) -> [String] {
     let lo = optional(v, "min"), hi = optional(v, "max")
     if lo == nil && hi == nil { return ["\(path): sets neither min nor max"] }
     if let lo, let hi, lo > hi { return ["\(path): min (\(format(lo))) is greater than max (\(format(hi)))"] }
     return []
 }
 
-extension MinutesPerPeriodRule: ContractRuleFamily {
-    public static let name = RuleName.hoursPerPeriod
-    public static let parameters = [RuleParameter("periodDays", .integer, optional: true, minimum: 1, what: "the period"),
-                                    RuleParameter("min", .hours, optional: true), RuleParameter("max", .hours, optional: true)]
-    public static func kind(_ v: [String: RuleValue]) -> RuleKind {
-        .minutesPerPeriod(periodDays: optional(v, "periodDays"), min: optional(v, "min"), max: optional(v, "max"))
-    }
-    public static func values(_ kind: RuleKind) -> [String: RuleValue]? {
-        guard case .minutesPerPeriod(let p, let lo, let hi) = kind else { return nil }
-        return ["periodDays": p.map(RuleValue.integer), "min": lo.map(RuleValue.minutes), "max": hi.map(RuleValue.minutes)].compactMapValues { $0 }
-    }
-    public static func moreErrors(_ v: [String: RuleValue], path: String) -> [String] { periodErrors(v, path: path, format: hours) }
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        PeriodTotalRule.evaluate(p, s, minutes: true, into: &out)
-    }
-    /// Modelled exactly when the period is the horizon (hard bounds on the row's minutes).
-    public static let rowPricer = RowPricerSupport.exact
-    public static let example = RuleKind.minutesPerPeriod(periodDays: 7, min: 1800, max: 2880)
-}
 
-extension ShiftsPerPeriodRule: ContractRuleFamily {
-    public static let name = RuleName.shiftsPerPeriod
-    public static let parameters = [RuleParameter("periodDays", .integer, optional: true, minimum: 1, what: "the period"),
-                                    RuleParameter("min", .integer, optional: true), RuleParameter("max", .integer, optional: true)]
-    public static func kind(_ v: [String: RuleValue]) -> RuleKind {
-        .shiftsPerPeriod(periodDays: optional(v, "periodDays"), min: optional(v, "min"), max: optional(v, "max"))
+extension CompiledProblem {
+    /// One family's rules of every staff member read afresh from their contracts, each as its
+    /// parameter `key` (0 when it has none) and weight: the from-scratch rules judge by these rather
+    /// than by the compiled lists, so that a compilation bug shows as a disagreement.
+    func contractRules(_ name: RuleName, _ key: String) -> RuleInstances {
+        var list = RuleInstances()
+        for e in 0..<staffCount {
+            for rule in contract(of: e).expandedRules where rule.kind.name == name {
+                list.append(Int32(clamping: name.family.values(rule.kind)?[key]?.number ?? 0), weight: rule.weight.compiled)
+            }
+            list.endStaff()
+        }
+        return list
     }
-    public static func values(_ kind: RuleKind) -> [String: RuleValue]? {
-        guard case .shiftsPerPeriod(let p, let lo, let hi) = kind else { return nil }
-        return ["periodDays": p.map(RuleValue.integer), "min": lo.map(RuleValue.integer), "max": hi.map(RuleValue.integer)].compactMapValues { $0 }
-    }
-    public static func moreErrors(_ v: [String: RuleValue], path: String) -> [String] { periodErrors(v, path: path, format: String.init) }
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        PeriodTotalRule.evaluate(p, s, minutes: false, into: &out)
-    }
-    public static let rowPricer = RowPricerSupport.unmodelled
-    public static let example = RuleKind.shiftsPerPeriod(periodDays: 7, min: 3, max: 5)
-}
-
-extension MaxConsecutiveDaysRule: ContractRuleFamily {
-    public static let name = RuleName.maxConsecutiveDays
-    public static let parameters = [RuleParameter("days", .integer)]
-    public static func kind(_ v: [String: RuleValue]) -> RuleKind { .maxConsecutiveDays(one(v, "days")) }
-    public static func values(_ kind: RuleKind) -> [String: RuleValue]? {
-        if case .maxConsecutiveDays(let n) = kind { return ["days": .integer(n)] }
-        return nil
-    }
-    public static let rowPricer = RowPricerSupport.exact
-    public static let example = RuleKind.maxConsecutiveDays(5)
-}
-
-extension MinConsecutiveDaysRule: ContractRuleFamily {
-    public static let name = RuleName.minConsecutiveDays
-    public static let parameters = [RuleParameter("days", .integer)]
-    public static func kind(_ v: [String: RuleValue]) -> RuleKind { .minConsecutiveDays(one(v, "days")) }
-    public static func values(_ kind: RuleKind) -> [String: RuleValue]? {
-        if case .minConsecutiveDays(let n) = kind { return ["days": .integer(n)] }
-        return nil
-    }
-    public static let rowPricer = RowPricerSupport.exact
-    public static let example = RuleKind.minConsecutiveDays(2)
-}
-
-extension MinConsecutiveDaysOffRule: ContractRuleFamily {
-    public static let name = RuleName.minConsecutiveDaysOff
-    public static let parameters = [RuleParameter("days", .integer)]
-    public static func kind(_ v: [String: RuleValue]) -> RuleKind { .minConsecutiveDaysOff(one(v, "days")) }
-    public static func values(_ kind: RuleKind) -> [String: RuleValue]? {
-        if case .minConsecutiveDaysOff(let n) = kind { return ["days": .integer(n)] }
-        return nil
-    }
-    public static let rowPricer = RowPricerSupport.exact
-    public static let example = RuleKind.minConsecutiveDaysOff(2)
-}
-
-extension MaxConsecutiveNightsRule: ContractRuleFamily {
-    public static let name = RuleName.maxConsecutiveNights
-    public static let parameters = [RuleParameter("nights", .integer)]
-    public static func kind(_ v: [String: RuleValue]) -> RuleKind { .maxConsecutiveNights(one(v, "nights")) }
-    public static func values(_ kind: RuleKind) -> [String: RuleValue]? {
-        if case .maxConsecutiveNights(let n) = kind { return ["nights": .integer(n)] }
-        return nil
-    }
-    public static let rowPricer = RowPricerSupport.unmodelled
-    public static let example = RuleKind.maxConsecutiveNights(4)
-}
-
-extension MinRestAfterNightsRule: ContractRuleFamily {
-    public static let name = RuleName.minRestAfterNights
-    public static let parameters = [RuleParameter("hours", .hours)]
-    public static func kind(_ v: [String: RuleValue]) -> RuleKind { .minRestAfterNights(minutes: one(v, "hours")) }
-    public static func values(_ kind: RuleKind) -> [String: RuleValue]? {
-        if case .minRestAfterNights(let m) = kind { return ["hours": .minutes(m)] }
-        return nil
-    }
-    public static let rowPricer = RowPricerSupport.unmodelled
-    public static let example = RuleKind.minRestAfterNights(minutes: 2760)
-}
-
-extension MaxShiftsOfTypeRule: ContractRuleFamily {
-    public static let name = RuleName.maxShiftsOfType
-    public static let parameters = [RuleParameter("shift", .shift), RuleParameter("max", .integer)]
-    public static func kind(_ v: [String: RuleValue]) -> RuleKind {
-        guard case .shift(let shift) = v["shift"] else { return .maxShiftsOfType(shift: "", max: one(v, "max")) }
-        return .maxShiftsOfType(shift: shift, max: one(v, "max"))
-    }
-    public static func values(_ kind: RuleKind) -> [String: RuleValue]? {
-        if case .maxShiftsOfType(let shift, let max) = kind { return ["shift": .shift(shift), "max": .integer(max)] }
-        return nil
-    }
-    public static let rowPricer = RowPricerSupport.exact
-    public static let example = RuleKind.maxShiftsOfType(shift: "night", max: 3)
-}
-
-extension ShiftSuccessionRule: ContractRuleFamily {
-    public static let name = RuleName.forbiddenSuccession
-    public static let parameters = [RuleParameter("from", .shift), RuleParameter("to", .shift)]
-    public static func kind(_ v: [String: RuleValue]) -> RuleKind {
-        var from = "", to = ""
-        if case .shift(let f) = v["from"] { from = f }
-        if case .shift(let t) = v["to"] { to = t }
-        return .forbiddenSuccession(from: from, to: to)
-    }
-    public static func values(_ kind: RuleKind) -> [String: RuleValue]? {
-        if case .forbiddenSuccession(let from, let to) = kind { return ["from": .shift(from), "to": .shift(to)] }
-        return nil
-    }
-    public static let rowPricer = RowPricerSupport.exact
-    public static let example = RuleKind.forbiddenSuccession(from: "night", to: "day")
-}
-
-extension MaxWeekendsRule: ContractRuleFamily {
-    public static let name = RuleName.maxWeekends
-    public static let parameters = [RuleParameter("weekends", .integer)]
-    public static func kind(_ v: [String: RuleValue]) -> RuleKind { .maxWeekends(one(v, "weekends")) }
-    public static func values(_ kind: RuleKind) -> [String: RuleValue]? {
-        if case .maxWeekends(let n) = kind { return ["weekends": .integer(n)] }
-        return nil
-    }
-    public static let rowPricer = RowPricerSupport.exact
-    public static let example = RuleKind.maxWeekends(2)
-}
-
-extension CompleteWeekendsRule: ContractRuleFamily {
-    public static let name = RuleName.completeWeekends
-    public static let parameters: [RuleParameter] = []
-    public static func kind(_ v: [String: RuleValue]) -> RuleKind { .completeWeekends }
-    public static func values(_ kind: RuleKind) -> [String: RuleValue]? { kind == .completeWeekends ? [:] : nil }
-    public static let rowPricer = RowPricerSupport.unmodelled
-    public static let example = RuleKind.completeWeekends
-}
-
-extension WorkRestRatioRule: ContractRuleFamily {
-    public static let name = RuleName.workRestRatio
-    public static let parameters = [RuleParameter("work", .integer, minimum: 1, what: "the work part of the ratio"),
-                                    RuleParameter("rest", .integer, minimum: 1, what: "the rest part of the ratio")]
-    public static func kind(_ v: [String: RuleValue]) -> RuleKind { .workRestRatio(work: one(v, "work"), rest: one(v, "rest")) }
-    public static func values(_ kind: RuleKind) -> [String: RuleValue]? {
-        if case .workRestRatio(let work, let rest) = kind { return ["work": .integer(work), "rest": .integer(rest)] }
-        return nil
-    }
-    public static let rowPricer = RowPricerSupport.unmodelled
-    public static let example = RuleKind.workRestRatio(work: 2, rest: 1)
-}
-
-extension MaxShiftLengthRule: ContractRuleFamily {
-    public static let name = RuleName.maxShiftHours
-    public static let parameters = [RuleParameter("hours", .hours, minimum: 1)]
-    public static func kind(_ v: [String: RuleValue]) -> RuleKind { .maxShiftMinutes(one(v, "hours")) }
-    public static func values(_ kind: RuleKind) -> [String: RuleValue]? {
-        if case .maxShiftMinutes(let m) = kind { return ["hours": .minutes(m)] }
-        return nil
-    }
-    /// A cell penalty, which the pricer prices like every cell's.
-    public static let rowPricer = RowPricerSupport.exact
-    public static let example = RuleKind.maxShiftMinutes(960)
-}
-
-extension WeeklyRestRule: ContractRuleFamily {
-    public static let name = RuleName.weeklyRest
-    public static let parameters = [RuleParameter("hours", .hours, maximum: 7 * 24 * 60, what: "a rest in each 7 days")]
-    public static func kind(_ v: [String: RuleValue]) -> RuleKind { .weeklyRest(minutes: one(v, "hours")) }
-    public static func values(_ kind: RuleKind) -> [String: RuleValue]? {
-        if case .weeklyRest(let m) = kind { return ["hours": .minutes(m)] }
-        return nil
-    }
-    public static let rowPricer = RowPricerSupport.unmodelled
-    public static let example = RuleKind.weeklyRest(minutes: 2100)
-}
-
-extension MaxDeploymentDaysRule: ContractRuleFamily {
-    public static let name = RuleName.maxDeploymentDays
-    public static let parameters = [RuleParameter("days", .integer, minimum: 1, what: "a deployment limit")]
-    public static func kind(_ v: [String: RuleValue]) -> RuleKind { .maxDeploymentDays(one(v, "days")) }
-    public static func values(_ kind: RuleKind) -> [String: RuleValue]? {
-        if case .maxDeploymentDays(let n) = kind { return ["days": .integer(n)] }
-        return nil
-    }
-    public static let rowPricer = RowPricerSupport.unmodelled
-    public static let example = RuleKind.maxDeploymentDays(14)
 }

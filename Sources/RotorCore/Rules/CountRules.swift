@@ -1,23 +1,6 @@
 /// Rules that count work over a span of days: shifts of a type, totals per period, rolling windows,
 /// weekends, deployments.
 
-/// At most the contract's number of shifts of each type over the horizon (Curtois & Qu rule 4); each
-/// rule is judged on its own.
-public struct MaxShiftsOfTypeRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for e in 0..<p.staffCount {
-            for rule in p.contract(of: e).expandedRules {
-                guard case .maxShiftsOfType(let shift, let limit) = rule.kind else { continue }
-                let count = (0..<p.days).filter { s[staff: e, day: $0] != 0 && p.shiftName(Int(p.valueShift[Int(s[staff: e, day: $0])])) == shift }.count
-                guard count > limit else { continue }
-                out.append(Violation(rule: .maxShiftsOfType, staff: e, day: nil, dayCount: 0, amount: count - limit,
-                                     charge: chargeCount(count - limit, weight: rule.weight.compiled),
-                                     message: "\(p.staffLabel(e)) works \(count) \(shift) shifts, at most \(limit) allowed"))
-            }
-        }
-    }
-}
-
 /// Minutes (`minutes: true`) or shifts worked in each period of the contract's length from the
 /// horizon start lie within its bounds (Curtois & Qu rule 5 is one period, the horizon, in minutes).
 /// A period cut short by the end of the horizon (the last one, or the horizon itself when the period
@@ -57,113 +40,12 @@ public struct PeriodTotalRule: Sendable {
     }
 }
 
-/// `hours-per-period` (`PeriodTotalRule` in minutes).
-public struct MinutesPerPeriodRule: Sendable {}
-/// `shifts-per-period` (`PeriodTotalRule` in shifts).
-public struct ShiftsPerPeriodRule: Sendable {}
-
-/// At most the contract's minutes of work in shifts starting in any window of N consecutive days
-/// (e.g. 60 h in any 7 days). Windows lie inside the horizon, or reach back into history when it is
-/// known; a window longer than the horizon is the horizon itself, its limit scaled by horizon/N.
-public struct MaxMinutesInWindowRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for e in 0..<p.staffCount {
-            let member = p.problem.staff[e]
-            var historyMinutes: [Int: Int] = [:]
-            for shift in p.timeline(s, e) where !shift.inHorizon { historyMinutes[shift.day, default: 0] += shift.length }
-            func minutes(_ d: Int) -> Int {
-                d >= 0 ? Int(p.cellMinutes[d * p.valueCount + Int(s[staff: e, day: d])]) : historyMinutes[d] ?? 0
-            }
-            for rule in p.contract(of: e).expandedRules {
-                guard case .maxMinutesInWindow(let ruleDays, let limit) = rule.kind else { continue }
-                let n = min(ruleDays, p.days)
-                let first = member.history != nil && ruleDays <= p.days ? -(n - 1) : 0
-                guard first <= p.days - n else { continue }
-                for start in first...(p.days - n) {
-                    let total = (start..<(start + n)).reduce(0) { $0 + minutes($1) }
-                    let excess = RuleInstances.windowExcess(total: total, limit: limit, days: n, ruleDays: ruleDays)
-                    guard excess > 0 else { continue }
-                    let allowed = ruleDays > p.days ? "\(p.hours(limit)) in \(ruleDays) days, scaled to the \(n)-day horizon" : "at most \(p.hours(limit))"
-                    out.append(Violation(rule: .maxMinutesInWindow, staff: e, day: max(start, 0), dayCount: n + min(start, 0),
-                                         amount: excess, charge: chargeMinutes(excess, weight: rule.weight.compiled),
-                                         message: "\(p.staffLabel(e)) works \(p.hours(total)) in the \(n) days from \(start >= 0 ? p.dayName(start) : "\(-start) day(s) before the horizon"), \(allowed) allowed"))
-                }
-            }
-        }
-    }
-}
-
 extension CompiledProblem {
     /// Weekends (index) worked by staff member `e`: either day worked.
     func weekendsWorked(_ s: Schedule, _ e: Int) -> Int {
         var worked = Set<Int32>()
         for d in 0..<days where weekendOfDay[d] >= 0 && s[staff: e, day: d] != 0 { worked.insert(weekendOfDay[d]) }
         return worked.count
-    }
-}
-
-/// At most the contract's number of worked weekends; a weekend counts as worked when its Saturday or
-/// its Sunday is (Curtois & Qu rule 9).
-public struct MaxWeekendsRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        let list = p.rules.maxWeekends
-        for e in 0..<p.staffCount {
-            let worked = p.weekendsWorked(s, e)
-            for i in list.range(e) where worked > Int(list.a[i]) {
-                out.append(Violation(rule: .maxWeekends, staff: e, day: nil, dayCount: 0, amount: worked - Int(list.a[i]),
-                                     charge: chargeCount(worked - Int(list.a[i]), weight: list.weight[i]),
-                                     message: "\(p.staffLabel(e)) works \(worked) weekends, at most \(list.a[i]) allowed"))
-            }
-        }
-    }
-}
-
-/// Both days of a weekend worked, or neither (weekends with both days in the horizon).
-public struct CompleteWeekendsRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        let list = p.rules.completeWeekends
-        for e in 0..<p.staffCount where !list.range(e).isEmpty {
-            for d in 0..<max(p.days - 1, 0) where p.weekendOfDay[d] >= 0 && p.weekendOfDay[d + 1] == p.weekendOfDay[d] {
-                guard (s[staff: e, day: d] != 0) != (s[staff: e, day: d + 1] != 0) else { continue }
-                for i in list.range(e) {
-                    out.append(Violation(rule: .completeWeekends, staff: e, day: d, dayCount: 2, amount: 1,
-                                         charge: chargeCount(1, weight: list.weight[i]),
-                                         message: "\(p.staffLabel(e)) works only one day of the weekend of \(p.dayName(d))"))
-                }
-            }
-        }
-    }
-}
-
-/// A deployment — shifts away from the home site with no home shift between them — spans at most the
-/// contract's days, from its first shift's day to its last's. One the history leaves open (its last
-/// shifts away from home) continues into the horizon; deployments wholly in the history are not judged.
-public struct MaxDeploymentDaysRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        let list = p.rules.maxDeploymentDays
-        for e in 0..<p.staffCount where !list.range(e).isEmpty {
-            let home = p.siteIndex[p.problem.staff[e].homeSite]!
-            var deployments: [(first: Int, last: Int)] = []
-            var current: (first: Int, last: Int)? = nil
-            for shift in p.timeline(s, e).sorted(by: { $0.day < $1.day }) {
-                if shift.site != home {
-                    current = (current?.first ?? shift.day, shift.day)
-                } else if let c = current {
-                    deployments.append(c)
-                    current = nil
-                }
-            }
-            if let c = current { deployments.append(c) }
-            for dep in deployments where dep.last >= 0 {
-                let span = dep.last - dep.first + 1
-                for i in list.range(e) where span > Int(list.a[i]) {
-                    let from = dep.first >= 0 ? p.dayName(dep.first) : "\(p.date(dep.first)) (history)"
-                    out.append(Violation(rule: .maxDeploymentDays, staff: e, day: max(dep.first, 0), dayCount: dep.last - max(dep.first, 0) + 1, amount: span - Int(list.a[i]),
-                                         charge: chargeCount(span - Int(list.a[i]), weight: list.weight[i]),
-                                         message: "\(p.staffLabel(e)) is deployed away from \(p.problem.staff[e].homeSite) for \(span) days from \(from), at most \(list.a[i]) allowed"))
-                }
-            }
-        }
     }
 }
 

@@ -119,25 +119,9 @@ public struct OverlapRule: Sendable {
     }
 }
 
-/// At least the contract's rest between the end of one shift and the start of the next (e.g. 11 h,
-/// EU Working Time Directive art. 3).
-public struct MinRestRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        shortRests(p, s, .minRest, after: "", into: &out) { _ in true }
-    }
-}
-
-/// After a run of nights, at least the contract's rest before the next shift (a night the next day
-/// continues the run).
-public struct MinRestAfterNightsRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        shortRests(p, s, .minRestAfterNights, after: " after a run of nights,", into: &out) { $0.endsNights }
-    }
-}
-
 /// The rests shorter than a rule's minimum between the pairs of shifts it applies to; the minimums
 /// are read from each person's contract.
-private func shortRests(_ p: CompiledProblem, _ s: Schedule, _ rule: RuleID, after: String,
+func shortRests(_ p: CompiledProblem, _ s: Schedule, _ rule: RuleID, after: String,
                         into out: inout [Violation], appliesTo: (ShiftPair) -> Bool) {
     for e in 0..<p.staffCount {
         let minimums: [(minutes: Int, weight: Weight)] = p.contract(of: e).expandedRules.compactMap {
@@ -158,35 +142,6 @@ private func shortRests(_ p: CompiledProblem, _ s: Schedule, _ rule: RuleID, aft
     }
 }
 
-/// The rest after each shift is at least rest/work times its real length (US wildland fire 2:1).
-public struct WorkRestRatioRule: Sendable {
-    /// Minutes of rest short of `restPart`/`work` times `length`, the exact fraction rounded up.
-    @inline(__always) static func shortMinutes(length: Int, rest: Int, work: Int, restPart: Int) -> Int {
-        let excess = length * restPart - rest * work
-        return excess > 0 ? (excess + work - 1) / work : 0
-    }
-
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for e in 0..<p.staffCount {
-            let ratios: [(work: Int, rest: Int, weight: Weight)] = p.contract(of: e).expandedRules.compactMap {
-                if case .workRestRatio(let work, let rest) = $0.kind { return (work, rest, $0.weight) }
-                return nil
-            }
-            guard !ratios.isEmpty else { continue }
-            for pair in p.shiftPairs(s, e) {
-                let rest = max(pair.gap, 0), length = pair.first.length
-                for (work, restPart, weight) in ratios {
-                    let short = shortMinutes(length: length, rest: rest, work: work, restPart: restPart)
-                    guard short > 0 else { continue }
-                    out.append(Violation(rule: .workRestRatio, staff: e, day: p.day(of: pair), value: p.value(of: pair), amount: short,
-                                         charge: chargeMinutes(short, weight: weight.compiled),
-                                         message: "\(p.staffLabel(e)) rests \(p.hours(rest)) after a \(p.hours(length)) shift, \(p.describe(pair)); \(work):\(restPart) work/rest needs \(p.hours(rest + short))"))
-                }
-            }
-        }
-    }
-}
-
 /// Hard: moving between two sites takes the travel time, counted from the end of one shift to the
 /// start of the next; time the two overlap is the overlap rule's, not travel's.
 public struct TravelTimeRule: Sendable {
@@ -199,37 +154,6 @@ public struct TravelTimeRule: Sendable {
                 out.append(Violation(rule: .travelTime, staff: e, day: p.day(of: pair), value: p.value(of: pair), amount: travel - rest,
                                      charge: (travel - rest, 0),
                                      message: "\(p.staffLabel(e)) has \(p.hours(rest)) to travel \(p.describe(pair)); the journey takes \(p.hours(travel))"))
-            }
-        }
-    }
-}
-
-/// Each 7-day period from the horizon start (midnight on the horizon's clock) holds an uninterrupted
-/// rest of at least the contract's length, shifts clipped to the period, the history's included (EU
-/// Working Time Directive art. 5: 24 h plus the 11 h daily rest). A last period shorter than 7 days
-/// is not judged.
-public struct WeeklyRestRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for e in 0..<p.staffCount {
-            let minimums: [(minutes: Int, weight: Weight)] = p.contract(of: e).expandedRules.compactMap {
-                if case .weeklyRest(let m) = $0.kind { return (m, $0.weight) }
-                return nil
-            }
-            guard !minimums.isEmpty else { continue }
-            let shifts = p.timeline(s, e)
-            for k in 0..<(p.days / 7) {
-                let from = p.dayStartEpochMinutes(7 * k), to = p.dayStartEpochMinutes(7 * k + 7)
-                var longest = 0, free = from
-                for shift in shifts where shift.end > from && shift.start < to {
-                    longest = max(longest, max(shift.start, from) - free)
-                    free = max(free, min(shift.end, to))
-                }
-                longest = max(longest, to - free)
-                for (need, weight) in minimums where longest < need {
-                    out.append(Violation(rule: .weeklyRest, staff: e, day: 7 * k, dayCount: 7, amount: need - longest,
-                                         charge: chargeMinutes(need - longest, weight: weight.compiled),
-                                         message: "\(p.staffLabel(e))'s longest rest in the week from \(p.dayName(7 * k)) is \(p.hours(longest)); the rule needs \(p.hours(need))"))
-                }
             }
         }
     }

@@ -32,6 +32,30 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     case coverOver = "cover-over"
 }
 
+extension RuleID {
+    /// The rule's heading on the page and in listings: a contract rule's is its family's.
+    public var title: String {
+        switch self {
+        case .maxShiftMinutes, .shiftSuccession, .maxShiftsOfType, .minutesPerPeriod, .shiftsPerPeriod, .maxConsecutiveDays,
+             .minConsecutiveDays, .minConsecutiveDaysOff, .maxConsecutiveNights, .minRest, .minRestAfterNights, .workRestRatio,
+             .maxMinutesInWindow, .maxWeekends, .completeWeekends, .weeklyRest, .maxDeploymentDays:
+            RuleName(rawValue: rawValue)!.family.title
+        case .unavailable: "Work on unavailable dates"
+        case .eligibility: "Posts a person cannot hold"
+        case .pinned: "Pinned cells changed"
+        case .overlap: "Overlapping shifts"
+        case .travelTime: "Too little time to travel"
+        case .shiftOnRequest: "Requests to work"
+        case .shiftOffRequest: "Requests for time off"
+        case .stability: "Changes from the previous roster"
+        case .fairness: "Uneven share of work"
+        case .coverMinimum: "Cover below the minimum"
+        case .coverPreferred: "Cover below the preferred number"
+        case .coverOver: "Cover above the maximum"
+        }
+    }
+}
+
 /// One broken rule or one soft penalty, located on the roster.
 public struct Violation: Sendable, Equatable {
     public var rule: RuleID

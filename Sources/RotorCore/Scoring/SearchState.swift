@@ -29,7 +29,7 @@ public final class SearchState {
     /// one. Most cells have neither, and this small array spares the large tables' cache misses.
     private let cellFlags: UnsafeMutablePointer<UInt8>
     private let succession: UnsafeMutablePointer<Int32>, successionBase: UnsafeMutablePointer<Int32>
-    /// Which optional rule families each staff member's contract has (`Family` bits), so that the
+    /// Which optional rule families each staff member's contract has (`IncrementalScoring.mask`), so that the
     /// scorer skips the others without looking at their lists.
     private let families: UnsafeMutablePointer<UInt32>
     /// Demand per (day, post), packed so that one cache line holds all of a slot's numbers.
@@ -124,7 +124,7 @@ public final class SearchState {
         }))
         succession = .copy(problem.rules.succession)
         successionBase = .copy(problem.rules.successionBase)
-        families = .copy(ContiguousArray((0..<problem.staffCount).map { Family.of(problem.rules, $0, fairness: !problem.problem.fairness.isEmpty) }))
+        families = .copy(ContiguousArray((0..<problem.staffCount).map { IncrementalScoring.mask(problem.rules, $0, fairness: !problem.problem.fairness.isEmpty) }))
         cover = .copy(ContiguousArray((0..<(problem.days * problem.postCount)).map { i in
             CoverSlot(minimum: problem.coverMin[i], minimumWeight: problem.coverMinWeight[i], preferred: problem.coverPreferred[i],
                       preferredWeight: problem.coverPreferredWeight[i], maximum: problem.coverMax[i], overWeight: problem.coverOverWeight[i])
@@ -403,7 +403,7 @@ public final class SearchState {
         }
         let before = local(e, row, a, b, lo, hi)
         var dHard = -before.hard, dSoft = -before.soft
-        let countsWeekends = families[e] & Family.weekends != 0
+        let countsWeekends = families[e] & IncrementalScoring.weekendCount.bit != 0
         let weekendsBefore = countsWeekends ? workedWeekends(row, a, b) : 0
 
         let typeBase = e * shiftCount
@@ -460,7 +460,7 @@ public final class SearchState {
         }
         add(typeCount + typeBase + t, step)
         let minutes = cellMinutes[d * valueCount + v]
-        for i in rules.minutesPerPeriod.range(e) where has & Family.minutesPerPeriod != 0 {
+        for i in rules.minutesPerPeriod.range(e) where has & IncrementalScoring.minutesPerPeriod.bit != 0 {
             let period = Int(rules.minutesPerPeriod.a[i])
             let k = period >= days ? 0 : d / period
             let counter = minutesPeriodCount + Int(minutesPeriodBase[i]) + k
@@ -470,7 +470,7 @@ public final class SearchState {
             dSoft += x.soft - y.soft
             add(counter, step * minutes)
         }
-        for i in rules.shiftsPerPeriod.range(e) where has & Family.shiftsPerPeriod != 0 {
+        for i in rules.shiftsPerPeriod.range(e) where has & IncrementalScoring.shiftsPerPeriod.bit != 0 {
             let period = Int(rules.shiftsPerPeriod.a[i])
             let k = period >= days ? 0 : d / period
             let counter = shiftsPeriodCount + Int(shiftsPeriodBase[i]) + k
@@ -545,14 +545,14 @@ public final class SearchState {
                 if w != 0 { let c = chargeCount(1, weight: w); hard += c.hard; soft += c.soft }
             }
         }
-        runs(e, row, lo, hi, nights: has & Family.nights != 0, &hard, &soft)
+        runs(e, row, lo, hi, nights: has & IncrementalScoring.nightRuns.bit != 0, &hard, &soft)
         if rules.hasRestRules {
             if startOrderIsDateOrder { rests(e, row, max(lo - 1, 0), min(hi + 1, days - 1), &hard, &soft) } else { restsAcrossZones(e, row, a, b, &hard, &soft) }
         }
-        if has & Family.windows != 0 { windows(e, row, a, b, &hard, &soft) }
-        if has & Family.completeWeekends != 0 { completeWeekends(e, row, a, b, &hard, &soft) }
-        if has & Family.weeklyRest != 0 { weeklyRests(e, row, a, b, &hard, &soft) }
-        if has & Family.deployments != 0 { deployments(e, row, a, b, &hard, &soft) }
+        if has & IncrementalScoring.windows.bit != 0 { windows(e, row, a, b, &hard, &soft) }
+        if has & IncrementalScoring.completeWeekends.bit != 0 { completeWeekends(e, row, a, b, &hard, &soft) }
+        if has & IncrementalScoring.weeklyRest.bit != 0 { weeklyRests(e, row, a, b, &hard, &soft) }
+        if has & IncrementalScoring.deployments.bit != 0 { deployments(e, row, a, b, &hard, &soft) }
         return (hard, soft)
     }
 
@@ -874,31 +874,6 @@ extension UnsafeMutablePointer where Pointee: FixedWidthInteger {
         let p = UnsafeMutablePointer<Pointee>.allocate(capacity: Swift.max(count, 1))
         p.initialize(repeating: 0, count: Swift.max(count, 1))
         return p
-    }
-}
-
-/// Bits of `SearchState.families`: the optional rule families a staff member's contract has.
-enum Family {
-    static let nights: UInt32 = 1 << 0
-    static let windows: UInt32 = 1 << 1
-    static let completeWeekends: UInt32 = 1 << 2
-    static let weeklyRest: UInt32 = 1 << 3
-    static let deployments: UInt32 = 1 << 4
-    /// Weekends worked are counted (a weekend limit or a fairness goal).
-    static let weekends: UInt32 = 1 << 5
-    static let minutesPerPeriod: UInt32 = 1 << 6
-    static let shiftsPerPeriod: UInt32 = 1 << 7
-
-    static func of(_ rules: CompiledRules, _ e: Int, fairness: Bool) -> UInt32 {
-        var bits: UInt32 = 0
-        for (list, bit) in [(rules.maxConsecutiveNights, nights), (rules.maxMinutesInWindow, windows),
-                            (rules.completeWeekends, completeWeekends), (rules.weeklyRest, weeklyRest),
-                            (rules.maxDeploymentDays, deployments), (rules.maxWeekends, weekends),
-                            (rules.minutesPerPeriod, minutesPerPeriod), (rules.shiftsPerPeriod, shiftsPerPeriod)]
-        where !list.range(e).isEmpty {
-            bits |= bit
-        }
-        return fairness ? bits | weekends : bits
     }
 }
 

@@ -6,7 +6,7 @@ import { buildModel, rosterCSV } from "./model.js";
 import { RosterGrid, escapeHTML } from "./grid.js";
 import { ScoreChart } from "./chart.js";
 import { renderCoverage } from "./coverage.js";
-import { renderViolations, ruleTitle } from "./explain.js";
+import { renderViolations, ruleTitle, setRuleTitles } from "./explain.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -444,6 +444,7 @@ $("download-ics").addEventListener("click", downloadCalendar);
 
 (async () => {
   try {
+    setRuleTitles(await api.json("GET", "/api/rules"));
     const problems = await loadProblemList();
     const fromURL = Number(new URLSearchParams(location.hash.slice(1)).get("problem"));
     const id = problems.some((p) => p.id === fromURL) ? fromURL : problems.at(-1)?.id;

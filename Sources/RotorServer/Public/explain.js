@@ -3,16 +3,12 @@
 
 import { escapeHTML } from "./grid.js";
 
-const ruleTitles = {
-  "cover-minimum": "Cover below the minimum",
-  "cover-preferred": "Cover below the preferred number",
-  "cover-over": "Cover above the maximum",
-  "forbidden-succession": "Forbidden shift after shift",
-  "min-rest": "Rest between shifts",
-  "min-rest-after-nights": "Rest after nights",
-  "shift-on-request": "Requests to work",
-  "shift-off-request": "Requests for time off",
-};
+// Headings by rule id, from the server's list of rules (`GET /api/rules`).
+let ruleTitles = {};
+
+export function setRuleTitles(rules) {
+  ruleTitles = Object.fromEntries(rules.map((rule) => [rule.id, rule.title]));
+}
 
 export function ruleTitle(rule) {
   const title = ruleTitles[rule] ?? rule.replace(/-/g, " ");
