@@ -4,7 +4,9 @@ import RotorCore
 /// staff ID and whose day cells hold the post worked, or nothing for a day off. A post is written as its
 /// shift ID, followed by `@site` when the problem has several sites and `/skill` when its demand names a
 /// skill (`CompiledProblem.valueName`); for a benchmark instance that is the plain shift ID.
-/// Identifiers are written as they are, so there is no quoting.
+/// Fields are RFC 4180: quoted when they hold a comma, a quote or a line break, and a value a
+/// spreadsheet would run as a formula is written behind a `'` that reading removes
+/// (`StaffCSV.quotedIfNeeded`).
 public enum RosterCSV {
     /// Rows in the problem's staff order.
     public static func write(_ schedule: Schedule, problem: CompiledProblem) -> String {
@@ -14,7 +16,7 @@ public enum RosterCSV {
                 let v = Int(schedule[staff: e, day: d])
                 return v == 0 ? "" : problem.valueName(v)
             }
-            out += ([problem.staffName(e)] + cells).joined(separator: ",") + "\n"
+            out += ([problem.staffName(e)] + cells).map(StaffCSV.quotedIfNeeded).joined(separator: ",") + "\n"
         }
         return out
     }
@@ -23,7 +25,7 @@ public enum RosterCSV {
     public static func read(_ text: String, problem compiled: CompiledProblem, fileName: String) throws(FormatError) -> Schedule {
         let problem = compiled.problem
         let days = compiled.days
-        let lines = numberedLines(text).filter { !$0.text.isEmpty }
+        let lines = try csvRecords(text, file: fileName)
         guard let header = lines.first else {
             throw FormatError(file: fileName, line: nil, message: "the file is empty; expected the header row \(headerSketch(days))")
         }
@@ -35,24 +37,24 @@ public enum RosterCSV {
         var rowLine: [Int: Int] = [:]  // staff index → line of its row
 
         for line in lines.dropFirst() {
-            func fail(_ message: String) -> FormatError { FormatError(file: fileName, line: line.number, message: message) }
-            let cells = fields(line.text, separator: ",")
-            let id = String(cells.first ?? "")
+            func fail(_ message: String) -> FormatError { FormatError(file: fileName, line: line.line, message: message) }
+            let cells = line.fields
+            let id = cells.first ?? ""
             guard let s = staffIndex[id] else {
                 throw fail("expected a staff ID from the problem in the first cell, found \"\(id)\" (staff: \(listForMessage(problem.staff.map(\.id))))")
             }
             if let first = rowLine[s] {
                 throw fail("expected one row per staff member, found a second row for \(id) (first on line \(first))")
             }
-            rowLine[s] = line.number
+            rowLine[s] = line.line
             guard cells.count == days + 1 else {
                 throw fail("expected \(days + 1) cells (staff ID and \(days) days) in the row of staff \(id), found \(cells.count)")
             }
             for day in 0..<days where !cells[day + 1].isEmpty {
                 let cell = cells[day + 1]
-                guard let value = valueIndex[String(cell)] else {
+                guard let value = valueIndex[cell] else {
                     throw fail("expected a post or an empty cell for staff \(id) on day \(day) (column \(day + 2)): "
-                        + compiled.unknownPostReason(String(cell)))
+                        + compiled.unknownPostReason(cell))
                 }
                 schedule[staff: s, day: day] = UInt8(value)
             }
@@ -76,16 +78,16 @@ public enum RosterCSV {
         }
     }
 
-    private static func checkHeader(_ header: TextLine, days: Int, file: String) throws(FormatError) {
-        func fail(_ message: String) -> FormatError { FormatError(file: file, line: header.number, message: message) }
-        let cells = fields(header.text, separator: ",")
+    private static func checkHeader(_ header: CSVRecord, days: Int, file: String) throws(FormatError) {
+        func fail(_ message: String) -> FormatError { FormatError(file: file, line: header.line, message: message) }
+        let cells = header.fields
         guard cells.first == "employee" else {
             throw fail("expected the header row \(headerSketch(days)), found \"\(cells.first ?? "")\" in its first cell")
         }
         guard cells.count == days + 1 else {
             throw fail("expected the header row \(headerSketch(days)) with \(days + 1) cells, found \(cells.count)")
         }
-        for day in 0..<days where cells[day + 1] != Substring(String(day)) {
+        for day in 0..<days where cells[day + 1] != String(day) {
             throw fail("expected day \(day) in column \(day + 2) of the header row, found \"\(cells[day + 1])\"")
         }
     }

@@ -5,7 +5,7 @@ public enum RosterExports {
     /// The grid of one site: the header `employee,<date>,…`, then one row per staff member who works
     /// there at least once, each cell the shift (and skill) worked at this site that day, or empty.
     public static func siteGrid(_ schedule: Schedule, problem p: CompiledProblem, site x: Int) -> String {
-        var out = (["employee"] + (0..<p.days).map { "\(p.date($0))" }).joined(separator: ",") + "\n"
+        var out = (["employee"] + (0..<p.days).map { "\(p.date($0))" }).joined(separator: ",") + "\n"   // fixed text, no quoting needed
         for e in 0..<p.staffCount {
             let cells = (0..<p.days).map { d -> String in
                 let v = Int(schedule[staff: e, day: d])

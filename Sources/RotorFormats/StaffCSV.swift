@@ -168,12 +168,32 @@ public enum StaffCSV {
         }
     }
 
+    /// A field as written to every CSV Rotor produces: a value a spreadsheet would run as a formula
+    /// (beginning with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, as OWASP's
+    /// advice on CSV injection has it, and so does one already beginning with `'` before such a
+    /// character or another `'`, so that `plainField` restores every value exactly; then the field is
+    /// quoted when it holds a comma, a quote or a line break or begins or ends with a blank (RFC 4180).
     static func quotedIfNeeded(_ field: String) -> String {
+        var field = field
+        let scalars = Array(field.unicodeScalars.prefix(2))
+        if let first = scalars.first,
+           formulaStarts.contains(first) || (first == "'" && scalars.count > 1 && (formulaStarts.contains(scalars[1]) || scalars[1] == "'")) {
+            field = "'" + field
+        }
         let needsQuotes = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
             || hasEdgeBlank(field)
         guard needsQuotes else { return field }
         return "\"" + field.replacingQuotesWithDoubledQuotes() + "\""
     }
+
+    /// A field as read back: the `'` that `quotedIfNeeded` put before a formula character (or a `'`) removed.
+    static func plainField(_ field: String) -> String {
+        let scalars = Array(field.unicodeScalars.prefix(2))
+        guard scalars.count == 2, scalars[0] == "'", formulaStarts.contains(scalars[1]) || scalars[1] == "'" else { return field }
+        return String(field.unicodeScalars.dropFirst())
+    }
+
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     static func hasEdgeBlank(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
@@ -224,7 +244,8 @@ struct CSVRecord {
 /// missing final line break and a leading byte-order mark; skips blank lines. A field is either
 /// unquoted, with spaces and tabs around it removed, or enclosed in double quotes, inside which commas
 /// and line breaks are data and `""` stands for one quote (§2.5–2.7); spaces and tabs may surround the
-/// quotes. Works on UTF-8 bytes: every delimiter is ASCII and no byte of a multi-byte sequence is.
+/// quotes. A leading `'` that `StaffCSV.quotedIfNeeded` put before a formula character is removed.
+/// Works on UTF-8 bytes: every delimiter is ASCII and no byte of a multi-byte sequence is.
 func csvRecords(_ text: String, file: String) throws(FormatError) -> [CSVRecord] {
     let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
     let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
@@ -275,7 +296,7 @@ func csvRecords(_ text: String, file: String) throws(FormatError) -> [CSVRecord]
                         "expected a comma or the end of the line after the closing quote of field \(fields.count + 1); "
                         + "a quote inside a quoted field is written twice (\"\")")
                 }
-                fields.append(String(decoding: value, as: UTF8.self))
+                fields.append(StaffCSV.plainField(String(decoding: value, as: UTF8.self)))
             } else {
                 let start = i
                 while i < end, !isEndOfField(bytes[i]) {
@@ -288,7 +309,7 @@ func csvRecords(_ text: String, file: String) throws(FormatError) -> [CSVRecord]
                 }
                 var last = i
                 while last > start, bytes[last - 1] == space || bytes[last - 1] == tab { last -= 1 }
-                fields.append(String(decoding: bytes[start..<last], as: UTF8.self))
+                fields.append(StaffCSV.plainField(String(decoding: bytes[start..<last], as: UTF8.self)))
             }
             guard i < end, bytes[i] == comma else { break }
             i += 1

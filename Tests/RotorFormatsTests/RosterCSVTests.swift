@@ -1,3 +1,4 @@
+import Foundation
 import RotorCore
 import RotorFormats
 import Testing
@@ -119,4 +120,49 @@ private func compiled(_ problem: CurtoisProblem) -> CompiledProblem {
 
 private func schedule(_ roster: Roster, _ problem: CurtoisProblem) -> Schedule {
     try! Schedule(roster, for: compiled(problem))
+}
+
+/// Identifiers a planner's HR export may hold: commas, quotes, line breaks, and values a spreadsheet
+/// would run as formulas. The CSV quotes them (RFC 4180), writes formulas behind a `'` (OWASP), and
+/// reads every one back exactly.
+@Suite("Roster CSV with hostile identifiers")
+struct RosterCSVQuotingTests {
+    static let ids = ["Smith, Ann", "=HYPERLINK(\"http://x\",\"y\")", "+1", "-2", "@SUM(A1)", "'=quoted", "''x", "'plain",
+                      "say \"hi\"", "two\nlines", "\ttab", " spaced ", "ok"]
+
+    func problem() -> Problem {
+        let shifts = [ShiftType(id: "=cmd|' /C calc'!A0", startMinute: 420, minutes: 480), ShiftType(id: "late, \"L\"", startMinute: 900, minutes: 480)]
+        return Problem(
+            name: "hostile", horizon: Horizon(start: LocalDate("2027-03-01")!, days: 3, timeZone: "UTC"),
+            sites: [Site(id: "ward")], skills: [], shiftTypes: shifts,
+            contracts: [Contract(id: "c", rules: [])],
+            staff: Self.ids.map { StaffMember(id: $0, homeSite: "ward", contract: "c") },
+            demand: shifts.map { Demand(site: "ward", shift: $0.id, minimum: 0) })
+    }
+
+    @Test func identifiersRoundTripAndFormulasAreNeutralised() throws {
+        let p = try CompiledProblem(problem())
+        var s = Schedule(staffCount: p.staffCount, days: p.days)
+        for e in 0..<p.staffCount { for d in 0..<p.days { s[staff: e, day: d] = UInt8((e + d) % p.valueCount) } }
+        let csv = RosterCSV.write(s, problem: p)
+        #expect(try RosterCSV.read(csv, problem: p, fileName: "r.csv") == s)
+        // No field of the file begins with a formula character once quotes are taken off.
+        for line in csv.split(separator: "\n", omittingEmptySubsequences: false) {
+            for field in line.split(separator: ",") {
+                let bare = field.hasPrefix("\"") ? field.dropFirst() : field
+                #expect(!["=", "+", "-", "@"].contains(bare.first.map(String.init) ?? ""), "\(field)")
+            }
+        }
+        #expect(csv.contains("\"Smith, Ann\""))
+        #expect(csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""))
+        #expect(csv.contains("\n'+1,") && csv.contains("\n'-2,") && csv.contains("\n''=quoted,"))
+    }
+
+    @Test func staffCSVNeutralisesFormulasToo() throws {
+        let staff = Self.ids.filter { !$0.contains("\t") && $0.trimmingCharacters(in: .whitespaces) == $0 }
+            .map { StaffMember(id: $0, homeSite: "=ward", contract: "-c") }
+        let csv = try StaffCSV.write(staff, fileName: "s.csv")
+        #expect(!csv.contains(",=ward,") && csv.contains(",'=ward,") && csv.contains(",'-c,"))
+        #expect(try StaffCSV.read(csv, fileName: "s.csv") == staff)
+    }
 }

@@ -124,11 +124,25 @@ export function assignedCounts(model, roster) {
   return counts;
 }
 
-/// The roster as CSV, in the layout of GET /api/jobs/{id}/roster?format=csv (RosterCSV).
+/// The roster as CSV, in the layout of GET /api/jobs/{id}/roster?format=csv (RosterCSV): RFC 4180
+/// quoting, and a value a spreadsheet would run as a formula written behind a `'` (OWASP).
 export function rosterCSV(model, roster) {
   const header = ["employee", ...model.dates.map((_, d) => String(d))].join(",");
-  const rows = model.staff.map((m, e) => [m.id, ...roster[e].map((name) => name ?? "")].join(","));
+  const rows = model.staff.map((m, e) => [m.id, ...roster[e].map((name) => name ?? "")].map(csvField).join(","));
   return [header, ...rows].join("\n") + "\n";
+}
+
+const formulaStarts = new Set(["=", "+", "-", "@", "\t", "\r"]);
+
+/// One field as RosterCSV writes it, so that the server reads it back unchanged.
+export function csvField(value) {
+  let field = String(value);
+  if (formulaStarts.has(field[0]) || (field[0] === "'" && field.length > 1 && (formulaStarts.has(field[1]) || field[1] === "'"))) {
+    field = "'" + field;
+  }
+  const first = field[0], last = field[field.length - 1];
+  const needsQuotes = /[",\r\n]/.test(field) || first === " " || first === "\t" || last === " " || last === "\t";
+  return needsQuotes ? `"${field.replaceAll('"', '""')}"` : field;
 }
 
 export function longDate(date) {
