@@ -50,8 +50,14 @@ final class JobRunner: Service, Sendable {
     /// first, when it runs jobs); otherwise it starts here, or is refused with 429 when
     /// `maxConcurrentJobs` are running.
     func submit(problemId: Int64, compiled: CompiledProblem, limits: JobLimits, initial: Schedule?) throws -> JobRecord {
+        try submit(storingProblem: { problemId }, compiled: compiled, limits: limits, initial: initial)
+    }
+
+    /// Submits a job on a problem that `storingProblem` stores only once the job is accepted (a
+    /// re-plan's new problem), so that a refused request leaves nothing behind.
+    func submit(storingProblem: () throws -> Int64, compiled: CompiledProblem, limits: JobLimits, initial: Schedule?) throws -> JobRecord {
         if configuration.sharedDatabase {
-            let job = try database.insertJob(problemId: problemId, limits: limits, now: Date())
+            let job = try database.insertJob(problemId: try storingProblem(), limits: limits, now: Date())
             guard configuration.runsJobs else { return job }
             claimQueuedJobs()
             return try database.job(id: job.id!) ?? job
@@ -64,7 +70,7 @@ final class JobRunner: Service, Sendable {
                                message: "\(running.count) jobs are running, the most this server runs at once; wait for one to finish or stop one",
                                headers: [.retryAfter: "10"])
             }
-            var job = try database.insertJob(problemId: problemId, limits: limits, now: Date())
+            var job = try database.insertJob(problemId: try storingProblem(), limits: limits, now: Date())
             guard try database.claimJob(id: job.id!, worker: claim, now: Date()) else {
                 throw APIError(status: .conflict, message: "job \(job.id!) was taken by another worker")
             }

@@ -51,16 +51,28 @@ extension API {
         problem.name = record.name + " (re-plan of job \(source.id!))"
         let text = ProblemDocument.write(problem)
         let replanned = try LoadedProblem(text: text, format: .json, name: "replan")
-        let newRecord = try database.insertProblem(ProblemRecord(
-            name: problem.name, format: ProblemFormat.json.rawValue, source: text, staffCount: replanned.compiled.staffCount,
-            days: replanned.compiled.days, createdAt: Date()))
         // `startFrom` names the old job, so that a worker claiming the job from a shared queue finds
         // the roster to start from too.
         let limitsJSON = try JSONSerialization.data(withJSONObject: [
             "timeLimit": body.timeLimit ?? 60, "threads": body.threads ?? 1, "seed": body.seed ?? 1, "startFrom": Int(source.id!),
         ] as [String: Any])
         let limits = try JobRequest.limits(from: String(decoding: limitsJSON, as: UTF8.self), configuration: configuration)
-        let job = try runner.submit(problemId: newRecord.id!, compiled: replanned.compiled, limits: limits, initial: previous)
+        // The new problem is stored only when the job is accepted: a re-plan refused (429) leaves nothing.
+        var stored: ProblemRecord? = nil
+        let job: JobRecord
+        do {
+            job = try runner.submit(storingProblem: {
+                let record = try database.insertProblem(ProblemRecord(
+                    name: problem.name, format: ProblemFormat.json.rawValue, source: text, staffCount: replanned.compiled.staffCount,
+                    days: replanned.compiled.days, createdAt: Date()))
+                stored = record
+                return record.id!
+            }, compiled: replanned.compiled, limits: limits, initial: previous)
+        } catch {
+            if let id = stored?.id { _ = try? database.deleteProblem(id: id) }
+            throw error
+        }
+        let newRecord = stored!
         var response = jsonResponse(ReplanBody(problem: ProblemBody(newRecord), job: JobBody(job)), status: .accepted)
         response.headers[.location] = "/api/jobs/\(job.id!)"
         return response

@@ -37,6 +37,20 @@ struct ReplanTests {
         }
     }
 
+    /// A re-plan refused because the server runs all the jobs it can stores no problem.
+    @Test func aRefusedReplanLeavesNothingBehind() async throws {
+        try await withApp(testConfiguration { $0.maxConcurrentJobs = 1 }) { client in
+            let problemId = try await client.createProblem(tinyCurtois)
+            let first = try await client.waitForEnd(job: try await client.startJob(problem: problemId, #"{"timeLimit": 0.3}"#).id)
+            let busy = try await client.startJob(problem: problemId, #"{"timeLimit": 600}"#)
+            let response = try await client.post("/api/jobs/\(first.id)/replan", #"{"unavailable": [{"staff": "A", "from": "2024-01-02"}]}"#)
+            #expect(response.status == .tooManyRequests, "\(response.text)")
+            let problems = try await client.get("/api/problems").decoded([ProblemBody].self)
+            #expect(problems.map(\.id) == [problemId])
+            #expect(try await client.post("/api/jobs/\(busy.id)/stop", "").status == .accepted)
+        }
+    }
+
     @Test func badReplanRequestsAre400() async throws {
         try await withApp { client in
             let problemId = try await client.createProblem(try tutorialYAML(), name: "tutorial", contentType: "application/yaml")
