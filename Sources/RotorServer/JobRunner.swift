@@ -206,7 +206,7 @@ final class JobRunner: Service, Sendable {
                         handle.stop(because: .claimLost)
                         return
                     }
-                    switch try database.recordProgress(jobId: id, worker: claim, handle.progress(status), now: Date()) {
+                    switch try database.recordProgress(jobId: id, worker: claim, handle.durableProgress(status), now: Date()) {
                     case .held: break
                     case .stopRequested: handle.stop(because: .requested)
                     case .lost: handle.stop(because: .claimLost)
@@ -219,12 +219,11 @@ final class JobRunner: Service, Sendable {
                 logger.warning("job \(id) was re-queued or ended elsewhere while it ran here; this worker leaves it")
                 return
             }
-            let progress = handle.progress(result.status)
             let held: Bool
             if try !save(result.schedule, jobId: id, claim: claim, compiled: compiled, handle: handle, status: result.status) {
                 held = false
             } else if handle.stopReason == .shutdown && configuration.sharedDatabase {
-                held = try database.releaseJob(id: id, worker: claim, progress: handle.progress(result.status))
+                held = try database.releaseJob(id: id, worker: claim, progress: handle.durableProgress(result.status))
                 logger.notice("job \(id) is back in the queue for another worker to continue")
             } else {
                 let (status, note): (JobStatus, String?) = switch handle.stopReason {
@@ -232,12 +231,13 @@ final class JobRunner: Service, Sendable {
                 case .requested: (.stopped, nil)
                 case .shutdown: (.interrupted, "the server shut down before the time limit; the best roster so far is kept")
                 }
-                held = try database.finishJob(id: id, worker: claim, status: status, error: note, progress: progress, now: Date())
+                held = try database.finishJob(id: id, worker: claim, status: status, error: note,
+                                              progress: handle.durableProgress(result.status), now: Date())
             }
             if !held { logger.warning("job \(id) was re-queued or ended elsewhere before it ended here; its result here is dropped") }
         } catch {
             logger.error("job \(id) failed: \(error)")
-            let progress = handle.live.map { JobProgress(best: $0.best, moves: $0.moves, elapsedSeconds: $0.elapsedSeconds) }
+            let progress = handle.live.map { JobProgress(best: handle.savedScore, moves: $0.moves, elapsedSeconds: $0.elapsedSeconds) }
                 ?? handle.earlier ?? JobProgress(best: nil, moves: 0, elapsedSeconds: 0)
             do {
                 _ = try database.finishJob(id: id, worker: claim, status: .failed, error: "the solver failed: \(error)",
@@ -256,8 +256,8 @@ final class JobRunner: Service, Sendable {
         let evaluation = Evaluation(compiled, schedule)
         if let saved = handle.savedScore, saved <= evaluation.score { return true }
         let roster = RosterRecord(jobId: jobId, schedule: schedule, score: evaluation.score, savedAt: Date())
-        var progress = handle.progress(status)
-        progress.best = progress.best.map { min($0, evaluation.score) } ?? evaluation.score
+        var progress = handle.durableProgress(status)
+        progress.best = evaluation.score
         guard try database.saveRoster(roster, worker: claim, progress: progress) else { return false }
         handle.saved(evaluation)
         return true
@@ -328,12 +328,12 @@ final class RunningJob: Sendable {
         }
     }
 
-    /// The job's progress: the solver's, after what earlier workers did; the best score is the
-    /// better of the solver's and the saved roster's, which is what a reader of the job can get.
-    func progress(_ status: SolverStatus) -> JobProgress {
-        let best = savedScore.map { min($0, status.best) } ?? status.best
-        return JobProgress(best: best, moves: status.moves + (earlier?.moves ?? 0),
-                           elapsedSeconds: status.elapsed.seconds + (earlier?.elapsedSeconds ?? 0))
+    /// The progress written to the database: the best score there is always the saved roster's own
+    /// (an earlier worker's before this one's first save), so that a job read after a crash
+    /// describes the roster it kept.
+    func durableProgress(_ status: SolverStatus) -> JobProgress {
+        JobProgress(best: savedScore ?? earlier?.best, moves: status.moves + (earlier?.moves ?? 0),
+                    elapsedSeconds: status.elapsed.seconds + (earlier?.elapsedSeconds ?? 0))
     }
 
     func saved(_ evaluation: Evaluation) {

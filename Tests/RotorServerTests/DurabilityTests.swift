@@ -40,4 +40,32 @@ struct DurabilityTests {
             #expect(Score(hard: best.hard, soft: best.soft) <= saved)
         }
     }
+
+    /// What a job reports is what it saved: at every moment of a solve, the best score recorded for
+    /// the job is the score of the roster saved with it (a process killed then leaves both).
+    @Test func theRecordedBestIsAlwaysTheSavedRostersScore() async throws {
+        let database = try AppDatabase.inMemory()
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples/ward.json")
+        let ward = try String(contentsOf: url, encoding: .utf8)
+        try await withApp(database: database) { client in
+            let problem = try await client.createProblem(ward, name: "ward", contentType: "application/json")
+            let job = try await client.startJob(problem: problem, #"{"timeLimit": 4, "threads": 2, "seed": 5}"#)
+            var compared = 0
+            while try database.job(id: job.id)?.status.isFinal == false {
+                // Two reads of the job around the roster's: equal progress means no save came between.
+                let before = try #require(try database.job(id: job.id))
+                let roster = try database.roster(jobId: job.id)
+                let after = try #require(try database.job(id: job.id))
+                if let roster, before.moves == after.moves, before.elapsedSeconds == after.elapsedSeconds {
+                    #expect(before.best == roster.score, "job says \(String(describing: before.best)), its roster scores \(roster.score)")
+                    compared += 1
+                }
+                try await Task.sleep(for: .milliseconds(30))
+            }
+            let final = try #require(try database.job(id: job.id))
+            #expect(final.best == (try database.roster(jobId: job.id))?.score)
+            #expect(compared >= 5)
+        }
+    }
 }

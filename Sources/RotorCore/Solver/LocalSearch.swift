@@ -165,7 +165,7 @@ struct LocalSearch {
                 }
                 if let progress, now - lastReport >= Self.reportInterval {
                     lastReport = now
-                    progress(Self.status(shared, thread: thread, moves: moves, best: bestScore, elapsed: now - start))
+                    progress(Self.status(shared, thread: thread, moves: moves, best: bestScore, schedule: best, elapsed: now - start))
                 }
                 if options.adaptiveHardWeight {
                     current = adaptHardWeight()
@@ -232,12 +232,13 @@ struct LocalSearch {
     /// Time between progress reports.
     static let reportInterval = Duration.milliseconds(250)
 
-    /// What the threads have found so far, with this thread's `moves` and `best`.
-    static func status(_ shared: SharedBest, thread: Int, moves: Int, best: Score, elapsed: Duration) -> SolverStatus {
+    /// What the threads have found so far, with this thread's `moves` and `best` (and its roster
+    /// `schedule` when known, which is fresher than the shared one until the next exchange).
+    static func status(_ shared: SharedBest, thread: Int, moves: Int, best: Score, schedule: Schedule? = nil, elapsed: Duration) -> SolverStatus {
         shared.withLock { s in
             SolverStatus(best: min(s.score, best), elapsed: elapsed,
                          moves: s.moves.enumerated().reduce(0) { $0 + ($1.offset == thread ? moves : $1.element) },
-                         timeToBest: s.timeToBest, bestSchedule: s.schedule)
+                         timeToBest: s.timeToBest, bestSchedule: schedule != nil && best < s.score ? schedule : s.schedule)
         }
     }
 
