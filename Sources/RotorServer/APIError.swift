@@ -28,7 +28,8 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as APIError {
             return Self.response(error.status, error.message, details: error.details, headers: error.headers)
         } catch let error as HTTPError where error.status == .notFound && error.body == nil {
-            let allowed = routes.all.filter { Self.matches($0.path, request.uri.path) }.map(\.method.rawValue)
+            var allowed = routes.all.filter { Self.matches($0.path, request.uri.path) }.map(\.method.rawValue)
+            if allowed.contains("GET") { allowed.append("HEAD") }
             if !allowed.isEmpty {
                 return Self.response(.methodNotAllowed, "\(request.method.rawValue) is not allowed on \(request.uri.path); allowed: \(allowed.joined(separator: ", "))",
                                      headers: [.allow: allowed.joined(separator: ", ")])

@@ -127,6 +127,36 @@ struct JobRequest: Decodable {
 
     static let fields = ["timeLimit", "threads", "seed", "startFrom"]
 
+    init() {}
+
+    private enum Key: String, CodingKey { case timeLimit, threads, seed, startFrom }
+
+    /// Reads each field with a message in the planner's words for a value of the wrong kind or out
+    /// of range (thrown as `APIError`).
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        func whole(_ key: Key) throws -> Int64? {
+            guard c.contains(key), try !c.decodeNil(forKey: key) else { return nil }
+            if let n = try? c.decode(Int64.self, forKey: key) { return n }
+            if let x = try? c.decode(Double.self, forKey: key), x == x.rounded() {
+                throw APIError.badRequest("\(key.rawValue) is out of range: it must be a whole number from 0 to \(Int64.max), not \(x)")
+            }
+            throw APIError.badRequest("\(key.rawValue) must be a whole number")
+        }
+        if c.contains(.timeLimit), try !c.decodeNil(forKey: .timeLimit) {
+            guard let x = try? c.decode(Double.self, forKey: .timeLimit), x.isFinite else {
+                throw APIError.badRequest("timeLimit must be a number of seconds")
+            }
+            timeLimit = x
+        }
+        if let n = try whole(.threads) {
+            guard let threads = Int(exactly: n) else { throw APIError.badRequest("threads is out of range, not \(n)") }
+            self.threads = threads
+        }
+        seed = try whole(.seed)
+        startFrom = try whole(.startFrom)
+    }
+
     /// Reads and checks the limits; an empty body asks for the defaults.
     static func limits(from text: String, configuration c: ServerConfiguration) throws(APIError) -> JobLimits {
         var request = JobRequest()
@@ -140,11 +170,12 @@ struct JobRequest: Decodable {
             }
             do {
                 request = try JSONDecoder().decode(JobRequest.self, from: data)
-            } catch let DecodingError.typeMismatch(_, context) {
-                let field = context.codingPath.first?.stringValue ?? "?"
-                throw .badRequest("\(field) must be \(field == "timeLimit" ? "a number of seconds" : "a whole number")")
+            } catch let error as APIError {
+                throw error
             } catch {
-                throw .badRequest("the job request cannot be read: \(error)")
+                throw .badRequest(describe(error, in: "the job request") { field in
+                    field == "timeLimit" ? "a number of seconds" : "a whole number from 0 to \(Int64.max)"
+                })
             }
         }
         let timeLimit = request.timeLimit ?? 60
@@ -182,4 +213,18 @@ struct RuleBody: Encodable {
         contract = family != nil
         parameters = (family?.parameters ?? []).map { Parameter(key: $0.key, kind: "\($0.kind)", optional: $0.optional) }
     }
+}
+
+/// A planner's sentence for why a JSON request body could not be decoded: the field and what it
+/// must be (`expected`, given the field's key), never the decoder's internal description.
+func describe(_ error: any Error, in what: String, expected: (String) -> String) -> String {
+    let context: DecodingError.Context
+    switch error as? DecodingError {
+    case .typeMismatch(_, let c), .dataCorrupted(let c), .valueNotFound(_, let c): context = c
+    case .keyNotFound(let key, _): return "\(what) is missing \"\(key.stringValue)\""
+    default: return "\(what) is not valid JSON"
+    }
+    guard let field = context.codingPath.last(where: { $0.intValue == nil })?.stringValue else { return "\(what) is not valid JSON" }
+    let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().dropFirst()
+    return "\(path) must be \(expected(field))"
 }

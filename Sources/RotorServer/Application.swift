@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -20,7 +21,7 @@ public func buildApplication(
     let runner = try JobRunner(database: database, configuration: configuration, logger: logger)
     let router = buildRouter(API(database: database, runner: runner, configuration: configuration))
     return Application(
-        router: router,
+        router: HeadAsGet(router: router),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Rotor"),
         services: [runner],
         logger: logger)
@@ -43,6 +44,7 @@ public func buildWorker(
 func buildRouter(_ api: API) -> Router<BasicRequestContext> {
     let router = Router()
     let routes = RouteList()
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: JSONErrorMiddleware(routes: routes))
     router.add(middleware: webPageMiddleware())
     router.get("/openapi.json") { _, _ in textResponse(OpenAPIDocument.json, contentType: "application/json") }
@@ -77,3 +79,48 @@ final class RouteList: Sendable {
 
     var all: [(method: HTTPRequest.Method, path: RouterPath)] { routes.withLock { $0 } }
 }
+
+/// Answers `HEAD` on every `GET` route (RFC 9110 §9.3.2): the request is routed as `GET` and the
+/// response's status and headers are sent, with its length when known, without its body — so an
+/// event stream is never started for a `HEAD`. It wraps the router, since routing picks a route by
+/// method before any middleware runs.
+struct HeadAsGet<Builder: HTTPResponderBuilder>: HTTPResponderBuilder {
+    let router: Builder
+
+    func buildResponder() -> Responder { Responder(inner: router.buildResponder()) }
+
+    struct Responder: HTTPResponder {
+        let inner: Builder.Responder
+
+        func respond(to request: Request, context: Builder.Responder.Context) async throws -> Response {
+            guard request.method == .head else { return try await inner.respond(to: request, context: context) }
+            var head = request.head
+            head.method = .get
+            var response = try await inner.respond(to: Request(head: head, body: request.body), context: context)
+            if let length = response.body.contentLength, response.headers[.contentLength] == nil {
+                response.headers[.contentLength] = String(length)
+            }
+            response.body = ResponseBody()
+            return response
+        }
+    }
+}
+
+/// Headers on every response that keep the page from being framed by another site or running
+/// anything but its own scripts: a Content-Security-Policy that allows only the server's own
+/// files (no inline script or style), `frame-ancestors 'none'` (and `X-Frame-Options` for older
+/// browsers), no MIME sniffing and no referrer sent elsewhere.
+struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.contentSecurityPolicy] = contentSecurityPolicy
+        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        return response
+    }
+}
+
+let contentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"

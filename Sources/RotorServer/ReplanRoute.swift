@@ -79,10 +79,22 @@ extension API {
     }
 
     private func replanRequest(_ text: String) throws(APIError) -> ReplanRequest {
+        let example = "{\"unavailable\": [{\"staff\": \"ann\", \"from\": \"2027-03-03\", \"to\": \"2027-03-05\"}], \"stabilityWeight\": 10, \"timeLimit\": 30}"
+        guard (try? JSONSerialization.jsonObject(with: Data(text.utf8))) is [String: Any] else {
+            throw APIError.badRequest("the re-plan request must be a JSON object such as \(example)")
+        }
         do {
             return try JSONDecoder().decode(ReplanRequest.self, from: Data(text.utf8))
         } catch {
-            throw APIError.badRequest("the re-plan request must be a JSON object such as {\"unavailable\": [{\"staff\": \"ann\", \"from\": \"2027-03-03\", \"to\": \"2027-03-05\"}], \"stabilityWeight\": 10, \"timeLimit\": 30}")
+            throw APIError.badRequest(describe(error, in: "the re-plan request") { field in
+                switch field {
+                case "unavailable": "a list of absences such as [{\"staff\": \"ann\", \"from\": \"2027-03-03\", \"to\": \"2027-03-05\"}]"
+                case "staff": "a staff ID (a string)"
+                case "from", "to": "a date \"YYYY-MM-DD\""
+                case "timeLimit": "a number of seconds"
+                default: "a whole number from 0 to \(Int64.max)"
+                }
+            })
         }
     }
 }

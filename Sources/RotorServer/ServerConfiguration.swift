@@ -48,12 +48,18 @@ public struct ServerConfiguration: Sendable {
         if heartbeatTimeout <= rosterSaveInterval * 2 {
             return "the heartbeat timeout (\(heartbeatTimeout.seconds) s) must be more than \((rosterSaveInterval * 2).seconds) s, twice the time between heartbeats, or live jobs get re-queued"
         }
-        if let token, token.isEmpty { return "the API token must not be empty" }
+        if let token, token.count < Self.minimumTokenLength || token.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x21 || $0.value == 0x7F }) {
+            return "the API token must be at least \(Self.minimumTokenLength) characters, without spaces or control characters; "
+                + "generate one with: openssl rand -hex 32"
+        }
         if token == nil && !Self.isLoopback(host) {
             return "listening on \(host), which is not a loopback address, needs an API token (--token or ROTOR_TOKEN)"
         }
         return nil
     }
+
+    /// The shortest API token accepted: 16 random characters are beyond guessing at any request rate.
+    public static let minimumTokenLength = 16
 
     /// Whether a host name or address can only be reached from this machine.
     public static func isLoopback(_ host: String) -> Bool {

@@ -115,6 +115,47 @@ struct APITests {
         }
     }
 
+    /// HEAD answers like GET without a body, also on an event stream; an out-of-range number in a
+    /// job request is named in the planner's words; every response carries the page's protections.
+    @Test func headRangesAndSecurityHeaders() async throws {
+        try await withApp { client in
+            let problem = try await client.createProblem(tinyCurtois)
+            let list = try await client.execute(uri: "/api/problems", method: .head)
+            #expect(list.status == .ok && list.body.readableBytes == 0, "\(list.status) \(list.text)")
+            #expect(list.headers[.contentType]?.hasPrefix("application/json") == true)
+            let job = try await client.waitForEnd(job: try await client.startJob(problem: problem, #"{"timeLimit": 0.2}"#).id)
+            for path in ["/api/jobs/\(job.id)", "/api/jobs/\(job.id)/roster", "/api/jobs/\(job.id)/events", "/api/rules", "/openapi.json"] {
+                let head = try await client.execute(uri: path, method: .head)
+                #expect(head.status == .ok && head.body.readableBytes == 0, "\(path)")
+            }
+            #expect(try await client.execute(uri: "/api/jobs/99", method: .head).status == .notFound)
+
+            for body in [#"{"seed": 99999999999999999999999}"#, #"{"seed": 1e40}"#, #"{"threads": 1.5e300}"#, #"{"seed": "one"}"#] {
+                let refused = try await client.post("/api/problems/\(problem)/jobs", body)
+                #expect(refused.status == .badRequest, "\(body) \(refused.text)")
+                let message = refused.errorMessage ?? ""
+                #expect(message.contains("must be") && !message.contains("Context") && !message.contains("codingPath"), "\(body) \(message)")
+            }
+
+            for response in [try await client.get("/api/problems"), try await client.get("/"), try await client.get("/api/nothing")] {
+                let policy = response.headers[.contentSecurityPolicy] ?? ""
+                #expect(policy.contains("frame-ancestors 'none'") && policy.contains("script-src 'self'"))
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+            }
+        }
+    }
+
+    @Test func aShortOrBlankTokenIsRefused() {
+        for token in ["", " ", "short", String(repeating: " ", count: 20), "sixteen chars ok"] {
+            var configuration = ServerConfiguration()
+            configuration.token = token
+            #expect(configuration.problem?.contains("openssl rand -hex 32") == true, "\(token)")
+        }
+        var configuration = ServerConfiguration()
+        configuration.token = "0123456789abcdef"
+        #expect(configuration.problem == nil)
+    }
+
     @Test func badInputGetsAClearError() async throws {
         try await withApp(testConfiguration { $0.maxBodyBytes = 4096 }) { client in
             let malformed = try await client.post("/api/problems", "{\"horizon\": ", headers: [.contentType: "application/json"])
@@ -142,7 +183,7 @@ struct APITests {
             #expect(try await client.get("/api/jobs/abc").status == .badRequest)
             #expect(try await client.get("/api/nothing-here").status == .notFound)
             let wrongMethod = try await client.execute(uri: "/api/problems", method: .put)
-            #expect(wrongMethod.status == .methodNotAllowed && wrongMethod.headers[.allow] == "GET, POST")
+            #expect(wrongMethod.status == .methodNotAllowed && wrongMethod.headers[.allow] == "GET, POST, HEAD")
             #expect(wrongMethod.errorMessage != nil)
 
             let problem = try await client.createProblem(tinyCurtois)
@@ -209,13 +250,13 @@ struct APITests {
     }
 
     @Test func aTokenIsRequiredWhenSet() async throws {
-        let configuration = testConfiguration { $0.token = "s3cret"; $0.host = "0.0.0.0" }
+        let configuration = testConfiguration { $0.token = "s3cret-0123456789abcdef"; $0.host = "0.0.0.0" }
         try await withApp(configuration) { client in
             let missing = try await client.get("/api/problems")
             #expect(missing.status == .unauthorized && missing.headers[.wwwAuthenticate] == "Bearer")
             #expect(missing.errorMessage?.contains("Authorization: Bearer") == true)
             #expect(try await client.get("/api/problems", headers: [.authorization: "Bearer wrong"]).status == .unauthorized)
-            #expect(try await client.get("/api/problems", headers: [.authorization: "Bearer s3cret"]).status == .ok)
+            #expect(try await client.get("/api/problems", headers: [.authorization: "Bearer s3cret-0123456789abcdef"]).status == .ok)
             #expect(try await client.get("/openapi.json").status == .ok, "the API description is public")
         }
     }

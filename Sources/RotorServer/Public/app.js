@@ -76,7 +76,11 @@ async function openProblem(id) {
       api.json("GET", `/api/problems/${id}`),
     ]);
     state.problemId = id;
+    state.jobId = null;
     state.model = buildModel(doc);
+    // Nothing of the previous problem's solve stays on show.
+    chart.reset();
+    for (const figure of ["live-soft", "live-hard", "live-rate", "live-status"]) $(figure).textContent = "–";
     state.pins = new Set(JSON.parse(localStorage.getItem(pinKey()) ?? "[]"));
     state.undo = [];
     history.replaceState(null, "", `#problem=${id}`);
