@@ -9,9 +9,14 @@ struct PostgresLocation: CustomStringConvertible {
     var password: String?
     var database: String
     var sslMode: SSLMode
+    /// A file of CA certificates (PEM) to verify the server's certificate against, instead of the system's.
+    var sslRootCertificate: String?
     var schema: String?
 
-    enum SSLMode: String { case disable, prefer, require }
+    /// libpq's `sslmode`: `disable` sends in clear; `prefer` and `require` encrypt without checking
+    /// the certificate (libpq's meaning, open to a man in the middle); `verify-ca` checks it is signed
+    /// by a trusted authority, and `verify-full`, the default here, that it also names the host.
+    enum SSLMode: String { case disable, prefer, require, verifyCA = "verify-ca", verifyFull = "verify-full" }
 
     init(url: String) throws {
         guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme?.lowercased()) else {
@@ -30,21 +35,26 @@ struct PostgresLocation: CustomStringConvertible {
         password = components.password
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         database = path.isEmpty ? user : path
-        sslMode = .prefer
+        sslMode = .verifyFull
         for item in components.queryItems ?? [] {
             switch item.name {
             case "sslmode":
                 guard let mode = item.value.flatMap(SSLMode.init(rawValue:)) else {
-                    throw PostgresStorageError(description: "sslmode must be disable, prefer or require, not \"\(item.value ?? "")\"")
+                    throw PostgresStorageError(description: "sslmode must be disable, prefer, require, verify-ca or verify-full, not \"\(item.value ?? "")\"")
                 }
                 sslMode = mode
+            case "sslrootcert":
+                guard let path = item.value, !path.isEmpty else {
+                    throw PostgresStorageError(description: "sslrootcert= needs the path of a PEM file of CA certificates")
+                }
+                sslRootCertificate = path
             case "schema":
                 guard let schema = item.value, !schema.isEmpty else {
                     throw PostgresStorageError(description: "schema= needs a schema name")
                 }
                 self.schema = schema
             default:
-                throw PostgresStorageError(description: "unknown parameter \"\(item.name)\" in the database URL; Rotor reads sslmode and schema")
+                throw PostgresStorageError(description: "unknown parameter \"\(item.name)\" in the database URL; Rotor reads sslmode, sslrootcert and schema")
             }
         }
     }
@@ -53,14 +63,22 @@ struct PostgresLocation: CustomStringConvertible {
     var description: String { "postgres://\(user)@\(host):\(port)/\(database)" }
 
     func connectionConfiguration() throws -> PostgresConnection.Configuration {
-        // As libpq's prefer and require: encrypted, without checking the server's certificate.
         var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
-        tlsConfiguration.certificateVerification = .none
+        if let sslRootCertificate { tlsConfiguration.trustRoots = .file(sslRootCertificate) }
         let tls: PostgresConnection.Configuration.TLS
         switch sslMode {
         case .disable: tls = .disable
-        case .prefer: tls = .prefer(try NIOSSLContext(configuration: tlsConfiguration))
-        case .require: tls = .require(try NIOSSLContext(configuration: tlsConfiguration))
+        case .prefer, .require:
+            // As libpq's: encrypted, without checking the server's certificate.
+            tlsConfiguration.certificateVerification = .none
+            tls = sslMode == .prefer ? .prefer(try NIOSSLContext(configuration: tlsConfiguration))
+                                     : .require(try NIOSSLContext(configuration: tlsConfiguration))
+        case .verifyCA:
+            tlsConfiguration.certificateVerification = .noHostnameVerification
+            tls = .require(try NIOSSLContext(configuration: tlsConfiguration))
+        case .verifyFull:
+            tlsConfiguration.certificateVerification = .fullVerification
+            tls = .require(try NIOSSLContext(configuration: tlsConfiguration))
         }
         var configuration = PostgresConnection.Configuration(host: host, port: port, username: user, password: password,
                                                              database: database, tls: tls)

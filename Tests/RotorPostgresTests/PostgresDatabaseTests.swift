@@ -181,6 +181,7 @@ struct PostgresURLTests {
             ("postgres://h/db", "names no user"),
             ("postgres://u@h/db?sslmode=maybe", "sslmode must be"),
             ("postgres://u@h/db?pool=3", "unknown parameter"),
+            ("postgres://u@h/db?sslrootcert=", "sslrootcert= needs"),
             ("postgres://u:secret@127.0.0.1:1/db?sslmode=disable", "cannot open postgres://u@127.0.0.1:1/db"),
         ] {
             #expect {
@@ -190,5 +191,13 @@ struct PostgresURLTests {
                 return text.contains(message) && !text.contains("secret")
             }
         }
+    }
+
+    /// Certificates are verified unless the URL says otherwise, as the security docs promise.
+    @Test func certificatesAreVerifiedByDefault() throws {
+        #expect(try PostgresLocation(url: "postgres://u@h/db").sslMode == .verifyFull)
+        #expect(try PostgresLocation(url: "postgres://u@h/db?sslmode=verify-ca&sslrootcert=/etc/ca.pem").sslMode == .verifyCA)
+        #expect(try PostgresLocation(url: "postgres://u@h/db?sslmode=require").sslMode == .require)
+        #expect(try PostgresLocation(url: "postgres://u@h/db?sslmode=disable").sslMode == .disable)
     }
 }

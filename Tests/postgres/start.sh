@@ -34,6 +34,7 @@ as_owner "$bin/initdb" -D "$dir/data" -U rotor --pwfile="$dir/password" --auth=s
 as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c max_connections=200" start >&2
 PGPASSWORD=$password "$bin/createdb" -h 127.0.0.1 -p "$port" -U rotor rotor_test
-url="postgres://rotor:$password@127.0.0.1:$port/rotor_test"
+# A server on this machine without TLS: sslmode=disable, since Rotor verifies certificates by default.
+url="postgres://rotor:$password@127.0.0.1:$port/rotor_test?sslmode=disable"
 log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, data in $dir/data (stop: $bin/pg_ctl -D $dir/data stop)"
 echo "$url"
