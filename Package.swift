@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // The solver core (RotorCore) does no I/O; formats, the CLI and (later) storage and the server
@@ -57,7 +57,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Public")]),
+            exclude: ["Public"],
+            plugins: ["EmbedWebPage"]),
+        // Builds the page's files of RotorServer/Public into the server's code.
+        .executableTarget(name: "EmbedFiles"),
+        .plugin(name: "EmbedWebPage", capability: .buildTool(), dependencies: ["EmbedFiles"]),
         .executableTarget(
             name: "rotor",
             dependencies: [

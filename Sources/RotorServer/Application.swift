@@ -46,7 +46,7 @@ func buildRouter(_ api: API) -> Router<BasicRequestContext> {
     let routes = RouteList()
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: JSONErrorMiddleware(routes: routes))
-    router.add(middleware: webPageMiddleware())
+    router.add(middleware: WebPageMiddleware())
     router.get("/openapi.json") { _, _ in textResponse(OpenAPIDocument.json, contentType: "application/json") }
 
     let group = router.group("/api")

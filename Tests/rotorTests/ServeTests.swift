@@ -35,6 +35,29 @@ struct ServeTests {
         #expect(FileManager.default.fileExists(atPath: scratch.path("data/rotor.sqlite")))
     }
 
+    /// The page is inside the binary: a `rotor` copied alone to another directory serves it.
+    @Test func aCopiedBinaryServesItsPage() async throws {
+        let scratch = try Scratch()
+        let copy = URL(fileURLWithPath: scratch.path("bin/rotor"))
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: productsDirectory.appendingPathComponent("rotor"), to: copy)
+        let port = Int.random(in: 20_000...60_000)
+        let server = try startServer(port: port, dataDirectory: scratch.path("data"), executable: copy)
+        defer { if server.isRunning { server.terminate() } }
+        var page: String?
+        for _ in 0..<100 where page == nil {
+            if let (data, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/")!),
+               (response as? HTTPURLResponse)?.statusCode == 200 {
+                page = String(decoding: data, as: UTF8.self)
+            } else {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        #expect(page?.contains("<script type=\"module\" src=\"app.js\"></script>") == true)
+        let (script, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/app.js")!)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200 && script.count > 1000)
+    }
+
     @Test func aPublicAddressWithoutATokenIsRefused() throws {
         let run = try rotor("serve", "--host", "0.0.0.0", "--data-dir", "/nonexistent/never-created")
         #expect(run.exitedNormally && run.status == 64)
@@ -89,9 +112,9 @@ extension ServeTests {
 }
 
 /// `rotor serve` on a loopback port and a data directory, as a child process with its output discarded.
-func startServer(port: Int, dataDirectory: String) throws -> Process {
+func startServer(port: Int, dataDirectory: String, executable: URL = productsDirectory.appendingPathComponent("rotor")) throws -> Process {
     let server = Process()
-    server.executableURL = productsDirectory.appendingPathComponent("rotor")
+    server.executableURL = executable
     server.arguments = ["serve", "--port", String(port), "--data-dir", dataDirectory]
     server.standardInput = FileHandle.nullDevice
     server.standardOutput = FileHandle.nullDevice
