@@ -21,7 +21,7 @@ public func buildApplication(
     let runner = try JobRunner(database: database, configuration: configuration, logger: logger)
     let router = buildRouter(API(database: database, runner: runner, configuration: configuration))
     return Application(
-        router: HeadAsGet(router: router),
+        router: HeadAsGet(router: OnStorageThreads(router: router)),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Rotor"),
         services: [runner],
         logger: logger)
@@ -103,6 +103,43 @@ struct HeadAsGet<Builder: HTTPResponderBuilder>: HTTPResponderBuilder {
             response.body = ResponseBody()
             return response
         }
+    }
+}
+
+/// Runs every request's handler with a preference for threads of its own (SE-0417 task executors):
+/// the handlers call the synchronous storage (SQLite, or PostgreSQL through a blocking pool) and
+/// parse and compile problems, and none of that may hold one of the few threads of the cooperative
+/// pool that every request and the server's I/O share — so one slow query stalls only itself.
+struct OnStorageThreads<Builder: HTTPResponderBuilder>: HTTPResponderBuilder {
+    let router: Builder
+
+    func buildResponder() -> Responder { Responder(inner: router.buildResponder(), executor: StorageExecutor.shared) }
+
+    struct Responder: HTTPResponder {
+        let inner: Builder.Responder
+        let executor: StorageExecutor
+
+        func respond(to request: Request, context: Builder.Responder.Context) async throws -> Response {
+            try await withTaskExecutorPreference(executor) { try await inner.respond(to: request, context: context) }
+        }
+    }
+}
+
+/// Threads for blocking work: a concurrent dispatch queue, which adds threads while jobs block.
+final class StorageExecutor: TaskExecutor, @unchecked Sendable {
+    static let shared = StorageExecutor()
+    private let queue = DispatchQueue(label: "rotor.storage", attributes: .concurrent)
+    private static let marker = DispatchSpecificKey<Bool>()
+
+    init() { queue.setSpecific(key: Self.marker, value: true) }
+
+    /// Whether the caller runs on these threads.
+    static var isCurrent: Bool { DispatchQueue.getSpecific(key: marker) == true }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        queue.async { job.runSynchronously(on: executor) }
     }
 }
 

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import RotorCore
 import RotorFormats
 import RotorStorage
+import Synchronization
 import Testing
 @testable import RotorServer
 
@@ -272,5 +273,59 @@ struct APITests {
     private func scoredJSON(_ response: TestResponse) throws -> [String: Any] {
         #expect(response.status == .ok, "\(response.text)")
         return try #require(try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
+    }
+}
+
+/// The storage as the API sees it, noting the dispatch queue each handler's query runs on.
+final class QueueRecordingDatabase: RotorDatabase, @unchecked Sendable {
+    let base: AppDatabase
+    private let seen = Mutex<[Bool]>([])
+    init(_ base: AppDatabase) { self.base = base }
+
+    /// Whether each of the handlers' own queries ran on the storage threads.
+    var queues: [Bool] { seen.withLock { $0 } }
+    private func note() { seen.withLock { $0.append(StorageExecutor.isCurrent) } }
+
+    func insertProblem(_ problem: ProblemRecord) throws -> ProblemRecord { note(); return try base.insertProblem(problem) }
+    func problemSummaries() throws -> [ProblemSummary] { note(); return try base.problemSummaries() }
+    func problem(id: Int64) throws -> ProblemRecord? { note(); return try base.problem(id: id) }
+    func deleteProblem(id: Int64) throws -> Bool { note(); return try base.deleteProblem(id: id) }
+    func jobs(problemId: Int64) throws -> [JobRecord] { note(); return try base.jobs(problemId: problemId) }
+    func insertJob(problemId: Int64, limits: JobLimits, now: Date) throws -> JobRecord { try base.insertJob(problemId: problemId, limits: limits, now: now) }
+    func job(id: Int64) throws -> JobRecord? { try base.job(id: id) }
+    func hasActiveJobs(problemId: Int64) throws -> Bool { try base.hasActiveJobs(problemId: problemId) }
+    func claimJob(id: Int64, worker claim: String, now: Date) throws -> Bool { try base.claimJob(id: id, worker: claim, now: now) }
+    func claimNextQueuedJob(worker claim: String, now: Date) throws -> JobRecord? { try base.claimNextQueuedJob(worker: claim, now: now) }
+    func recordProgress(jobId: Int64, worker claim: String, _ progress: JobProgress, now: Date) throws -> ClaimState {
+        try base.recordProgress(jobId: jobId, worker: claim, progress, now: now)
+    }
+    func saveRoster(_ roster: RosterRecord, worker claim: String, progress: JobProgress) throws -> Bool {
+        try base.saveRoster(roster, worker: claim, progress: progress)
+    }
+    func finishJob(id: Int64, worker claim: String, status: JobStatus, error: String?, progress: JobProgress, now: Date) throws -> Bool {
+        try base.finishJob(id: id, worker: claim, status: status, error: error, progress: progress, now: now)
+    }
+    func releaseJob(id: Int64, worker claim: String, progress: JobProgress) throws -> Bool { try base.releaseJob(id: id, worker: claim, progress: progress) }
+    func requestStop(jobId: Int64, now: Date) throws -> JobRecord? { try base.requestStop(jobId: jobId, now: now) }
+    func interruptOrphanedJobs(reason: String, now: Date) throws -> [Int64] { try base.interruptOrphanedJobs(reason: reason, now: now) }
+    func requeueStaleJobs(heartbeatBefore: Date) throws -> [Int64] { try base.requeueStaleJobs(heartbeatBefore: heartbeatBefore) }
+    func roster(jobId: Int64) throws -> RosterRecord? { try base.roster(jobId: jobId) }
+}
+
+@Suite("Storage off the request threads")
+struct StorageThreadTests {
+    /// Every query a handler makes runs on the storage threads, never on the cooperative pool that
+    /// all requests share.
+    @Test func handlersQueryStorageOnItsOwnThreads() async throws {
+        let database = QueueRecordingDatabase(try AppDatabase.inMemory())
+        let app = try buildApplication(configuration: testConfiguration(), database: database, logger: quietLogger)
+        try await app.test(.router) { client in
+            let problem = try await client.createProblem(tinyCurtois)
+            _ = try await client.get("/api/problems")
+            _ = try await client.get("/api/problems/\(problem)")
+            _ = try await client.execute(uri: "/api/problems/\(problem)", method: .delete)
+        }
+        #expect(database.queues.count >= 4)
+        #expect(database.queues.allSatisfy { $0 }, "\(database.queues)")
     }
 }
