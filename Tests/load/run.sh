@@ -4,7 +4,9 @@
 #   1. reads with wrk: GET /api/jobs/{id} and GET /api/problems, 10 s each, 8 connections;
 #   2. 200 job submissions (8 at a time) with their latency, then the ones still queued are stopped;
 #   3. a fault run: 12 short jobs (3 s) under read load, one worker killed with SIGKILL mid-run and a
-#      fresh worker started; every job must end `finished`, each once.
+#      fresh worker started; every job must end `finished`, each once;
+#   4. the same on SQLite (Tests/load/sqlite_fault.py): `rotor serve --data-dir` killed with SIGKILL
+#      mid-solve three times; each job's saved roster re-scores to exactly its recorded best.
 # Prints requests/s and latency percentiles. Usage: Tests/load/run.sh [path/to/rotor]
 # (default: a debug build, built here). ROTOR_DATABASE_URL picks the database; without it,
 # Tests/postgres/start.sh starts one. Takes about 2 minutes.
@@ -36,4 +38,5 @@ for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/api/problems" >/dev/nul
 
 python3 Tests/load/load.py --api "http://127.0.0.1:$port/api" --logs "$logs" --kill-pid "$worker_a" \
     --restart "$rotor worker --database $url --name worker-c --max-jobs 1"
+python3 Tests/load/sqlite_fault.py "$rotor" --cycles 3
 echo "logs in $logs"
