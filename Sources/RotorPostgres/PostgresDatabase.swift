@@ -92,6 +92,52 @@ public final class PostgresAppDatabase: RotorDatabase {
         }
     }
 
+    // MARK: - Calendar feeds
+
+    public func insertFeed(_ feed: FeedRecord) throws -> FeedRecord {
+        try attempt("store a calendar feed") {
+            try pool.withConnection { c in
+                try Self.feed(try c.rows("""
+                    INSERT INTO calendar_feed ("problemId", "staffId", token, "createdAt")
+                    VALUES (\(feed.problemId), \(feed.staffId), \(feed.token), \(feed.createdAt)) RETURNING *
+                    """, logger: logger)[0])
+            }
+        }
+    }
+
+    public func feeds(problemId: Int64) throws -> [FeedRecord] {
+        try attempt("read the calendar feeds of problem \(problemId)") {
+            try pool.withConnection { c in
+                try c.rows("SELECT * FROM calendar_feed WHERE \"problemId\" = \(problemId) ORDER BY id", logger: logger).map(Self.feed)
+            }
+        }
+    }
+
+    public func feed(token: String) throws -> FeedRecord? {
+        try attempt("read a calendar feed") {
+            try pool.withConnection { c in
+                try c.rows("SELECT * FROM calendar_feed WHERE token = \(token) AND \"revokedAt\" IS NULL", logger: logger).first.map(Self.feed)
+            }
+        }
+    }
+
+    public func revokeFeed(id: Int64, now: Date) throws -> FeedRecord? {
+        try attempt("revoke calendar feed \(id)") {
+            try pool.withConnection { c in
+                _ = try c.run("UPDATE calendar_feed SET \"revokedAt\" = \(now) WHERE id = \(id) AND \"revokedAt\" IS NULL", logger: logger)
+                return try c.rows("SELECT * FROM calendar_feed WHERE id = \(id)", logger: logger).first.map(Self.feed)
+            }
+        }
+    }
+
+    private static func feed(_ row: PostgresRandomAccessRow) throws -> FeedRecord {
+        var feed = FeedRecord(problemId: try row["problemId"].decode(Int64.self), staffId: try row["staffId"].decode(String.self),
+                              token: try row["token"].decode(String.self), createdAt: try row["createdAt"].decode(Date.self))
+        feed.id = try row["id"].decode(Int64.self)
+        feed.revokedAt = try row["revokedAt"].decode(Date?.self)
+        return feed
+    }
+
     // MARK: - Jobs
 
     public func insertJob(problemId: Int64, limits: JobLimits, now: Date) throws -> JobRecord {

@@ -52,6 +52,18 @@ enum PostgresMigrations {
                 "savedAt" TIMESTAMPTZ NOT NULL)
             """,
         ]),
+        ("v2: calendar feeds", [
+            """
+            CREATE TABLE calendar_feed (
+                id BIGSERIAL PRIMARY KEY,
+                "problemId" BIGINT NOT NULL REFERENCES problem(id) ON DELETE CASCADE,
+                "staffId" TEXT NOT NULL,
+                token TEXT NOT NULL UNIQUE,
+                "createdAt" TIMESTAMPTZ NOT NULL,
+                "revokedAt" TIMESTAMPTZ)
+            """,
+            "CREATE INDEX calendar_feed_on_problemId ON calendar_feed (\"problemId\")",
+        ]),
     ]
 
     /// Applies the migrations this database lacks, in one transaction: all or none. A transaction-level

@@ -48,6 +48,8 @@ func buildRouter(_ api: API) -> Router<BasicRequestContext> {
     router.add(middleware: JSONErrorMiddleware(routes: routes))
     router.add(middleware: WebPageMiddleware())
     router.get("/openapi.json") { _, _ in textResponse(OpenAPIDocument.json, contentType: "application/json") }
+    // Calendar apps cannot send the API token: a feed's URL carries a token of its own.
+    router.get("/feeds/{token}.ics", use: api.feedCalendar)
 
     let group = router.group("/api")
     if let token = api.configuration.token { group.add(middleware: BearerTokenMiddleware(token: token)) }
@@ -60,6 +62,9 @@ func buildRouter(_ api: API) -> Router<BasicRequestContext> {
     group.post("/problems/{id}/jobs", use: api.startJob)
     group.get("/problems/{id}/jobs", use: api.listJobs)
     group.post("/problems/{id}/score", use: api.score)
+    group.post("/problems/{id}/feeds", use: api.createFeed)
+    group.get("/problems/{id}/feeds", use: api.listFeeds)
+    group.delete("/feeds/{id}", use: api.revokeFeed)
     group.get("/jobs/{id}", use: api.getJob)
     group.get("/jobs/{id}/events", use: api.events)
     group.post("/jobs/{id}/stop", use: api.stopJob)

@@ -23,6 +23,14 @@ enum OpenAPIDocument {
       "TooLarge": { "description": "The body is larger than the server accepts.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
     },
     "schemas": {
+      "Feed": {
+        "type": "object", "required": ["id", "problemId", "staff", "url", "createdAt"],
+        "properties": {
+          "id": { "type": "integer" }, "problemId": { "type": "integer" }, "staff": { "type": "string" },
+          "url": { "type": "string", "description": "The path to subscribe to, under the server's address." },
+          "createdAt": { "type": "string", "format": "date-time" }, "revokedAt": { "type": "string", "format": "date-time" }
+        }
+      },
       "Rule": {
         "type": "object", "required": ["id", "title", "contract", "parameters"],
         "properties": {
@@ -303,6 +311,46 @@ enum OpenAPIDocument {
         "responses": {
           "200": { "description": "The calendar.", "content": { "text/calendar": { "schema": { "type": "string" } } } },
           "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" }
+        }
+      }
+    },
+    "/api/problems/{id}/feeds": {
+      "parameters": [{ "$ref": "#/components/parameters/problemId" }],
+      "post": {
+        "summary": "A calendar feed for one staff member: an unguessable URL a calendar app subscribes to without the API token.",
+        "description": "The body is {\"staff\": \"<staff ID>\"}. The feed serves that person's shifts in the problem's latest saved roster until it is revoked.",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["staff"], "properties": { "staff": { "type": "string" } } } } } },
+        "responses": {
+          "201": { "description": "The feed.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Feed" } } } },
+          "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" }
+        }
+      },
+      "get": {
+        "summary": "The problem's calendar feeds, revoked ones included.",
+        "responses": {
+          "200": { "description": "The feeds.", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Feed" } } } } },
+          "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" }
+        }
+      }
+    },
+    "/api/feeds/{id}": {
+      "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer", "minimum": 1 } }],
+      "delete": {
+        "summary": "Revoke a calendar feed: its URL answers 404 from then on.",
+        "responses": {
+          "204": { "description": "Revoked." },
+          "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" }
+        }
+      }
+    },
+    "/feeds/{token}.ics": {
+      "parameters": [{ "name": "token", "in": "path", "required": true, "schema": { "type": "string", "pattern": "^[0-9a-f]{64}$" } }],
+      "get": {
+        "summary": "A calendar feed: the person's shifts in the problem's latest saved roster, as iCalendar.",
+        "security": [],
+        "responses": {
+          "200": { "description": "The calendar.", "content": { "text/calendar": { "schema": { "type": "string" } } } },
+          "404": { "$ref": "#/components/responses/NotFound" }
         }
       }
     }

@@ -71,6 +71,16 @@ public struct AppDatabase: RotorDatabase {
                 t.column("savedAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v2: calendar feeds") { db in
+            try db.create(table: "calendar_feed") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("problem", onDelete: .cascade).notNull()
+                t.column("staffId", .text).notNull()
+                t.column("token", .text).notNull().unique()
+                t.column("createdAt", .datetime).notNull()
+                t.column("revokedAt", .datetime)
+            }
+        }
         return migrator
     }
 
@@ -96,6 +106,35 @@ public struct AppDatabase: RotorDatabase {
     /// Deletes a problem with its jobs and their rosters; false when there was no such problem.
     public func deleteProblem(id: Int64) throws -> Bool {
         try writer.write { db in try ProblemRecord.deleteOne(db, key: id) }
+    }
+
+    // MARK: - Calendar feeds
+
+    public func insertFeed(_ feed: FeedRecord) throws -> FeedRecord {
+        try writer.write { db in
+            var feed = feed
+            try feed.insert(db)
+            return feed
+        }
+    }
+
+    public func feeds(problemId: Int64) throws -> [FeedRecord] {
+        try writer.read { db in try FeedRecord.filter(Column("problemId") == problemId).order(Column("id")).fetchAll(db) }
+    }
+
+    public func feed(token: String) throws -> FeedRecord? {
+        try writer.read { db in try FeedRecord.filter(Column("token") == token && Column("revokedAt") == nil).fetchOne(db) }
+    }
+
+    public func revokeFeed(id: Int64, now: Date) throws -> FeedRecord? {
+        try writer.write { db in
+            guard var feed = try FeedRecord.fetchOne(db, key: id) else { return nil }
+            if feed.revokedAt == nil {
+                feed.revokedAt = now
+                try feed.update(db)
+            }
+            return feed
+        }
     }
 
     // MARK: - Jobs

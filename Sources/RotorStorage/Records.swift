@@ -170,3 +170,28 @@ public struct RosterRecord: Codable, Sendable, Equatable, FetchableRecord, Persi
         return Schedule(staffCount: staffCount, days: days, cells: ContiguousArray(cells))
     }
 }
+
+/// A calendar feed: one staff member's shifts of a problem's latest roster, at a URL whose token is
+/// its only credential (calendar apps cannot send headers). Revoking it makes the URL answer 404.
+public struct FeedRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "calendar_feed"
+
+    public var id: Int64?
+    public var problemId: Int64
+    public var staffId: String
+    /// 64 hexadecimal digits from the system's secure random source.
+    public var token: String
+    public var createdAt: Date
+    public var revokedAt: Date?
+
+    public init(problemId: Int64, staffId: String, token: String, createdAt: Date) {
+        self.problemId = problemId
+        self.staffId = staffId
+        self.token = token
+        self.createdAt = createdAt
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

@@ -56,6 +56,15 @@ public protocol RotorDatabase: Sendable {
     func requeueStaleJobs(heartbeatBefore: Date) throws -> [Int64]
 
     func roster(jobId: Int64) throws -> RosterRecord?
+
+    /// Stores a calendar feed.
+    func insertFeed(_ feed: FeedRecord) throws -> FeedRecord
+    /// A problem's feeds, revoked ones included, oldest first.
+    func feeds(problemId: Int64) throws -> [FeedRecord]
+    /// The feed with this token, unless it was revoked.
+    func feed(token: String) throws -> FeedRecord?
+    /// Revokes a feed; nil when there is no such feed.
+    func revokeFeed(id: Int64, now: Date) throws -> FeedRecord?
 }
 
 /// What a worker learns when it records a running job's progress.

@@ -95,7 +95,7 @@ struct PostgresDatabaseTests {
         #expect(failures.withLock { $0 } == [])
         let db = try #require(databases.first)
         #expect(try db.appliedMigrations() == PostgresMigrations.all.map(\.name))
-        #expect(try db.appliedMigrations() == ["v1: problems, jobs, rosters"])
+        #expect(try db.appliedMigrations() == ["v1: problems, jobs, rosters", "v2: calendar feeds"])
 
         let problem = try db.insertProblem(sampleProblem("kept"))
         #expect(try db.problem(id: problem.id!) == problem)
@@ -103,7 +103,7 @@ struct PostgresDatabaseTests {
         let again = try schema.open()
         defer { again.close() }
         #expect(try again.problem(id: problem.id!)?.name == "kept", "reopening keeps the data")
-        #expect(try again.appliedMigrations().count == 1)
+        #expect(try again.appliedMigrations().count == 2)
     }
 
     /// One queued job, two workers (each with its own connections) claiming at the same moment:
@@ -136,6 +136,25 @@ struct PostgresDatabaseTests {
             }
         }
         #expect(claimed.withLock { $0 }.sorted() == ids)
+    }
+
+    /// Calendar feeds: stored, found by token until revoked, gone with their problem.
+    @Test func calendarFeeds() throws {
+        let schema = try TestSchema()
+        defer { schema.drop() }
+        let db = try schema.open()
+        defer { db.close() }
+        let problem = try db.insertProblem(sampleProblem())
+        let token = String(repeating: "ab", count: 32)
+        let feed = try db.insertFeed(FeedRecord(problemId: problem.id!, staffId: "A", token: token, createdAt: t0))
+        #expect(feed.id != nil && feed.revokedAt == nil)
+        #expect(try db.feed(token: token) == feed)
+        #expect(try db.feeds(problemId: problem.id!) == [feed])
+        let revoked = try #require(try db.revokeFeed(id: feed.id!, now: t0.addingTimeInterval(5)))
+        #expect(revoked.revokedAt == t0.addingTimeInterval(5))
+        #expect(try db.feed(token: token) == nil && db.revokeFeed(id: 999_999, now: t0) == nil)
+        #expect(try db.deleteProblem(id: problem.id!))
+        #expect(try db.feeds(problemId: problem.id!) == [])
     }
 
     /// Same calls as the SQLite lifecycle test: PostgreSQL stores what SQLite stores.

@@ -157,6 +157,42 @@ struct APITests {
         #expect(configuration.problem == nil)
     }
 
+    /// A calendar app subscribes to a person's feed without the API token; the feed follows the
+    /// problem's latest roster, and once revoked answers 404 like a token that never existed.
+    @Test func calendarFeedsWithTheirOwnTokens() async throws {
+        let configuration = testConfiguration { $0.token = "0123456789abcdef-token" }
+        let auth: HTTPFields = [.authorization: "Bearer 0123456789abcdef-token"]
+        try await withApp(configuration) { client in
+            let created = try await client.post("/api/problems", tinyCurtois, headers: auth)
+            let problem = try created.decoded(ProblemBody.self).id
+            let job = try await client.post("/api/problems/\(problem)/jobs", #"{"timeLimit": 0.3}"#, headers: auth).decoded(JobBody.self)
+            for _ in 0..<200 {
+                if try await client.get("/api/jobs/\(job.id)", headers: auth).decoded(JobBody.self).status.isFinal { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(try await client.post("/api/problems/\(problem)/feeds", #"{"staff": "A"}"#).status == .unauthorized)
+            let feed = try await client.post("/api/problems/\(problem)/feeds", #"{"staff": "A"}"#, headers: auth)
+            #expect(feed.status == .created, "\(feed.text)")
+            let body = try feed.decoded(FeedBody.self)
+            #expect(body.url.hasPrefix("/feeds/") && body.url.count == "/feeds/".count + 64 + ".ics".count)
+            // No API token needed for the feed itself.
+            let calendar = try await client.get(body.url)
+            #expect(calendar.status == .ok && calendar.text.hasPrefix("BEGIN:VCALENDAR") && calendar.text.contains("BEGIN:VEVENT"))
+            let second = try await client.post("/api/problems/\(problem)/feeds", #"{"staff": "A"}"#, headers: auth).decoded(FeedBody.self)
+            #expect(second.url != body.url)
+            #expect(try await client.post("/api/problems/\(problem)/feeds", #"{"staff": "nobody"}"#, headers: auth).status == .badRequest)
+            let listed = try await client.get("/api/problems/\(problem)/feeds", headers: auth).decoded([FeedBody].self)
+            #expect(listed.map(\.id) == [body.id, second.id])
+
+            #expect(try await client.execute(uri: "/api/feeds/\(body.id)", method: .delete, headers: auth).status == .noContent)
+            let revoked = try await client.get(body.url)
+            let unknown = try await client.get("/feeds/" + String(repeating: "0", count: 64) + ".ics")
+            #expect(revoked.status == .notFound && unknown.status == .notFound && revoked.text == unknown.text)
+            #expect(try await client.get(second.url).status == .ok)
+            #expect(try await client.get("/feeds/short.ics").status == .notFound)
+        }
+    }
+
     @Test func badInputGetsAClearError() async throws {
         try await withApp(testConfiguration { $0.maxBodyBytes = 4096 }) { client in
             let malformed = try await client.post("/api/problems", "{\"horizon\": ", headers: [.contentType: "application/json"])
@@ -310,6 +346,10 @@ final class QueueRecordingDatabase: RotorDatabase, @unchecked Sendable {
     func interruptOrphanedJobs(reason: String, now: Date) throws -> [Int64] { try base.interruptOrphanedJobs(reason: reason, now: now) }
     func requeueStaleJobs(heartbeatBefore: Date) throws -> [Int64] { try base.requeueStaleJobs(heartbeatBefore: heartbeatBefore) }
     func roster(jobId: Int64) throws -> RosterRecord? { try base.roster(jobId: jobId) }
+    func insertFeed(_ feed: FeedRecord) throws -> FeedRecord { try base.insertFeed(feed) }
+    func feeds(problemId: Int64) throws -> [FeedRecord] { try base.feeds(problemId: problemId) }
+    func feed(token: String) throws -> FeedRecord? { try base.feed(token: token) }
+    func revokeFeed(id: Int64, now: Date) throws -> FeedRecord? { try base.revokeFeed(id: id, now: now) }
 }
 
 @Suite("Storage off the request threads")
