@@ -75,7 +75,7 @@ struct SolverArguments: ParsableArguments {
     var blockExchanges: Int?
 
     @Flag(inversion: .prefixedNo,
-          help: ArgumentHelp("Start one search thread with a column generation dive (default: on rosters of up to 1,200 cells, or 1,680 over at most 28 days, that the benchmark's rules fit).", visibility: .hidden))
+          help: ArgumentHelp("Start with column generation dives: the second thread, or every thread in runs of 30 s or more (default: on rosters of up to 1,200 cells, or 1,680 over at most 28 days, that the benchmark's rules fit).", visibility: .hidden))
     var dive: Bool?
 
     @Option(help: ArgumentHelp("Late acceptance history length.", visibility: .hidden))

@@ -7,9 +7,9 @@ struct Worker: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Solve the jobs queued in a shared PostgreSQL database, beside 'rotor serve --database'.",
         discussion: """
-            The worker claims queued jobs (at most --max-jobs at once), saves each job's best roster as it \\
-            improves and beats a heartbeat while it runs. When a worker dies, another re-queues its jobs once \\
-            their heartbeat is older than --heartbeat-timeout and continues them from their saved rosters. \\
+            The worker claims queued jobs (at most --max-jobs at once), saves each job's best roster as it \
+            improves and beats a heartbeat while it runs. When a worker dies, another re-queues its jobs once \
+            their heartbeat is older than --heartbeat-timeout and continues them from their saved rosters. \
             On Ctrl-C or SIGTERM the worker puts its jobs back in the queue, rosters saved, and exits.
             """)
 

@@ -80,9 +80,9 @@ public struct SimulatedAnnealing: Acceptor, Sendable {
     }
 
     /// Starts a new cycle: a polishing one for a feasible roster, a hot one otherwise. A cycle that
-    /// found nothing better is followed by one twice as long (up to `maximumCycleLength`): measured on
-    /// Instances 5–18, the best length varies from 2 to 10 million moves between instances, and
-    /// unproductive cycles are the sign that cooling is too fast for this one.
+    /// found nothing better is followed by one twice as long (up to `maximumCycleLength`): the best
+    /// length varies from 2 to 10 million moves between benchmark instances, and unproductive cycles
+    /// are the sign that cooling is too fast for this one.
     public mutating func restart(at cost: Int, polish isFeasible: Bool, improved: Bool) {
         if !improved { cycleLength = min(cycleLength * 2, maximumCycleLength) }
         (start, end) = isFeasible ? polish : hot

@@ -23,18 +23,12 @@ public final class ColumnGenerationDive {
     /// The pricing programme with `fineLabelsPerBucket` labels a bucket, asked when `pricer` finds no
     /// row that prices out at the root, or once at most `finePricingShare` of the people are left
     /// unfixed. With 32 labels a bucket the programme misses rows whose partial rows are not among the
-    /// cheapest of their bucket: on Instance 8 (optimum 1,300) the root's value stayed at 1,320.4, no
-    /// lower bound at all, and the first dive ended at 1,428 (one thread, a throw-away build printing
-    /// the dive); with 128 labels from the root on it was 1,298.9. Both programmes seek only rows that
-    /// price out (`WindowRebuilder.cheapestRow(costBelow:)`), whose completion bounds make 128 labels
-    /// affordable and the 32-label programme faster. Priced finely at every fixing, Instance 8's first
-    /// dive took 36 s and ended at 1,412; at the root only, it ended at 1,316 after 19 s; as here, where
-    /// late in the dive few people are priced and the value climbs, `rotor solve Instance8.txt
-    /// --time-limit 60 --threads 2 --seed K` ended at 1,308, 1,304, 1,309, 1,304 and 1,308 for seeds
-    /// 1–5, the best dive ending after 15–30 s. Without the bounds on the 32-label programme, at
-    /// 1,304, 1,355, 1,309, 1,331 and 1,303, the dives ending after 37–55 s (seed 4's did not end);
-    /// Instance 12 then ended at its optimum, 4,040, for seeds 1–3 after 41–50 s, where with them it
-    /// ended at 4,041 (twice), 4,040, 4,040, 4,040 and 4,040 for seeds 1–5 after 25–40 s.
+    /// cheapest of their bucket (where the buckets do not key a limit such as the number of night
+    /// shifts, or the weekends), so the root's value may stay above the optimum and bound nothing.
+    /// Pricing finely at every fixing costs more than it gains: while many people are unfixed the
+    /// quick programme's rows serve. Both programmes seek only rows that price out
+    /// (`WindowRebuilder.cheapestRow(costBelow:)`), whose completion bounds make 128 labels
+    /// affordable and the 32-label programme faster.
     let finePricer: WindowRebuilder
     static let fineLabelsPerBucket = 128
     static let finePricingShare = 0.4
@@ -50,22 +44,14 @@ public final class ColumnGenerationDive {
     var fixed: [Int]
     /// Whether a fixed person's other columns, which can only be zero, are barred from entering
     /// the master (`RevisedSimplex.bar`): on masters of more than 200 rows, where fixings take
-    /// thousands of pivots. On Instance 12 (340 rows; one thread, a throw-away build printing the
-    /// dive) the first dive had fixed 50 of 60 people after 33 s and 169 thousand pivots with the
-    /// bar, 54 s and 300 thousand without, and ended at the optimum, 4,040, after 40 s. On smaller
-    /// masters the bar changes which of the degenerate programme's optimal bases the dives pass
-    /// through, and did worse: `rotor solve Instance7.txt --time-limit 60 --threads 2 --seed K`
-    /// (104 rows) ended at 1,058, 1,058, 1,057, 1,057, 1,057 and 1,059 for seeds 1–6 with it
-    /// (c7aba57), 1,057, 1,057, 1,056, 1,057, 1,056 and 1,058 without (326b2e8).
+    /// thousands of pivots and the bar nearly halves them. On smaller masters the bar changes which
+    /// of the degenerate programme's optimal bases the dives pass through, and did worse.
     let barsFixedColumns: Bool
     /// The master's basis at the root, optimal for the columns it had then and primal feasible
     /// with those added since: each dive after the first starts from it. Returning there from the
-    /// last fixing's basis by the dual method instead took 770 pivots a dive on Instance 7 (one
-    /// thread, 60 s, seed 1, a throw-away build counting them: 124 thousand of the 313 thousand
-    /// pivots of 161 dives), where restoring left 3.7 thousand in all, and the dives' phase (167
-    /// dives) ended after 34 s instead of 52. With barred columns the dual method could not be used
-    /// anyway: that basis need not be dual feasible for the columns barred meanwhile, which were
-    /// not priced (Instance 7's second dive blew up to 1e17 that way).
+    /// last fixing's basis by the dual method costs hundreds of pivots a dive instead, and with
+    /// barred columns is unsound: that basis need not be dual feasible for the columns barred
+    /// meanwhile, which were not priced.
     var root: RevisedSimplex.Basis?
     /// The master's right-hand sides with nobody fixed.
     let rootRightHandSide: [Double]
@@ -80,9 +66,8 @@ public final class ColumnGenerationDive {
     public private(set) var dives = 0
 
     /// A deterministic measure of the time spent so far: steps of the pricing programme, plus the
-    /// entries the simplex visits (a two-hundredth of a step each). Measured on this machine with
-    /// one thread for 30 s (seed 1), a second was 41 million on Instance 5, 51 on 7, 53 on 9, 63 on
-    /// 10 and 90 on 16; the programme did nine tenths or more of it.
+    /// entries the simplex visits (a two-hundredth of a step each). `workPerSecond` converts a time
+    /// limit into it, calibrated on the benchmark; the programme does nine tenths or more of it.
     public var work: Int { pricer.lastWork + finePricer.lastWork + master.work / 200 }
     public static let workPerSecond = 50_000_000
 
@@ -269,18 +254,11 @@ public final class ColumnGenerationDive {
     /// Generates and dives to a whole roster. Every cost is a whole number, so once the programme's
     /// value after generation exceeds `bound - 1`, no roster the dive can still reach scores below
     /// `bound`, and the dive is cut off there. (The value is a true lower bound only when pricing is
-    /// exact; with a few labels per bucket it may cut off a dive that would have ended lower.) On
-    /// Instance 7 (one thread, 60 s, seed 1, a throw-away build printing each dive) eight of the
-    /// first eleven dives were cut off, and the eleventh reached 1,057 after 20 s, where without
-    /// the cut-off nine dives in 27 s reached 1,058 at best. The first dive fixes the
-    /// largest column; later ones (each starts again from the root, with every column generated so
-    /// far) fix one drawn from those at least a quarter as large, so that repeated dives explore: on
-    /// Instance 9 the first dive of the second thread ended at 539 and the second at the optimum, 439
-    /// (a debugging print in a throw-away build; `rotor bench` shows only the final roster). The
-    /// first dive on Instance 7 ends at 1,161 and later ones at 1,056–1,061: drawing from a quarter
-    /// rather than a half, `rotor solve Instance7.txt --threads 2 --time-limit 60 --seed K` ended at
-    /// 1,057, 1,057, 1,056, 1,057, 1,056 and 1,058 for seeds 1–6, against 1,057, 1,058 and 1,057
-    /// for seeds 1–3 with a half, and 1,058, 1,057 and 1,056 drawing from all.
+    /// exact; with a few labels per bucket it may cut off a dive that would have ended lower.) Cutting
+    /// off leaves the time to more dives. The first dive fixes the largest column; later ones (each
+    /// starts again from the root, with every column generated so far) fix one drawn from those at
+    /// least a quarter as large, so that repeated dives explore: a first dive is often far from the
+    /// optimum and a later one reaches it.
     public func dive(stop: () -> Bool, random: inout RandomSource, below bound: Int = .max) -> Outcome {
         let E = problem.staffCount, H = problem.days
         var rightHandSide = rootRightHandSide

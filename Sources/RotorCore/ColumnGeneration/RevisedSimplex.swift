@@ -7,11 +7,10 @@
 /// "Linear Programming", 1983, ch. 7, 10), warm-started from the last basis. Adding columns leaves
 /// the basis primal feasible, so the primal method continues where the last solve stopped; changing
 /// right-hand sides after an optimal solve leaves it dual feasible, so the dual method (Lemke 1954)
-/// first restores primal feasibility (on Instance 10's dive, 15 to 168 pivots per fixing, where
-/// barring columns by their cost left the primal method 219 to 636). Every row starts with a basic
-/// variable of its own (its slack, or an artificial one priced by the caller for equalities and "at
-/// least" rows), so no first phase is needed: an artificial variable still positive at the optimum
-/// means the row is not met at that price. Masters of a few hundred rows keep the dense m × m
+/// first restores primal feasibility, in far fewer pivots than the primal method would need after a
+/// fixing. Every row starts with a basic variable of its own (its slack, or an artificial one priced
+/// by the caller for equalities and "at least" rows), so no first phase is needed: an artificial
+/// variable still positive at the optimum means the row is not met at that price. Masters of a few hundred rows keep the dense m × m
 /// inverse small; it is rebuilt from the basis every `refactorEvery` pivots so that rounding does
 /// not pile up.
 public struct RevisedSimplex {
@@ -203,9 +202,8 @@ public struct RevisedSimplex {
         var budget = maximumPivots
         guard restoreFeasibility(&budget, &column) else { return false }
         // Reduced costs and Devex reference weights (Harris 1973; Forrest & Goldfarb 1992), both
-        // kept up to date along each pivot's row. On Instance 12's dive Devex took 30 thousand
-        // pivots to the root's optimum and 142 thousand to the 41st fixing, where Dantzig's rule
-        // took 52 and 447 thousand.
+        // kept up to date along each pivot's row. On the dive's masters Devex takes markedly fewer
+        // pivots than Dantzig's rule (docs/tuning-log.md).
         var reduced = [Double](repeating: 0, count: columnCount)
         var weight = [Double](repeating: 1, count: columnCount)
         var pivotRow = [Double](repeating: 0, count: m)

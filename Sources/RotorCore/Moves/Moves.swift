@@ -118,7 +118,7 @@ public struct MoveSelector: Sendable {
     /// Of the `changePercent` draws, the share (percent of all draws) aimed at a post left short
     /// (`coverAimed`) and at a request not granted (`requestAimed`); the rest, and any aimed draw
     /// that finds no target, change a random cell. On year-long rosters random cells rarely touch
-    /// what costs: the 60 s runs behind these defaults are in `SolverOptions.aimedChangePercents`.
+    /// what costs: the runs behind these defaults are in docs/tuning-log.md.
     public var coverAimPercent = MoveSelector.defaultAimPercents.cover
     public var requestAimPercent = MoveSelector.defaultAimPercents.request
     public static let defaultAimPercents = (cover: 25, request: 15)
@@ -130,13 +130,8 @@ public struct MoveSelector: Sendable {
     public static let defaultExchangePercent = 15
     public static let largeRosterExchangePercent = 25
     /// Of the exchange draws, the percent that exchange blocks of 2 to `maxBlock` days
-    /// (`twoBlocks`) rather than two days. Measured with one thread for 30 s (seeds 1–2, or 1–3 on the
-    /// four-week instances), 30 against none: Instance 24 72,901 against 87,339 on average, 13 1,833
-    /// against 2,053, 17 5,998 against 6,180, 20 5,600 against 5,688, 16 3,544 against 3,600, 12
-    /// 4,194 against 4,251, 5 1,181 against 1,213, 4 1,717 against 1,719 (the optimum, 1,716, in
-    /// one run of two); 7, 9, 10 and 14 within noise, 8 1,360 against 1,357. 15 and 50 did worse than
-    /// 30 on Instances 13, 17 and 24 and better on 12 (4,165 and 4,125 against 4,227, seeds 1–2)
-    /// (`rotor solve InstanceN.txt --time-limit 30 --threads 1 --seed K --block-exchanges P`).
+    /// (`twoBlocks`) rather than two days. 30 did better than none on most benchmark instances, and
+    /// better than 15 or 50 on most of those tried (docs/tuning-log.md).
     public var blockExchangePercent = MoveSelector.defaultBlockExchangePercent
     public static let defaultBlockExchangePercent = 30
     /// Longest block for swap and assign moves.

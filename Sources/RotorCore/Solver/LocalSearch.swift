@@ -66,13 +66,12 @@ struct LocalSearch {
     var hardWeight: Double
     var intHardWeight: Int
 
-    /// Odd-numbered threads polish hotter (×4): measured over 3 seeds, cool reheats suit Instances 7
-    /// and 12 and hotter ones Instance 16, so two threads cover both.
+    /// Odd-numbered threads polish hotter (×4): some rosters are polished best by cool reheats and
+    /// others by hotter ones, so two threads cover both.
     var reheatScale: Double { thread % 2 == 1 ? 4 : 1 }
 
-    /// Odd-numbered threads also cool three times slower: measured with one thread over 2 seeds,
-    /// 10-million-move cycles beat the default 2–4 million on Instances 5, 8, 9, 17 and 18 and lose
-    /// on 12, 14 and 16.
+    /// Odd-numbered threads also cool three times slower: the best cycle length differs between
+    /// rosters of the same size, so two threads cover both.
     var cycleScale: Int { thread % 2 == 1 ? 3 : 1 }
 
     /// See `SolverOptions.startTemperature`.
@@ -288,28 +287,15 @@ struct LocalSearch {
         // A thread cuts short a dive still running at 80 %, which then gives nothing, so that a dive
         // longer than the run leaves it its search; counted in work, not read from the clock, so that
         // a seeded search stays deterministic. Only the second of several threads lets a dive run on
-        // until it ends or the run does, as the first searches from 80 % on at the latest: on
-        // Instance 12 (two threads, 60 s) the one dive ends at the optimum after 40 s, where a cut at
-        // 100 % of the work measure, calibrated on smaller masters, stopped it after 36 s with 54 of
-        // 60 people fixed (throw-away builds printing the dive).
+        // until it ends or the run does, as the first searches from 80 % on at the latest: the work
+        // measure is calibrated on smaller masters, and a large master's one dive may need the run.
         //
         // A dive that cannot end below the best roster so far, this thread's dives' or any thread's
         // published one, is cut off (`ColumnGenerationDive.dive(below:)`); the dives' rosters are
         // published as they come, so that the threads' dives cut each other's off. Once a dive is cut
         // off at the root, where the programme's value with every column so far shows that none can
-        // end below the bound (as far as its pricing is exact), the dives end: on Instance 12, whose
-        // root value is its optimum's, 4,040, none can better a roster at 4,040. Most dives on
-        // Instance 7 are cut off after 4–11 of its 20 people are fixed, and about one in a hundred
-        // ends at its optimum, 1,056 (one thread, 60 s, the bound held at 1,057, throw-away builds:
-        // 2, 1 and 2 of 169, 158 and 162 dives for seeds 1–3), so it takes many. Until b9430b3 the
-        // streak was 50, only one thread dived, the bound was that thread's dives' best, and each
-        // dive returned to the root by the dual method (`ColumnGenerationDive.root`): Instance 7 then
-        // ended at 1,057 on seed 1, its 51st dive the last. With these changes `rotor bench` (2
-        // threads, 60 s, seed 1) reached Instance 7's optimum after 25.5 s and Instance 12's, 4,040
-        // (4,041 before), after 36.7 s; Instance 8 stayed at 1,308 and 5, 9, 10 and 16 at their
-        // optima. A prototype of them without the streak and the end at the root (`rotor solve
-        // InstanceN.txt --time-limit 60 --threads 2 --seed K`, K = 1–3) ended at 1,056 three times on
-        // Instance 7, 4,040 three times on 12 and 1,308, 1,304 and 1,308 on 8.
+        // end below the bound (as far as its pricing is exact), the dives end. Most dives are cut off
+        // after a few fixings and good ones are rare, so it takes many (see docs/solver.md).
         let limitWork = options.termination.timeLimit.map { $0 / .seconds(1) * Double(ColumnGenerationDive.workPerSecond) }
         let cutsShort = !(options.threads > 1 && thread == 1)
         var unimproved = 0
@@ -349,10 +335,9 @@ struct LocalSearch {
     }
 
     /// Dives in a row, cut off or not, that give up when none bettered the best of them. Where each
-    /// dive costs little the work measure grows slowly: on Instance 1, whose root programme (558)
-    /// is far below its optimum (607), so that dives are cut off only after some fixings, both
-    /// threads dived through most of a 60 s run without this (`rotor bench`: 17 moves per second
-    /// per thread), where on Instance 7 about one dive in a hundred reaches the optimum (`diveFirst`).
+    /// dive costs little the work measure grows slowly, and on a small roster whose root programme
+    /// lies well below its optimum the threads would otherwise dive through most of the run; the
+    /// streak is long because good dives can be as rare as one in a hundred.
     static let diveStreak = 500
 
     /// Moves until the next rebuild, block reassignment and day reassignment.
@@ -362,8 +347,7 @@ struct LocalSearch {
 
     /// Moves to make before the next rebuild so that rebuilds take roughly `rebuildShare` of the time,
     /// taking a step of the programme (one partial row extended by one value) as a fiftieth of a move.
-    /// The real cost varies: at the default quarter, the drop in moves per second shows rebuilds taking
-    /// 46 % of the time on Instance 7, 26 % on 12 and 19 % on 24 (4 s, one thread).
+    /// The real cost varies with the roster, so the share is only roughly kept.
     func rebuildGap(_ rebuilder: WindowRebuilder) -> Int {
         Self.movesBefore(work: Double(rebuilder.lastWork) / 50, share: min(options.rebuildShare, 0.95))
     }
