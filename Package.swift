@@ -1,8 +1,16 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// The solver core (RotorCore) does no I/O; formats, the CLI and (later) storage and the server
-// depend on it, never the other way round. Test targets match modules one to one.
+// Rotor: the solver core `RotorCore` (model, compiled form, rules, scoring, solver; no I/O), the
+// formats `RotorFormats` (problem documents, Curtois & Qu files, rosters, staff CSV, iCalendar), the
+// storage `RotorStorage` (SQLite) and `RotorPostgres` (PostgreSQL), the HTTP API and web page
+// `RotorServer`, and the `rotor` command. Each depends only on those before it; test targets match
+// modules one to one; the `EmbedWebPage` plugin (with its `EmbedFiles` tool) builds the page's
+// files into RotorServer.
+//
+// The solver is compiled with -Ounchecked: without it the search evaluates 20-30 % fewer moves per
+// second (docs/benchmarks.md). Unsafe flags keep RotorCore and RotorFormats from being depended on
+// by a package outside this one; removing them needs the hot loops made unchecked by hand first.
 let optimise: [SwiftSetting] = [
     .unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release)),
 ]
@@ -14,7 +22,7 @@ let optimiseCore: [SwiftSetting] = optimise + [
 
 let package = Package(
     name: "Rotor",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],   // Synchronization.Mutex and task executors
     products: [
         .executable(name: "rotor", targets: ["rotor"]),
         .library(name: "RotorCore", targets: ["RotorCore"]),

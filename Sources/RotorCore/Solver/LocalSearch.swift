@@ -305,7 +305,13 @@ struct LocalSearch {
             // The best published roster, this thread's dives' included.
             let bound = shared.withLock { $0.score }
             let found: Schedule
-            switch dive.dive(stop: { stop() || cutsShort && limitWork.map { Double(dive.work) >= 0.8 * $0 } == true },
+            // The work measure keeps a seeded run deterministic; the clock, at 80 % of the time limit
+            // too, keeps a machine slower than the measure's calibration from diving the whole run away.
+            let cutShort = {
+                limitWork.map { Double(dive.work) >= 0.8 * $0 } == true
+                    || options.termination.timeLimit.map { clock.now() - start >= $0 * 0.8 } == true
+            }
+            switch dive.dive(stop: { stop() || cutsShort && cutShort() },
                              random: &random, below: bound.hard == 0 ? bound.soft : .max) {
             case .roster(let roster): found = roster
             case .cutOff where dive.isAtRoot: break dives
