@@ -1,6 +1,6 @@
 /// Decides whether the search moves to a candidate roster. Costs are the search's weighted cost
 /// (hard penalty × weight + objective); lower is better.
-public protocol Acceptor {
+package protocol Acceptor {
     mutating func accepts(candidate: Int, current: Int, random: inout RandomSource) -> Bool
     /// Called once per iteration with the cost of the roster kept.
     mutating func step(current: Int)
@@ -15,7 +15,7 @@ public protocol Acceptor {
 /// Late acceptance hill climbing (Burke & Bykov, "The late acceptance hill-climbing heuristic",
 /// EJOR 2017): a candidate is accepted if it is no worse than the current roster or than the roster
 /// held `length` iterations ago. One parameter, no temperature to tune.
-public struct LateAcceptance: Acceptor, Sendable {
+package struct LateAcceptance: Acceptor, Sendable {
     private var history: ContiguousArray<Int>
     private var position = 0
 
@@ -48,7 +48,7 @@ public struct LateAcceptance: Acceptor, Sendable {
 /// Simulated annealing (Kirkpatrick et al., 1983) with a geometric schedule counted in iterations, not
 /// seconds, so that a seed fixes the trajectory: the temperature falls from `start` to `end` over
 /// `cycleLength` iterations, then the cycle starts again (reheating).
-public struct SimulatedAnnealing: Acceptor, Sendable {
+package struct SimulatedAnnealing: Acceptor, Sendable {
     /// Temperatures of a full cycle, which must find cover and feasibility.
     public var hot: (start: Double, end: Double)
     /// Temperatures of the cycles that polish a feasible roster.

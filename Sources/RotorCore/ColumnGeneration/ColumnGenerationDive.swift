@@ -17,7 +17,7 @@
 ///
 /// A row's cost here is its cells and successions only: the programme keeps the other row rules as
 /// hard limits, which they all are on the benchmark; the search scores the roster with every rule.
-public final class ColumnGenerationDive {
+package final class ColumnGenerationDive {
     let problem: CompiledProblem
     let pricer: WindowRebuilder
     /// The pricing programme with `fineLabelsPerBucket` labels a bucket, asked when `pricer` finds no

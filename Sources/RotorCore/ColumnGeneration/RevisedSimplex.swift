@@ -13,7 +13,7 @@
 /// variable still positive at the optimum means the row is not met at that price. Masters of a few hundred rows keep the dense m × m
 /// inverse small; it is rebuilt from the basis every `refactorEvery` pivots so that rounding does
 /// not pile up.
-public struct RevisedSimplex {
+package struct RevisedSimplex {
     public enum Sense: Sendable { case atMost, equal, atLeast }
 
     public let rowCount: Int

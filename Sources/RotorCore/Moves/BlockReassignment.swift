@@ -9,7 +9,7 @@
 /// A block swap exchanges two people's stretches; this moves whole cycles of them (A takes B's,
 /// B takes C's, C takes A's), the ejection chains that polish requests once cover is settled, which
 /// a walk of single swaps reaches only through worse rosters.
-public final class BlockReassigner {
+package final class BlockReassigner {
     /// Largest group dealt out at once; the method takes cubic time in it.
     public let groupSize: Int
     /// Row evaluations (and a cubic share of the method) of the last `apply`: a deterministic
@@ -104,7 +104,7 @@ public final class BlockReassigner {
 
 /// Deals out again the stretches of days `start ..< start + length` among the group
 /// `BlockReassigner.drawGroup` chose.
-public struct ReassignBlockMove: Sendable, Equatable {
+package struct ReassignBlockMove: Sendable, Equatable {
     public var start: Int, length: Int
 
     public init(start: Int, length: Int) {

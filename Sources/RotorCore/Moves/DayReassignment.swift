@@ -16,7 +16,7 @@
 /// Curtois, Qu & Vanden Berghe, "A time predefined variable depth search for nurse rostering",
 /// INFORMS J. Computing 2013, chain the same changes one at a time). Unlike `BlockReassigner`, which
 /// keeps what is worked, it moves cover: it fills a short post from one with people to spare.
-public final class DayReassigner {
+package final class DayReassigner {
     /// Largest group dealt out at once: the method takes O(n²m) time in the group's size `n` and its
     /// places `m` (about `n` per post).
     public let groupSize: Int
@@ -134,7 +134,7 @@ public final class DayReassigner {
 }
 
 /// Deals out day `day` again among the group `DayReassigner.drawGroup` chose.
-public struct ReassignDayMove: Sendable, Equatable {
+package struct ReassignDayMove: Sendable, Equatable {
     public var day: Int
 
     public init(day: Int) {

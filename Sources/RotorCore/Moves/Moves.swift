@@ -3,7 +3,7 @@
 /// has no dynamic dispatch.
 
 /// Gives staff member `staff` value `value` (a shift or off) on `day`: the basic neighbourhood.
-public struct ChangeMove: Sendable, Equatable {
+package struct ChangeMove: Sendable, Equatable {
     public var staff: Int, day: Int, value: UInt8
 
     @inline(__always)
@@ -17,7 +17,7 @@ public struct ChangeMove: Sendable, Equatable {
 /// untouched, so only the two rows are rescored; with length 1 this is the classic vertical swap, with
 /// longer blocks it moves whole stretches of work (Burke et al., "A time predefined variable depth
 /// search for nurse rostering", INFORMS JoC 2013, use such block swaps).
-public struct SwapBlockMove: Sendable, Equatable {
+package struct SwapBlockMove: Sendable, Equatable {
     public var first: Int, second: Int, start: Int, length: Int
 
     @inline(__always)
@@ -45,7 +45,7 @@ func tradeBlocks(_ state: SearchState, _ a: (staff: Int, day: Int), _ b: (staff:
 /// when one of them works the first day and the other the second, each keeps their number of shifts
 /// and (for shifts of one length) their hours: work passes between them across days. A request can
 /// often be granted only this way when hours sit at a contract's bounds, which single-day swaps break.
-public struct SwapDaysMove: Sendable, Equatable {
+package struct SwapDaysMove: Sendable, Equatable {
     public var first: Int, second: Int, day1: Int, day2: Int
 
     @inline(__always)
@@ -65,7 +65,7 @@ public struct SwapDaysMove: Sendable, Equatable {
 
 /// Sets days `start ..< start + length` of one staff member to one value: inserts or removes a whole
 /// stretch of work, which single-cell changes cannot do without passing through min-run violations.
-public struct AssignBlockMove: Sendable, Equatable {
+package struct AssignBlockMove: Sendable, Equatable {
     public var staff: Int, start: Int, length: Int, value: UInt8
 
     @inline(__always)
@@ -80,7 +80,7 @@ public struct AssignBlockMove: Sendable, Equatable {
 /// which matters when those totals sit at their bounds. A block exchange moves a weekend's work to
 /// another weekend, or a run of nights to another week, in one step; done a day at a time it passes
 /// through broken runs and an extra weekend worked.
-public struct ExchangeDaysMove: Sendable, Equatable {
+package struct ExchangeDaysMove: Sendable, Equatable {
     public var staff: Int, first: Int, second: Int, length: Int
 
     public init(staff: Int, first: Int, second: Int, length: Int = 1) {
@@ -96,7 +96,7 @@ public struct ExchangeDaysMove: Sendable, Equatable {
     }
 }
 
-public enum Move: Sendable, Equatable {
+package enum Move: Sendable, Equatable {
     case change(ChangeMove)
     case exchangeDays(ExchangeDaysMove)
     case swapBlock(SwapBlockMove)
@@ -112,7 +112,7 @@ public enum Move: Sendable, Equatable {
 /// breaks them, so a roster that starts without such breaches never has any (this removes hard
 /// rules the search could otherwise get stuck on). Returns nil for a draw that would break them or
 /// that changes nothing.
-public struct MoveSelector: Sendable {
+package struct MoveSelector: Sendable {
     public var changePercent = MoveSelector.defaultChangePercent
     public static let defaultChangePercent = 40
     /// Of the `changePercent` draws, the share (percent of all draws) aimed at a post left short

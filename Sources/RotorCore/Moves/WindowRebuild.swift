@@ -13,7 +13,7 @@
 /// day 0, minutes); with large buckets it is exact for one row. It models only those rule families,
 /// so it is offered only for problems that have no others (`isApplicable`); the incremental scorer
 /// still prices what it builds.
-public final class WindowRebuilder {
+package final class WindowRebuilder {
     let days: Int, valueCount: Int, shiftCount: Int
     public let labelsPerBucket: Int
     /// Most buckets of minutes per (succession class, run) key: coarser buckets are quicker, finer
@@ -563,7 +563,7 @@ public final class WindowRebuilder {
 
 /// Rebuilds days `start...end` of up to three staff members (`second` and `third` are -1 when absent)
 /// with `WindowRebuilder`: the rows are cleared together, then rebuilt in order, `first` first.
-public struct RebuildWindowMove: Sendable, Equatable {
+package struct RebuildWindowMove: Sendable, Equatable {
     public var first: Int, second: Int, third: Int, start: Int, end: Int
 
     public init(first: Int, second: Int, third: Int, start: Int, end: Int) {

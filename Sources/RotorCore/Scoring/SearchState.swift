@@ -10,7 +10,7 @@
 /// Hot data lives in manually allocated buffers of small integers so that the inner loop is free of
 /// reference counting, uniqueness checks and bounds checks. Every write to a counter goes through
 /// the undo log, so `rollback` is one loop whatever the rules.
-public final class SearchState {
+package final class SearchState {
     public let problem: CompiledProblem
     public let staffCount: Int, days: Int, shiftCount: Int, valueCount: Int, postCount: Int
     let rules: CompiledRules

@@ -7,7 +7,7 @@
 /// and the few clashes left (weekends, a stretch cut by leave) are then the local search's work.
 /// Starting here instead of from an empty roster reaches a feasible roster much sooner on the
 /// year-long instances.
-public enum PatternConstruction {
+package enum PatternConstruction {
     public static func build(_ p: CompiledProblem, random: inout RandomSource) -> Schedule {
         var schedule = Schedule(staffCount: p.staffCount, days: p.days)
         let P = p.postCount
