@@ -6,7 +6,7 @@ import RotorCore
 /// skill (`CompiledProblem.valueName`); for a benchmark instance that is the plain shift ID.
 /// Fields are RFC 4180: quoted when they hold a comma, a quote or a line break, and a value a
 /// spreadsheet would run as a formula is written behind a `'` that reading removes
-/// (`StaffCSV.quotedIfNeeded`).
+/// (`CSVField.written`).
 public enum RosterCSV {
     /// Rows in the problem's staff order.
     public static func write(_ schedule: Schedule, problem: CompiledProblem) -> String {
@@ -16,7 +16,7 @@ public enum RosterCSV {
                 let v = Int(schedule[staff: e, day: d])
                 return v == 0 ? "" : problem.valueName(v)
             }
-            out += ([problem.staffName(e)] + cells).map(StaffCSV.quotedIfNeeded).joined(separator: ",") + "\n"
+            out += ([problem.staffName(e)] + cells).map(CSVField.written).joined(separator: ",") + "\n"
         }
         return out
     }

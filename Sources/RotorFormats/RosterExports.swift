@@ -14,7 +14,7 @@ public enum RosterExports {
                 return p.shiftName(Int(p.valueShift[v])) + skill
             }
             guard cells.contains(where: { !$0.isEmpty }) else { continue }
-            out += ([StaffCSV.quotedIfNeeded(p.staffName(e))] + cells.map(StaffCSV.quotedIfNeeded)).joined(separator: ",") + "\n"
+            out += ([CSVField.written(p.staffName(e))] + cells.map(CSVField.written)).joined(separator: ",") + "\n"
         }
         return out
     }

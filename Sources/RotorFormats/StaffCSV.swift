@@ -63,7 +63,7 @@ public enum StaffCSV {
                 try list(member.deployableSites, .deployableSites), member.contract,
                 unavailable.joined(separator: ";"),
             ]
-            let record = fields.map(quotedIfNeeded).joined(separator: ",")
+            let record = fields.map(CSVField.written).joined(separator: ",")
             out += record + "\r\n"
             line += 1 + lineBreaks(in: record)
         }
@@ -168,33 +168,6 @@ public enum StaffCSV {
         }
     }
 
-    /// A field as written to every CSV Rotor produces: a value a spreadsheet would run as a formula
-    /// (beginning with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, as OWASP's
-    /// advice on CSV injection has it, and so does one already beginning with `'` before such a
-    /// character or another `'`, so that `plainField` restores every value exactly; then the field is
-    /// quoted when it holds a comma, a quote or a line break or begins or ends with a blank (RFC 4180).
-    static func quotedIfNeeded(_ field: String) -> String {
-        var field = field
-        let scalars = Array(field.unicodeScalars.prefix(2))
-        if let first = scalars.first,
-           formulaStarts.contains(first) || (first == "'" && scalars.count > 1 && (formulaStarts.contains(scalars[1]) || scalars[1] == "'")) {
-            field = "'" + field
-        }
-        let needsQuotes = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-            || hasEdgeBlank(field)
-        guard needsQuotes else { return field }
-        return "\"" + field.replacingQuotesWithDoubledQuotes() + "\""
-    }
-
-    /// A field as read back: the `'` that `quotedIfNeeded` put before a formula character (or a `'`) removed.
-    static func plainField(_ field: String) -> String {
-        let scalars = Array(field.unicodeScalars.prefix(2))
-        guard scalars.count == 2, scalars[0] == "'", formulaStarts.contains(scalars[1]) || scalars[1] == "'" else { return field }
-        return String(field.unicodeScalars.dropFirst())
-    }
-
-    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
-
     static func hasEdgeBlank(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
         return isBlank(first) || isBlank(last)
@@ -232,7 +205,39 @@ private func trimmedBlanks(_ text: Substring) -> String {
     return String(String.UnicodeScalarView(scalars))
 }
 
-// MARK: - RFC 4180 records
+// MARK: - RFC 4180 fields and records
+
+/// One field of every CSV Rotor writes and reads (roster, staff list, site grids).
+enum CSVField {
+    /// A field as written to every CSV Rotor produces: a value a spreadsheet would run as a formula
+    /// (beginning with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, as OWASP's
+    /// advice on CSV injection has it, and so does one already beginning with `'` before such a
+    /// character or another `'`, so that `read` restores every value exactly; then the field is
+    /// quoted when it holds a comma, a quote or a line break or begins or ends with a blank (RFC 4180).
+    static func written(_ field: String) -> String {
+        var field = field
+        let scalars = Array(field.unicodeScalars.prefix(2))
+        if let first = scalars.first,
+           formulaStarts.contains(first) || (first == "'" && scalars.count > 1 && (formulaStarts.contains(scalars[1]) || scalars[1] == "'")) {
+            field = "'" + field
+        }
+        let needsQuotes = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+            || StaffCSV.hasEdgeBlank(field)
+        guard needsQuotes else { return field }
+        return "\"" + field.replacingQuotesWithDoubledQuotes() + "\""
+    }
+
+    /// A field as read back: the `'` that `written` put before a formula character (or a `'`) removed.
+    static func read(_ field: String) -> String {
+        let scalars = Array(field.unicodeScalars.prefix(2))
+        guard scalars.count == 2, scalars[0] == "'", formulaStarts.contains(scalars[1]) || scalars[1] == "'" else { return field }
+        return String(field.unicodeScalars.dropFirst())
+    }
+
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+}
+
+
 
 /// One CSV record: its fields, and the line it starts on (a quoted field may span lines).
 struct CSVRecord {
@@ -244,7 +249,7 @@ struct CSVRecord {
 /// missing final line break and a leading byte-order mark; skips blank lines. A field is either
 /// unquoted, with spaces and tabs around it removed, or enclosed in double quotes, inside which commas
 /// and line breaks are data and `""` stands for one quote (§2.5–2.7); spaces and tabs may surround the
-/// quotes. A leading `'` that `StaffCSV.quotedIfNeeded` put before a formula character is removed.
+/// quotes. A leading `'` that `CSVField.written` put before a formula character is removed.
 /// Works on UTF-8 bytes: every delimiter is ASCII and no byte of a multi-byte sequence is.
 func csvRecords(_ text: String, file: String) throws(FormatError) -> [CSVRecord] {
     let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
@@ -296,7 +301,7 @@ func csvRecords(_ text: String, file: String) throws(FormatError) -> [CSVRecord]
                         "expected a comma or the end of the line after the closing quote of field \(fields.count + 1); "
                         + "a quote inside a quoted field is written twice (\"\")")
                 }
-                fields.append(StaffCSV.plainField(String(decoding: value, as: UTF8.self)))
+                fields.append(CSVField.read(String(decoding: value, as: UTF8.self)))
             } else {
                 let start = i
                 while i < end, !isEndOfField(bytes[i]) {
@@ -309,7 +314,7 @@ func csvRecords(_ text: String, file: String) throws(FormatError) -> [CSVRecord]
                 }
                 var last = i
                 while last > start, bytes[last - 1] == space || bytes[last - 1] == tab { last -= 1 }
-                fields.append(StaffCSV.plainField(String(decoding: bytes[start..<last], as: UTF8.self)))
+                fields.append(CSVField.read(String(decoding: bytes[start..<last], as: UTF8.self)))
             }
             guard i < end, bytes[i] == comma else { break }
             i += 1

@@ -50,20 +50,15 @@ extension API {
             throw APIError.notFound("no such calendar feed; it may have been revoked")
         }
         let record = try problem(feed.problemId)
-        let loaded = try loaded(record)
-        let compiled = loaded.compiled
+        let compiled = try loaded(record).compiled
         guard let e = compiled.staffIndex[feed.staffId] else { throw APIError.notFound("no such calendar feed; it may have been revoked") }
-        let name = "\(loaded.problem.name): \(compiled.problem.staff[e].name)"
         for job in try database.jobs(problemId: record.id!).sorted(by: { $0.id! > $1.id! }) {
-            guard let roster = try database.roster(jobId: job.id!), let schedule = roster.schedule,
-                  schedule.staffCount == compiled.staffCount, schedule.days == compiled.days else { continue }
-            let events = StaffCalendar.events(staff: e, schedule: schedule, problem: compiled, uidPrefix: "problem\(record.id!)")
-            let text = ICalendar.write(name: name, events: events, stamp: Int(roster.savedAt.timeIntervalSince1970))
-            return textResponse(text, contentType: "text/calendar; charset=utf-8")
+            guard let saved = try? savedRoster(job.id!) else { continue }
+            return calendarResponse(staff: e, schedule: saved.schedule, problem: saved.problem, uidPrefix: "problem\(record.id!)",
+                                    savedAt: saved.roster.savedAt)
         }
         // No roster yet: an empty calendar, which the app fills once a roster is saved.
-        return textResponse(ICalendar.write(name: name, events: [], stamp: Int(feed.createdAt.timeIntervalSince1970)),
-                            contentType: "text/calendar; charset=utf-8")
+        return calendarResponse(staff: e, schedule: nil, problem: try loaded(record), uidPrefix: "problem\(record.id!)", savedAt: feed.createdAt)
     }
 }
 

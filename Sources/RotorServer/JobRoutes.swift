@@ -109,9 +109,17 @@ extension API {
         guard let e = compiled.staffIndex[staffId] else {
             throw APIError.notFound("problem \(saved.job.problemId) has no staff member \"\(staffId)\"")
         }
-        let events = StaffCalendar.events(staff: e, schedule: saved.schedule, problem: compiled, uidPrefix: "job\(saved.job.id!)")
-        let text = ICalendar.write(name: "\(saved.problem.problem.name): \(compiled.problem.staff[e].name)", events: events,
-                                   stamp: Int(saved.roster.savedAt.timeIntervalSince1970))
+        return calendarResponse(staff: e, schedule: saved.schedule, problem: saved.problem, uidPrefix: "job\(saved.job.id!)",
+                                savedAt: saved.roster.savedAt)
+    }
+
+    /// Staff member `e`'s shifts in `schedule` (none when nil) as an iCalendar response, named after
+    /// the problem and the person; the job's calendar and the calendar feeds both answer with it.
+    func calendarResponse(staff e: Int, schedule: Schedule?, problem: LoadedProblem, uidPrefix: String, savedAt: Date) -> Response {
+        let compiled = problem.compiled
+        let events = schedule.map { StaffCalendar.events(staff: e, schedule: $0, problem: compiled, uidPrefix: uidPrefix) } ?? []
+        let text = ICalendar.write(name: "\(problem.problem.name): \(compiled.problem.staff[e].name)", events: events,
+                                   stamp: Int(savedAt.timeIntervalSince1970))
         return textResponse(text, contentType: "text/calendar; charset=utf-8")
     }
 }
