@@ -170,12 +170,9 @@ struct JobRequest: Decodable {
             }
             do {
                 request = try JSONDecoder().decode(JobRequest.self, from: data)
-            } catch let error as APIError {
-                throw error
             } catch {
-                throw .badRequest(describe(error, in: "the job request") { field in
-                    field == "timeLimit" ? "a number of seconds" : "a whole number from 0 to \(Int64.max)"
-                })
+                // `init(from:)` words every field's mistake itself; the object was checked above.
+                throw error as? APIError ?? .badRequest("the job request is not a JSON object")
             }
         }
         let timeLimit = request.timeLimit ?? 60
