@@ -16,23 +16,23 @@ public final class PostgresAppDatabase: RotorDatabase {
     /// Connects to the database a URL names and brings its schema up to date.
     ///
     /// `postgres://user:password@host:port/database`, with optional query parameters `sslmode`
-    /// (`disable`, `prefer` — the default, as with libpq — or `require`) and `schema` (Rotor's own:
-    /// the schema to keep the tables in, created when missing; default `public`), which lets separate
-    /// deployments or test runs share one database.
-    public init(url: String, logger: Logger = Logger(label: "rotor.postgres")) throws {
+    /// (libpq's `disable`, `prefer`, `require`, `verify-ca`, or `verify-full`, the default),
+    /// `sslrootcert` (a PEM file of CA certificates) and `schema` (Rotor's own: the schema to keep the
+    /// tables in, created when missing; default `public`), which lets separate deployments or test
+    /// runs share one database. `maximumConnections` caps the pool.
+    public init(url: String, maximumConnections: Int = 16, logger: Logger = Logger(label: "rotor.postgres")) throws {
         let location = try PostgresLocation(url: url)
         self.logger = logger
         self.location = location.description
-        pool = PostgresConnectionPool(configuration: try location.connectionConfiguration(), logger: logger)
         do {
-            try PostgresMigrations.migrate(pool, schema: location.schema)
+            try PostgresMigrations.migrate(try location.connectionConfiguration(), schema: location.schema, logger: logger)
         } catch {
-            pool.close()
             throw PostgresStorageError(doing: "cannot open \(location.description)", error)
         }
+        pool = PostgresConnectionPool(configuration: location.clientConfiguration(maximumConnections: maximumConnections), logger: logger)
     }
 
-    /// Closes the idle connections; the value must not be used after.
+    /// Stops the pool, closing its connections; the value must not be used after.
     public func close() { pool.close() }
 
     /// The migrations applied to this database, in the order they were applied.
@@ -367,7 +367,8 @@ public struct PostgresStorageError: Error, CustomStringConvertible {
             detail = error.description
         } else if let error = error as? PSQLError {
             // PSQLError prints a generic text so as not to leak query data; the server's message is safe.
-            detail = error.serverInfo?[.message] ?? "\(error.code)"
+            // A connection that failed says why in its underlying error ("connection refused").
+            detail = error.serverInfo?[.message] ?? error.underlying.map { "\(error.code): \($0)" } ?? "\(error.code)"
         } else {
             detail = "\(error)"
         }

@@ -100,10 +100,13 @@ final class JobRunner: Service, Sendable {
 
     func run() async throws {
         if configuration.sharedDatabase && configuration.runsJobs {
-            try? await cancelWhenGracefulShutdown {
-                while !Task.isCancelled {
-                    self.claimQueuedJobs()
-                    try await Task.sleep(for: self.configuration.pollInterval)
+            // The queue is polled on the storage threads: a claim waits on the database.
+            try? await withTaskExecutorPreference(StorageExecutor.shared) {
+                try await cancelWhenGracefulShutdown {
+                    while !Task.isCancelled {
+                        self.claimQueuedJobs()
+                        try await Task.sleep(for: self.configuration.pollInterval)
+                    }
                 }
             }
         } else {

@@ -3,6 +3,7 @@ import RotorCore
 import RotorStorage
 import Synchronization
 import Testing
+import PostgresNIO
 @testable import RotorPostgres
 
 /// What every `RotorDatabase` must do for workers sharing a queue: claims by one claimant at a time,
@@ -155,6 +156,75 @@ struct PostgresDatabaseTests {
         #expect(try db.feed(token: token) == nil && db.revokeFeed(id: 999_999, now: t0) == nil)
         #expect(try db.deleteProblem(id: problem.id!))
         #expect(try db.feeds(problemId: problem.id!) == [])
+    }
+
+    /// Calls stuck on the database hold one pooled connection each and nothing else: with more
+    /// blocked callers than the machine has cores (each waiting on an advisory lock that another
+    /// pool holds), other calls are still served. No timing: the test waits until PostgreSQL shows
+    /// every blocked call waiting, and only then releases the lock.
+    @Test func blockedCallsLeaveTheRestServed() throws {
+        let schema = try TestSchema()
+        defer { schema.drop() }
+        let db = try schema.open()
+        let holder = try schema.open()
+        defer { db.close(); holder.close() }
+        let key = Int64.random(in: 1...1_000_000_000)
+        let blockedCount = max(4, ProcessInfo.processInfo.activeProcessorCount * 2)
+        let locked = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), finished = DispatchSemaphore(value: 0)
+        let unblocked = Atomic<Int>(0)
+        let failures = Mutex<[String]>([])
+
+        Thread {
+            do {
+                try holder.pool.withConnection { c in
+                    try c.run("SELECT pg_advisory_lock(\(key))", logger: holder.logger)
+                    locked.signal()
+                    release.wait()
+                    try c.run("SELECT pg_advisory_unlock(\(key))", logger: holder.logger)
+                }
+            } catch {
+                failures.withLock { $0.append("holder: \(error)") }
+                locked.signal()
+            }
+            finished.signal()
+        }.start()
+        locked.wait()
+        for _ in 0..<blockedCount {
+            Thread {
+                do {
+                    try db.pool.withConnection { c in
+                        try c.run("SELECT pg_advisory_lock(\(key))", logger: db.logger)
+                        unblocked.add(1, ordering: .relaxed)
+                        try c.run("SELECT pg_advisory_unlock(\(key))", logger: db.logger)
+                    }
+                } catch {
+                    failures.withLock { $0.append("blocked call: \(error)") }
+                }
+                finished.signal()
+            }.start()
+        }
+
+        // Until PostgreSQL shows every blocked call waiting for the lock (generous: a loaded machine).
+        let waitingQuery: PostgresQuery = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = \(key)"
+        var waiting = 0
+        for _ in 0..<1200 where waiting < blockedCount {
+            waiting = try db.pool.withConnection { try $0.rows(waitingQuery, logger: db.logger)[0][0].decode(Int.self) }
+            if waiting < blockedCount { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(waiting == blockedCount)
+
+        // Served while they wait.
+        let problem = try db.insertProblem(sampleProblem("served"))
+        #expect(try db.problemSummaries().map(\.name) == ["served"])
+        #expect(try db.problem(id: problem.id!)?.name == "served")
+        #expect(unblocked.load(ordering: .relaxed) == 0, "the lock is still held")
+
+        release.signal()
+        for _ in 0...blockedCount {
+            #expect(finished.wait(timeout: .now() + 120) == .success)
+        }
+        #expect(unblocked.load(ordering: .relaxed) == blockedCount)
+        #expect(failures.withLock { $0 } == [])
     }
 
     /// Same calls as the SQLite lifecycle test: PostgreSQL stores what SQLite stores.
