@@ -1,57 +1,33 @@
 import Foundation
 import Logging
 import PostgresNIO
-import RotorStorage
 import Synchronization
 
-/// Rotor's connections to one PostgreSQL database: postgres-nio's `PostgresClient` and its pool
-/// (connection limits, idle timeouts, keep-alive, reconnection), used synchronously from storage
-/// threads.
+/// A few open connections to one PostgreSQL database, used synchronously: the storage methods are
+/// called from solver threads and from request handlers running on the storage threads
+/// (`StorageExecutor`), never from an event loop or the cooperative pool, so they wait for each
+/// query's future. Connections are opened as needed and kept when idle (up to `maxIdle`); a
+/// connection that broke is dropped and the next call opens a fresh one.
 ///
-/// `RotorDatabase` is synchronous because the job runner calls it from solver threads; the server
-/// calls it from its storage threads (`OnStorageThreads`), never from the cooperative pool. Each
-/// call leases a connection from the client in a task, hands it to the calling thread, and gives it
-/// back when the call's work is done. The client's own tasks run on the storage threads, so they go
-/// on even when every thread of the cooperative pool is waiting on a call.
+/// postgres-nio's `PostgresClient` pool was tried in its place, leasing a connection per call from a
+/// task on the storage threads: under the load test it served 3-5 times fewer reads (docs/server.md),
+/// because each short synchronous call then pays several thread hops and the pool's timers.
 final class PostgresConnectionPool: Sendable {
-    let client: PostgresClient
+    let configuration: PostgresConnection.Configuration
     let logger: Logger
-    /// How long a call waits for a connection before it fails (the pool itself gives up on an
-    /// unreachable server only after a minute).
-    let leaseTimeout: Duration
-    private let running: Task<Void, Never>
+    private let maxIdle = 8
+    private let idle = Mutex<[PostgresConnection]>([])
+    private let nextID = Atomic<Int>(0)
 
-    init(configuration: PostgresClient.Configuration, logger: Logger, leaseTimeout: Duration = .seconds(30)) {
-        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+    init(configuration: PostgresConnection.Configuration, logger: Logger) {
+        self.configuration = configuration
         self.logger = logger
-        self.leaseTimeout = leaseTimeout
-        running = Task(executorPreference: StorageExecutor.shared) { [client] in await client.run() }
     }
 
-    /// Runs `body` on a connection of its own, leased from the client for the call.
+    /// Runs `body` on a connection of its own.
     func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        let handover = ConnectionHandover()
-        let lease = Task(executorPreference: StorageExecutor.shared) { [client] in
-            do {
-                try await client.withConnection { connection in
-                    await withCheckedContinuation { (released: CheckedContinuation<Void, Never>) in
-                        handover.hand(connection, released: released)
-                    }
-                }
-            } catch {
-                handover.fail(error)
-            }
-        }
-        let connection: PostgresConnection
-        let released: CheckedContinuation<Void, Never>
-        switch handover.await(timeout: leaseTimeout) {
-        case .handed(let c, let r): (connection, released) = (c, r)
-        case .failed(let error): throw error
-        case .waiting, .abandoned:
-            lease.cancel()
-            throw PostgresStorageError(description: "no connection to the database within \(leaseTimeout.components.seconds) s")
-        }
-        defer { released.resume() }
+        let connection = try take()
+        defer { giveBack(connection) }
         return try body(connection)
     }
 
@@ -70,53 +46,29 @@ final class PostgresConnectionPool: Sendable {
         }
     }
 
-    /// Stops the client: it closes its connections in the background. The pool must not be used after.
-    func close() { running.cancel() }
-}
-
-/// One leased connection on its way from the client's task to the thread that asked for it.
-private final class ConnectionHandover: Sendable {
-    enum State: Sendable {
-        case waiting
-        case handed(PostgresConnection, released: CheckedContinuation<Void, Never>)
-        case failed(any Error)
-        /// The thread stopped waiting; a connection handed after that goes straight back.
-        case abandoned
+    func close() {
+        for connection in idle.withLock({ list in defer { list = [] }; return list }) {
+            try? connection.close().wait()
+        }
     }
 
-    private let state = Mutex<State>(.waiting)
-    private let ready = DispatchSemaphore(value: 0)
+    private func take() throws -> PostgresConnection {
+        while let connection = idle.withLock({ $0.popLast() }) {
+            if !connection.isClosed { return connection }
+        }
+        let id = nextID.add(1, ordering: .relaxed).newValue
+        return try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration,
+                                              id: id, logger: logger).wait()
+    }
 
-    func hand(_ connection: PostgresConnection, released: CheckedContinuation<Void, Never>) {
-        let taken = state.withLock { state -> Bool in
-            guard case .waiting = state else { return false }
-            state = .handed(connection, released: released)
+    private func giveBack(_ connection: PostgresConnection) {
+        guard !connection.isClosed else { return }
+        let kept = idle.withLock { list in
+            guard list.count < maxIdle else { return false }
+            list.append(connection)
             return true
         }
-        if taken { ready.signal() } else { released.resume() }
-    }
-
-    func fail(_ error: any Error) {
-        state.withLock { state in
-            if case .waiting = state { state = .failed(error) }
-        }
-        ready.signal()
-    }
-
-    /// The connection or the error, or `.abandoned` when neither came within `timeout`.
-    func await(timeout: Duration) -> State {
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-        if ready.wait(timeout: .now() + seconds) == .timedOut {
-            // A connection handed between the timeout and this lock is given back here.
-            let late = state.withLock { state -> CheckedContinuation<Void, Never>? in
-                defer { state = .abandoned }
-                if case .handed(_, let released) = state { return released }
-                return nil
-            }
-            late?.resume()
-            return .abandoned
-        }
-        return state.withLock { $0 }
+        if !kept { try? connection.close().wait() }
     }
 }
 

@@ -19,20 +19,21 @@ public final class PostgresAppDatabase: RotorDatabase {
     /// (libpq's `disable`, `prefer`, `require`, `verify-ca`, or `verify-full`, the default),
     /// `sslrootcert` (a PEM file of CA certificates) and `schema` (Rotor's own: the schema to keep the
     /// tables in, created when missing; default `public`), which lets separate deployments or test
-    /// runs share one database. `maximumConnections` caps the pool.
-    public init(url: String, maximumConnections: Int = 16, logger: Logger = Logger(label: "rotor.postgres")) throws {
+    /// runs share one database.
+    public init(url: String, logger: Logger = Logger(label: "rotor.postgres")) throws {
         let location = try PostgresLocation(url: url)
         self.logger = logger
         self.location = location.description
+        pool = PostgresConnectionPool(configuration: try location.connectionConfiguration(), logger: logger)
         do {
-            try PostgresMigrations.migrate(try location.connectionConfiguration(), schema: location.schema, logger: logger)
+            try PostgresMigrations.migrate(pool, schema: location.schema)
         } catch {
+            pool.close()
             throw PostgresStorageError(doing: "cannot open \(location.description)", error)
         }
-        pool = PostgresConnectionPool(configuration: location.clientConfiguration(maximumConnections: maximumConnections), logger: logger)
     }
 
-    /// Stops the pool, closing its connections; the value must not be used after.
+    /// Closes the idle connections; the value must not be used after.
     public func close() { pool.close() }
 
     /// The migrations applied to this database, in the order they were applied.

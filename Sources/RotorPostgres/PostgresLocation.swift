@@ -62,44 +62,23 @@ struct PostgresLocation: CustomStringConvertible {
     /// The URL without its password, for messages.
     var description: String { "postgres://\(user)@\(host):\(port)/\(database)" }
 
-    /// The TLS settings `sslMode` stands for; nil when it is `disable`.
-    private func tlsConfiguration() -> TLSConfiguration? {
-        var configuration = TLSConfiguration.makeClientConfiguration()
-        if let sslRootCertificate { configuration.trustRoots = .file(sslRootCertificate) }
-        switch sslMode {
-        case .disable: return nil
-        // As libpq's: encrypted, without checking the server's certificate.
-        case .prefer, .require: configuration.certificateVerification = .none
-        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
-        case .verifyFull: configuration.certificateVerification = .fullVerification
-        }
-        return configuration
-    }
-
-    /// The configuration of the pool the database's calls lease connections from.
-    func clientConfiguration(maximumConnections: Int) -> PostgresClient.Configuration {
-        let tls: PostgresClient.Configuration.TLS
-        switch (sslMode, tlsConfiguration()) {
-        case (_, nil): tls = .disable
-        case (.prefer, let configuration?): tls = .prefer(configuration)
-        case (_, let configuration?): tls = .require(configuration)
-        }
-        var configuration = PostgresClient.Configuration(host: host, port: port, username: user, password: password,
-                                                         database: database, tls: tls)
-        configuration.options.connectTimeout = .seconds(10)
-        configuration.options.maximumConnections = maximumConnections
-        if let schema { configuration.options.additionalStartupParameters = [("search_path", quoted(schema))] }
-        return configuration
-    }
-
-    /// The configuration of a single connection, which the migrations run on before the pool starts
-    /// (it fails at once when the server cannot be reached, where the pool would keep retrying).
     func connectionConfiguration() throws -> PostgresConnection.Configuration {
+        var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
+        if let sslRootCertificate { tlsConfiguration.trustRoots = .file(sslRootCertificate) }
         let tls: PostgresConnection.Configuration.TLS
-        switch (sslMode, tlsConfiguration()) {
-        case (_, nil): tls = .disable
-        case (.prefer, let configuration?): tls = .prefer(try NIOSSLContext(configuration: configuration))
-        case (_, let configuration?): tls = .require(try NIOSSLContext(configuration: configuration))
+        switch sslMode {
+        case .disable: tls = .disable
+        case .prefer, .require:
+            // As libpq's: encrypted, without checking the server's certificate.
+            tlsConfiguration.certificateVerification = .none
+            tls = sslMode == .prefer ? .prefer(try NIOSSLContext(configuration: tlsConfiguration))
+                                     : .require(try NIOSSLContext(configuration: tlsConfiguration))
+        case .verifyCA:
+            tlsConfiguration.certificateVerification = .noHostnameVerification
+            tls = .require(try NIOSSLContext(configuration: tlsConfiguration))
+        case .verifyFull:
+            tlsConfiguration.certificateVerification = .fullVerification
+            tls = .require(try NIOSSLContext(configuration: tlsConfiguration))
         }
         var configuration = PostgresConnection.Configuration(host: host, port: port, username: user, password: password,
                                                              database: database, tls: tls)

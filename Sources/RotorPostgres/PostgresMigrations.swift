@@ -69,12 +69,9 @@ enum PostgresMigrations {
     /// Applies the migrations this database lacks, in one transaction: all or none. A transaction-level
     /// advisory lock makes processes that start together take turns, so each migration runs once.
     /// `schema`, when given, is created first (the connections' search path names it).
-    static func migrate(_ configuration: PostgresConnection.Configuration, schema: String?, logger: Logger) throws {
-        let c = try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration,
-                                               id: 0, logger: logger).wait()
-        defer { try? c.close().wait() }
-        try c.run("BEGIN", logger: logger)
-        do {
+    static func migrate(_ pool: PostgresConnectionPool, schema: String?) throws {
+        let logger = pool.logger
+        try pool.transaction { c in
             try c.run("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
             if let schema { try c.run(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(quoted(schema))"), logger: logger) }
             try c.run("""
@@ -86,10 +83,6 @@ enum PostgresMigrations {
                 try c.run("INSERT INTO rotor_migration (name) VALUES (\(migration.name))", logger: logger)
                 logger.info("applied migration \(migration.name)")
             }
-            try c.run("COMMIT", logger: logger)
-        } catch {
-            _ = try? c.run("ROLLBACK", logger: logger)
-            throw error
         }
     }
 

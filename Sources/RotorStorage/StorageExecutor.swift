@@ -2,8 +2,8 @@ import Foundation
 
 /// Threads for work that blocks on storage, outside the cooperative pool (SE-0417 task executors):
 /// a concurrent dispatch queue, which adds threads while jobs block. The server runs its request
-/// handlers here, and the PostgreSQL pool its own tasks, so that a thread waiting on the database
-/// never holds one of the cooperative pool's few threads.
+/// handlers and its queue poll here, so that a thread waiting on the database never holds one of
+/// the cooperative pool's few threads.
 package final class StorageExecutor: TaskExecutor, @unchecked Sendable {
     package static let shared = StorageExecutor()
     private let queue = DispatchQueue(label: "rotor.storage", attributes: .concurrent)
