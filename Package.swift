@@ -8,17 +8,9 @@ import PackageDescription
 // modules one to one; the `EmbedWebPage` plugin (with its `EmbedFiles` tool) builds the page's
 // files into RotorServer.
 //
-// The solver is compiled with -Ounchecked: without it the search evaluates 20-30 % fewer moves per
-// second (docs/benchmarks.md). Unsafe flags keep RotorCore and RotorFormats from being depended on
-// by a package outside this one; removing them needs the hot loops made unchecked by hand first.
-let optimise: [SwiftSetting] = [
-    .unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release)),
-]
-// The solver core is optimised in debug builds too (with its checks kept): the tests drive it
-// through millions of moves and compare against the from-scratch scorer, which at -Onone takes minutes.
-let optimiseCore: [SwiftSetting] = optimise + [
-    .unsafeFlags(["-O"], .when(configuration: .debug)),
-]
+// No target uses unsafe flags, so RotorCore and RotorFormats can be depended on by other packages;
+// the search's hot data lives in raw buffers private to `SearchState`, and its loops use wrapping
+// arithmetic where the values are known to be small (docs/solver.md, "Build").
 
 let package = Package(
     name: "Rotor",
@@ -38,11 +30,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
-        .target(name: "RotorCore", swiftSettings: optimiseCore),
+        .target(name: "RotorCore"),
         .target(
             name: "RotorFormats",
-            dependencies: ["RotorCore", .product(name: "Yams", package: "Yams")],
-            swiftSettings: optimise),
+            dependencies: ["RotorCore", .product(name: "Yams", package: "Yams")]),
         // Durable problems, solve jobs and their best rosters, in SQLite.
         .target(
             name: "RotorStorage",
@@ -75,8 +66,7 @@ let package = Package(
             dependencies: [
                 "RotorCore", "RotorFormats", "RotorStorage", "RotorPostgres", "RotorServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: optimise),
+            ]),
         .testTarget(name: "RotorCoreTests", dependencies: ["RotorCore", "RotorFormats"]),
         .testTarget(name: "RotorFormatsTests", dependencies: ["RotorFormats", "RotorCore"]),
         .testTarget(name: "RotorStorageTests", dependencies: ["RotorStorage", "RotorCore"]),

@@ -69,7 +69,7 @@ public struct CompiledProblem: Sendable {
     public let historyMinutes: ContiguousArray<Int32>
 
     // Contract rules, per staff member, as lists of instances.
-    public let rules: CompiledRules
+    package let rules: CompiledRules
 
     /// The post whose cover a person on post `v` also counts towards: the skill-less post of the same
     /// (shift, site) when `v` has a skill and that post exists, else -1. A demand line without a skill

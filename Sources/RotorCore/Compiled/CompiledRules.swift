@@ -2,7 +2,7 @@
 /// `start[e] ..< start[e + 1]`, each with up to three integer parameters and a weight (-1 hard).
 /// A contract may hold several instances of a kind (say a soft limit of 5 days in a row and a hard
 /// one of 7), so each kind is a list rather than one number per person.
-public struct RuleInstances: Sendable {
+package struct RuleInstances: Sendable {
     public private(set) var start: ContiguousArray<Int32> = [0]
     public private(set) var a = ContiguousArray<Int32>()
     public private(set) var b = ContiguousArray<Int32>()
@@ -44,7 +44,7 @@ public struct RuleInstances: Sendable {
 
 /// Every contract rule compiled per staff member. Rules about single cells (shift length) are folded
 /// into the problem's cell penalties instead.
-public struct CompiledRules: Sendable {
+package struct CompiledRules: Sendable {
     public var maxConsecutiveDays = RuleInstances()
     public var minConsecutiveDays = RuleInstances()
     public var minConsecutiveDaysOff = RuleInstances()
@@ -145,7 +145,7 @@ public struct CompiledRules: Sendable {
 
 /// What compiling a family's rules reads of the problem, and the cell penalties rules about single
 /// cells are folded into (`[(e * days + d) * valueCount + v]`).
-public struct RuleCompilation {
+package struct RuleCompilation {
     public let problem: Problem
     /// Each contract's rules, presets expanded.
     public let expandedRules: [[ContractRule]]

@@ -2,7 +2,7 @@
 /// these from-scratch versions read the problem itself.
 
 /// Hard: nobody works on a date they are unavailable (leave, sickness, a day off in the benchmark).
-public struct UnavailableRule: Sendable {
+package struct UnavailableRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         for (e, member) in p.problem.staff.enumerated() {
             // Dates outside the horizon are ignored, so a range may reach beyond it or lie wholly outside.
@@ -21,7 +21,7 @@ public struct UnavailableRule: Sendable {
 }
 
 /// Hard: people hold only posts at sites they may work at (home or deployable) and needing a skill they have.
-public struct EligibilityRule: Sendable {
+package struct EligibilityRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         for (e, member) in p.problem.staff.enumerated() {
             for d in 0..<p.days {
@@ -42,7 +42,7 @@ public struct EligibilityRule: Sendable {
 }
 
 /// Hard: a cell the planner pinned holds the pinned assignment.
-public struct PinRule: Sendable {
+package struct PinRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         for (e, member) in p.problem.staff.enumerated() {
             for pin in member.pinned {
@@ -61,7 +61,7 @@ public struct PinRule: Sendable {
 
 /// Soft: a shift-on request costs its weight unless the shift (any shift when none is named) is
 /// worked; a shift-off request costs its weight when it is (Curtois & Qu objective).
-public struct RequestRule: Sendable {
+package struct RequestRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         for (e, member) in p.problem.staff.enumerated() {
             for r in member.requests {
@@ -83,7 +83,7 @@ public struct RequestRule: Sendable {
 
 /// Soft: when re-planning, each cell that differs from the previous roster costs the stability weight,
 /// so that a sick call changes as little as possible.
-public struct StabilityRule: Sendable {
+package struct StabilityRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         guard let stability = p.problem.stability, stability.weight > 0 else { return }
         let previous = p.previousSchedule

@@ -33,7 +33,7 @@ public enum RuleName: String, CaseIterable, Sendable {
     case maxDeploymentDays = "max-deployment-days"
 
     /// The family that defines the rule.
-    public var family: any ContractRuleFamily.Type {
+    package var family: any ContractRuleFamily.Type {
         switch self {
         case .minRest: MinRestRule.self
         case .maxHoursInWindow: MaxMinutesInWindowRule.self
@@ -122,13 +122,13 @@ public struct RuleParameter: Sendable {
 
 /// How the row pricer (`WindowRebuilder`) treats a rule: models it exactly, or cannot build rows under
 /// it (the pricer then does not run on problems that use it).
-public enum RowPricerSupport: Sendable {
+package enum RowPricerSupport: Sendable {
     case exact
     case unmodelled
 }
 
 /// One contract rule family (see the file's comment).
-public protocol ContractRuleFamily {
+package protocol ContractRuleFamily {
     static var name: RuleName { get }
     static var parameters: [RuleParameter] { get }
     /// The rule from its parameters' values (keys as `parameters`; optional ones may be missing).

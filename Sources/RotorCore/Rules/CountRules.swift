@@ -5,7 +5,7 @@
 /// horizon start lie within its bounds (Curtois & Qu rule 5 is one period, the horizon, in minutes).
 /// A period cut short by the end of the horizon (the last one, or the horizon itself when the period
 /// is longer) has its bounds scaled to its length as exact fractions; the breach is rounded up.
-public struct PeriodTotalRule: Sendable {
+package struct PeriodTotalRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, minutes: Bool, into out: inout [Violation]) {
         for e in 0..<p.staffCount {
             for rule in p.contract(of: e).expandedRules {
@@ -52,7 +52,7 @@ extension CompiledProblem {
 /// Cover of each (day, post): short of the minimum costs its weight per person (hard when the minimum
 /// is), short of the preferred number costs the preferred weight, above the maximum the over weight.
 /// The benchmark's cover (Curtois & Qu) is a preferred number with the same number as maximum.
-public struct CoverRule: Sendable {
+package struct CoverRule: Sendable {
     @inline(__always)
     public static func charge(count n: Int32, minimum: Int32, minimumWeight: Int32, preferred: Int32, preferredWeight: Int32,
                               maximum: Int32, overWeight: Int32) -> (hard: Int, soft: Int) {

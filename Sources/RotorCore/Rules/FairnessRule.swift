@@ -2,7 +2,7 @@
 /// staff, or everyone). Its penalty is the weight times the sum of squared deviations from the
 /// group's mean, rounded down: weight · (n·Σx² − (Σx)²) / n. Hours are real hours, exact fractions:
 /// the measure is kept in minutes and the total divided by 60² as well.
-public struct FairnessRule: Sendable {
+package struct FairnessRule: Sendable {
     @inline(__always) static func penalty(n: Int, sum: Int, squares: Int, weight: Int, measure: FairnessGoal.Measure) -> Int {
         guard n > 0 else { return 0 }
         let scale = measure == .hours ? 3600 : 1

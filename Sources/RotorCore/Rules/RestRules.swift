@@ -101,7 +101,7 @@ extension CompiledProblem {
 
 /// Hard: shifts of one person do not overlap. Each pair of shifts that overlap is one breach of the
 /// time both are worked (the intersection), whichever sites they are at.
-public struct OverlapRule: Sendable {
+package struct OverlapRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         for e in 0..<p.staffCount {
             let shifts = p.timeline(s, e)
@@ -144,7 +144,7 @@ func shortRests(_ p: CompiledProblem, _ s: Schedule, _ rule: RuleID, after: Stri
 
 /// Hard: moving between two sites takes the travel time, counted from the end of one shift to the
 /// start of the next; time the two overlap is the overlap rule's, not travel's.
-public struct TravelTimeRule: Sendable {
+package struct TravelTimeRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         for e in 0..<p.staffCount {
             for pair in p.shiftPairs(s, e) where pair.first.site != pair.second.site {

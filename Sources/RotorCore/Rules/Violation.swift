@@ -91,7 +91,7 @@ public struct Violation: Sendable, Equatable {
 
 /// How much a hard breach weighs: a day, shift or weekend too many weighs as much as an hour of
 /// working time outside the contract's bounds, which is counted in minutes.
-public let hardUnit = 60
+package let hardUnit = 60
 
 extension CompiledProblem {
     /// `"2027-03-02 (Tue)"`: how explanations name a day of the horizon.

@@ -2,7 +2,7 @@
 /// family names its part (`ContractRuleFamily.incremental`); the scorer runs a part for a staff
 /// member only when one of their rules needs it (`bit`), and the per-family full-assert test
 /// (`RuleFamilyTests`) holds every family's part to its from-scratch evaluation.
-public enum IncrementalScoring: Sendable, CaseIterable {
+package enum IncrementalScoring: Sendable, CaseIterable {
     /// Folded into the cell penalties at compilation; scored with the changed cells.
     case cellPenalty
     /// The succession matrices, scored on each pair of neighbouring days the change touches.

@@ -1,5 +1,5 @@
 /// Both days of a weekend worked, or neither (weekends with both days in the horizon).
-public struct CompleteWeekendsRule: Sendable {
+package struct CompleteWeekendsRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         let list = p.contractRules(.completeWeekends, "")
         for e in 0..<p.staffCount where !list.range(e).isEmpty {

@@ -1,6 +1,6 @@
 /// Runs of work are at most the maximum (Curtois & Qu rule 6). A run that starts on the first date
 /// continues the history's run ending the day before.
-public struct MaxConsecutiveDaysRule: Sendable {
+package struct MaxConsecutiveDaysRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         let list = p.contractRules(.maxConsecutiveDays, "days")
         for e in 0..<p.staffCount where !list.range(e).isEmpty {

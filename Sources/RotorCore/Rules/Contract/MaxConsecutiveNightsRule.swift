@@ -1,5 +1,5 @@
 /// Runs of night shifts on consecutive days are at most the maximum (history's nights included).
-public struct MaxConsecutiveNightsRule: Sendable {
+package struct MaxConsecutiveNightsRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         let list = p.contractRules(.maxConsecutiveNights, "nights")
         for e in 0..<p.staffCount where !list.range(e).isEmpty {

@@ -1,7 +1,7 @@
 /// A deployment — shifts away from the home site with no home shift between them — spans at most the
 /// contract's days, from its first shift's day to its last's. One the history leaves open (its last
 /// shifts away from home) continues into the horizon; deployments wholly in the history are not judged.
-public struct MaxDeploymentDaysRule: Sendable {
+package struct MaxDeploymentDaysRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         let list = p.contractRules(.maxDeploymentDays, "days")
         for e in 0..<p.staffCount where !list.range(e).isEmpty {

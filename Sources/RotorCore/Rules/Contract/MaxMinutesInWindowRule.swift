@@ -1,7 +1,7 @@
 /// At most the contract's minutes of work in shifts starting in any window of N consecutive days
 /// (e.g. 60 h in any 7 days). Windows lie inside the horizon, or reach back into history when it is
 /// known; a window longer than the horizon is the horizon itself, its limit scaled by horizon/N.
-public struct MaxMinutesInWindowRule: Sendable {
+package struct MaxMinutesInWindowRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         for e in 0..<p.staffCount {
             let member = p.problem.staff[e]

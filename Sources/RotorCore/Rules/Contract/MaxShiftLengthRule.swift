@@ -1,6 +1,6 @@
 /// A shift's real length is at most the contract's maximum (`maxShiftMinutes`); on a daylight-saving
 /// night a 12-hour shift may be 13 hours.
-public struct MaxShiftLengthRule: Sendable {
+package struct MaxShiftLengthRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         for e in 0..<p.staffCount {
             for rule in p.contract(of: e).expandedRules {

@@ -1,6 +1,6 @@
 /// At most the contract's number of shifts of each type over the horizon (Curtois & Qu rule 4); each
 /// rule is judged on its own.
-public struct MaxShiftsOfTypeRule: Sendable {
+package struct MaxShiftsOfTypeRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         for e in 0..<p.staffCount {
             for rule in p.contract(of: e).expandedRules {

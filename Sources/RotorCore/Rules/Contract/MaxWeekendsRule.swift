@@ -1,6 +1,6 @@
 /// At most the contract's number of worked weekends; a weekend counts as worked when its Saturday or
 /// its Sunday is (Curtois & Qu rule 9).
-public struct MaxWeekendsRule: Sendable {
+package struct MaxWeekendsRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         let list = p.contractRules(.maxWeekends, "weekends")
         for e in 0..<p.staffCount {

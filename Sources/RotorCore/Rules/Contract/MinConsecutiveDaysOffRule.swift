@@ -2,7 +2,7 @@
 /// rule 8): one that reaches the end of the horizon is not judged; one that began before the horizon
 /// is judged when the history has a shift before it, its days off before the horizon counted — also
 /// when it lies wholly before the horizon and the first date is worked.
-public struct MinConsecutiveDaysOffRule: Sendable {
+package struct MinConsecutiveDaysOffRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         let list = p.contractRules(.minConsecutiveDaysOff, "days")
         for e in 0..<p.staffCount {

@@ -1,7 +1,7 @@
 /// Runs of work are at least the minimum (Curtois & Qu rule 7). A run that reaches the end of the
 /// horizon may continue and is not too short; one that starts on the first date continues the
 /// history's run when history is known, and is otherwise not too short either.
-public struct MinConsecutiveDaysRule: Sendable {
+package struct MinConsecutiveDaysRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         let minimum = p.contractRules(.minConsecutiveDays, "days")
         for e in 0..<p.staffCount where !minimum.range(e).isEmpty {

@@ -1,6 +1,6 @@
 /// After a run of nights, at least the contract's rest before the next shift (a night the next day
 /// continues the run).
-public struct MinRestAfterNightsRule: Sendable {
+package struct MinRestAfterNightsRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         shortRests(p, s, .minRestAfterNights, after: " after a run of nights,", into: &out) { $0.endsNights }
     }

@@ -1,5 +1,5 @@
 /// `hours-per-period` (`PeriodTotalRule` in minutes).
-public struct MinutesPerPeriodRule: Sendable {}
+package struct MinutesPerPeriodRule: Sendable {}
 
 extension MinutesPerPeriodRule: ContractRuleFamily {
     public static let name = RuleName.hoursPerPeriod

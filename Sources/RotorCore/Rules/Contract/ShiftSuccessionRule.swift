@@ -1,7 +1,7 @@
 /// A shift type listed as "cannot follow" another is not worked the day after it (Curtois & Qu rule 3);
 /// the day before the horizon counts when the history has a shift on it. Several rules for the same
 /// pair make one breach, hard when any of them is, else costing the sum of their weights.
-public struct ShiftSuccessionRule: Sendable {
+package struct ShiftSuccessionRule: Sendable {
     /// The charge of shift `to` worked the day after shift `from` under a contract's rules.
     static func charge(_ contract: Contract, from: String, to: String) -> (hard: Int, soft: Int) {
         var hard = false, soft = 0, any = false

@@ -1,5 +1,5 @@
 /// `shifts-per-period` (`PeriodTotalRule` in shifts).
-public struct ShiftsPerPeriodRule: Sendable {}
+package struct ShiftsPerPeriodRule: Sendable {}
 
 extension ShiftsPerPeriodRule: ContractRuleFamily {
     public static let name = RuleName.shiftsPerPeriod

@@ -2,7 +2,7 @@
 /// rest of at least the contract's length, shifts clipped to the period, the history's included (EU
 /// Working Time Directive art. 5: 24 h plus the 11 h daily rest). A last period shorter than 7 days
 /// is not judged.
-public struct WeeklyRestRule: Sendable {
+package struct WeeklyRestRule: Sendable {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         for e in 0..<p.staffCount {
             let minimums: [(minutes: Int, weight: Weight)] = p.contract(of: e).expandedRules.compactMap {

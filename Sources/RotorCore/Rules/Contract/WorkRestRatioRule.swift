@@ -1,5 +1,5 @@
 /// The rest after each shift is at least rest/work times its real length (US wildland fire 2:1).
-public struct WorkRestRatioRule: Sendable {
+package struct WorkRestRatioRule: Sendable {
     /// Minutes of rest short of `restPart`/`work` times `length`, the exact fraction rounded up.
     @inline(__always) static func shortMinutes(length: Int, rest: Int, work: Int, restPart: Int) -> Int {
         let excess = length * restPart - rest * work
