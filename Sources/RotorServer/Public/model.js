@@ -6,15 +6,16 @@ const weekdayShort = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const weekdayKeys = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const weekdayFull = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const monthShort = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const millisecondsPerDay = 24 * 60 * 60 * 1000;
 
 /// A calendar date as the number of days since 1970-01-01, so that adding days is plain arithmetic.
 function dayNumber(iso) {
   const [y, m, d] = iso.split("-").map(Number);
-  return Math.round(Date.UTC(y, m - 1, d) / 86400000);
+  return Math.round(Date.UTC(y, m - 1, d) / millisecondsPerDay);
 }
 
 function isoDate(dayNo) {
-  return new Date(dayNo * 86400000).toISOString().slice(0, 10);
+  return new Date(dayNo * millisecondsPerDay).toISOString().slice(0, 10);
 }
 
 const identified = (entry) => (typeof entry === "string" ? { id: entry, name: entry } : { ...entry, name: entry.name ?? entry.id });
@@ -26,7 +27,7 @@ export function buildModel(doc) {
   const startNo = dayNumber(doc.horizon.start);
   const dates = Array.from({ length: doc.horizon.days }, (_, d) => {
     const no = startNo + d;
-    const date = new Date(no * 86400000);
+    const date = new Date(no * millisecondsPerDay);
     const weekday = (date.getUTCDay() + 6) % 7; // 0 = Monday, as ISO counts
     return {
       iso: isoDate(no),
