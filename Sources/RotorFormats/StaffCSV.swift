@@ -168,11 +168,6 @@ public enum StaffCSV {
         }
     }
 
-    static func hasEdgeBlank(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
-        return isBlank(first) || isBlank(last)
-    }
-
     /// CRLF, LF and a lone CR each count once, as the reader counts them.
     static func lineBreaks(in text: String) -> Int {
         var count = 0
@@ -198,6 +193,12 @@ private extension String {
 
 private func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
 
+/// Whether a text begins or ends with a space or tab, which an unquoted CSV field would lose.
+private func hasEdgeBlank(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+    return isBlank(first) || isBlank(last)
+}
+
 private func trimmedBlanks(_ text: Substring) -> String {
     var scalars = text.unicodeScalars[...]
     while let first = scalars.first, isBlank(first) { scalars.removeFirst() }
@@ -222,7 +223,7 @@ enum CSVField {
             field = "'" + field
         }
         let needsQuotes = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-            || StaffCSV.hasEdgeBlank(field)
+            || hasEdgeBlank(field)
         guard needsQuotes else { return field }
         return "\"" + field.replacingQuotesWithDoubledQuotes() + "\""
     }
@@ -236,8 +237,6 @@ enum CSVField {
 
     private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 }
-
-
 
 /// One CSV record: its fields, and the line it starts on (a quoted field may span lines).
 struct CSVRecord {

@@ -87,3 +87,11 @@ final class CompiledProblemCache: Sendable {
         }
     }
 }
+
+extension CompiledProblem {
+    /// `schedule` when it has this problem's shape; nil for none, or for a roster saved for an
+    /// earlier version of the problem with other staff or days.
+    func fitting(_ schedule: Schedule?) -> Schedule? {
+        schedule.flatMap { $0.staffCount == staffCount && $0.days == days ? $0 : nil }
+    }
+}

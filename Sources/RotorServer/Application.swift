@@ -130,6 +130,27 @@ struct OnStorageThreads<Builder: HTTPResponderBuilder>: HTTPResponderBuilder {
     }
 }
 
+/// Threads for blocking work, outside the cooperative pool (SE-0417 task executors): a concurrent
+/// dispatch queue, which adds threads while jobs block. The server runs its request handlers and
+/// its queue poll here, so that a thread waiting on the database never holds one of the
+/// cooperative pool's few threads.
+final class StorageExecutor: TaskExecutor, @unchecked Sendable {
+    static let shared = StorageExecutor()
+    private let queue = DispatchQueue(label: "rotor.storage", attributes: .concurrent)
+    private static let marker = DispatchSpecificKey<Bool>()
+
+    init() { queue.setSpecific(key: Self.marker, value: true) }
+
+    /// Whether the caller runs on these threads.
+    static var isCurrent: Bool { DispatchQueue.getSpecific(key: marker) == true }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        queue.async { job.runSynchronously(on: executor) }
+    }
+}
+
 /// Headers on every response that keep the page from being framed by another site or running
 /// anything but its own scripts: a Content-Security-Policy that allows only the server's own
 /// files (no inline script or style), `frame-ancestors 'none'` (and `X-Frame-Options` for older

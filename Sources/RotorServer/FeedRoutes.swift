@@ -50,15 +50,14 @@ extension API {
             throw APIError.notFound("no such calendar feed; it may have been revoked")
         }
         let record = try problem(feed.problemId)
-        let compiled = try loaded(record).compiled
-        guard let e = compiled.staffIndex[feed.staffId] else { throw APIError.notFound("no such calendar feed; it may have been revoked") }
+        let loaded = try loaded(record)
+        guard let e = loaded.compiled.staffIndex[feed.staffId] else { throw APIError.notFound("no such calendar feed; it may have been revoked") }
         for job in try database.jobs(problemId: record.id!).sorted(by: { $0.id! > $1.id! }) {
-            guard let saved = try? savedRoster(job.id!) else { continue }
-            return calendarResponse(staff: e, schedule: saved.schedule, problem: saved.problem, uidPrefix: "problem\(record.id!)",
-                                    savedAt: saved.roster.savedAt)
+            guard let roster = try database.roster(jobId: job.id!), let schedule = loaded.compiled.fitting(roster.schedule) else { continue }
+            return calendarResponse(staff: e, schedule: schedule, problem: loaded, uidPrefix: "problem\(record.id!)", savedAt: roster.savedAt)
         }
         // No roster yet: an empty calendar, which the app fills once a roster is saved.
-        return calendarResponse(staff: e, schedule: nil, problem: try loaded(record), uidPrefix: "problem\(record.id!)", savedAt: feed.createdAt)
+        return calendarResponse(staff: e, schedule: nil, problem: loaded, uidPrefix: "problem\(record.id!)", savedAt: feed.createdAt)
     }
 }
 

@@ -76,7 +76,7 @@ extension API {
             throw APIError.notFound("job \(jobId) has no roster saved yet; the first is saved within a second of its start")
         }
         let loaded = try loaded(try problem(job.problemId))
-        guard let schedule = roster.schedule, schedule.staffCount == loaded.compiled.staffCount, schedule.days == loaded.compiled.days else {
+        guard let schedule = loaded.compiled.fitting(roster.schedule) else {
             throw APIError(status: .internalServerError, message: "the saved roster of job \(jobId) does not fit its problem")
         }
         return (job, roster, schedule, loaded)

@@ -157,11 +157,8 @@ final class JobRunner: Service, Sendable {
                 throw APIError.badRequest("its problem is stored in an unknown format \"\(record.format)\"")
             }
             let compiled = try LoadedProblem(text: record.source, format: format, name: record.name).compiled
-            let fits = { (schedule: Schedule?) in
-                schedule.flatMap { $0.staffCount == compiled.staffCount && $0.days == compiled.days ? $0 : nil }
-            }
-            let own = fits(try database.roster(jobId: id)?.schedule)
-            let initial = try own ?? job.startFromJobId.flatMap { fits(try database.roster(jobId: $0)?.schedule) }
+            let own = compiled.fitting(try database.roster(jobId: id)?.schedule)
+            let initial = try own ?? job.startFromJobId.flatMap { compiled.fitting(try database.roster(jobId: $0)?.schedule) }
             let handle = RunningJob(earlier: job.elapsedSeconds > 0 ? JobProgress(best: job.best, moves: job.moves, elapsedSeconds: job.elapsedSeconds) : nil)
             if let own { handle.saved(Evaluation(compiled, own)) }
             jobs.withLock { $0[id] = handle }

@@ -78,8 +78,7 @@ extension API {
             guard let source = try database.job(id: from), source.problemId == record.id! else {
                 throw APIError.badRequest("startFrom: problem \(record.id!) has no job \(from)")
             }
-            guard let schedule = try database.roster(jobId: from)?.schedule,
-                  schedule.staffCount == loaded.compiled.staffCount, schedule.days == loaded.compiled.days else {
+            guard let schedule = loaded.compiled.fitting(try database.roster(jobId: from)?.schedule) else {
                 throw APIError.badRequest("startFrom: job \(from) has no saved roster to start from")
             }
             initial = schedule

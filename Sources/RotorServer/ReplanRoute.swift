@@ -30,8 +30,7 @@ extension API {
         let source = try job(id(context, of: "job"))
         let record = try problem(source.problemId)
         let loaded = try loaded(record)
-        guard let previous = try database.roster(jobId: source.id!)?.schedule,
-              previous.staffCount == loaded.compiled.staffCount, previous.days == loaded.compiled.days else {
+        guard let previous = loaded.compiled.fitting(try database.roster(jobId: source.id!)?.schedule) else {
             throw APIError.badRequest("job \(source.id!) has no saved roster to re-plan from")
         }
         let body = try replanRequest(try await bodyText(request))

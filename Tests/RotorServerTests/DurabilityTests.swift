@@ -51,7 +51,6 @@ struct DurabilityTests {
         try await withApp(database: database) { client in
             let problem = try await client.createProblem(ward, name: "ward", contentType: "application/json")
             let job = try await client.startJob(problem: problem, #"{"timeLimit": 4, "threads": 2, "seed": 5}"#)
-            var compared = 0
             while try database.job(id: job.id)?.status.isFinal == false {
                 // Two reads of the job around the roster's: equal progress means no save came between.
                 let before = try #require(try database.job(id: job.id))
@@ -59,15 +58,13 @@ struct DurabilityTests {
                 let after = try #require(try database.job(id: job.id))
                 if let roster, before.moves == after.moves, before.elapsedSeconds == after.elapsedSeconds {
                     #expect(before.best == roster.score, "job says \(String(describing: before.best)), its roster scores \(roster.score)")
-                    compared += 1
                 }
                 try await Task.sleep(for: .milliseconds(30))
             }
             let final = try #require(try database.job(id: job.id))
             #expect(final.best == (try database.roster(jobId: job.id))?.score)
-            // How many reads fell between two saves depends on the machine's load, so it is not asserted;
-            // every one that did, and the final state, must agree.
-            _ = compared
+            // How many reads fall between two saves depends on the machine's load, so it is not counted;
+            // every one that did, and the final state, agree.
         }
     }
 }
