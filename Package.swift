@@ -13,7 +13,7 @@ import PackageDescription
 // compile with SwiftPM's defaults. Built as the root package (`swift build`, `swift test` run in
 // this directory), the solver core gets -Ounchecked in release builds (the search makes 15-30 % more
 // moves a second and its column-generation dives run several times faster; docs/benchmarks.md) and
-// -O in debug builds (the tests drive it through millions of moves: about 2.5 minutes for the
+// -O in debug builds (the tests drive it through millions of moves: about 4 minutes for the
 // suite instead of 19). `PWD` tells the two apart; ROTOR_SAFE_BUILD=1 forces the defaults.
 let environment = Context.environment
 let isRoot = environment["PWD"].map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
