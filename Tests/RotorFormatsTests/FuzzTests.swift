@@ -18,7 +18,10 @@ struct FuzzTests {
     }
 
     /// Reads every input of `parse`, checking each refusal names `file`; memory may not grow by more
-    /// than 1 GB over the run.
+    /// than 4 GB over the run. The figure is the whole process's, and the other suites run at once
+    /// (the generated 2,000-person problems alone take hundreds of megabytes), so the bound is loose;
+    /// an input that expands without limit still passes it within seconds, and `.ci/run`'s 12 GB cap
+    /// stops the run if it does not.
     func fuzz(_ seeds: [String], file: String, salt: UInt64, _ parse: (String) throws -> Void) {
         var random = RandomSource(seed: 0xF022 &+ salt)
         let before = residentBytes()
@@ -33,8 +36,8 @@ struct FuzzTests {
                     return
                 }
             }
-            if i % 500 == 0, residentBytes() - before > 1 << 30 {
-                Issue.record("input \(i) of \(file): memory grew by more than 1 GB")
+            if i % 500 == 0, residentBytes() - before > 4 << 30 {
+                Issue.record("input \(i) of \(file): memory grew by more than 4 GB")
                 return
             }
         }
