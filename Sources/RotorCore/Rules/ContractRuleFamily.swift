@@ -120,11 +120,18 @@ public struct RuleParameter: Sendable {
     }
 }
 
-/// How the row pricer (`WindowRebuilder`) treats a rule: models it exactly, or cannot build rows under
-/// it (the pricer then does not run on problems that use it).
+/// What the row pricers know of a rule. Two programmes build a person's row day by day: the window
+/// rebuild's (`WindowRebuilder`, also the dives' pricing), which keeps the benchmark's rules as hard
+/// limits, and the bound's (`RowRelaxation`), which must never price a row above what the rules make
+/// it cost, so it either models a rule exactly or leaves it out and says so.
 package enum RowPricerSupport: Sendable {
+    /// Both model its hard instances (the bound's, where its state fits; see `RowRelaxation`).
     case exact
-    case unmodelled
+    /// The bound's programme models it, hard and soft, between consecutive days on the real clock;
+    /// the rebuild does not run on problems that use it.
+    case boundOnly
+    /// Neither: the bound leaves it out (naming it in `relaxedRules`), the rebuild does not run.
+    case relaxed
 }
 
 /// One contract rule family (see the file's comment).

@@ -136,6 +136,7 @@ struct LocalSearch {
         // The constructed roster is published before any dive, so that it counts as found and bounds
         // the dives of every thread.
         _ = shared.exchange(best, bestScore, at: bestTime, thread: thread, moves: 0)
+        if thread == 0 && options.boundShare > 0 { proveBound() }
         // The dives publish what they find, so `best` is published either way after them.
         if Self.dives(options, problem, thread: thread) { diveFirst(progress: progress) }
         var current = cost(state.hard, state.soft)
@@ -235,7 +236,7 @@ struct LocalSearch {
     /// `schedule` when known, which is fresher than the shared one until the next exchange).
     static func status(_ shared: SharedBest, thread: Int, moves: Int, best: Score, schedule: Schedule? = nil, elapsed: Duration) -> SolverStatus {
         shared.withLock { s in
-            SolverStatus(best: min(s.score, best), elapsed: elapsed,
+            SolverStatus(best: min(s.score, best), bound: s.bound, elapsed: elapsed,
                          moves: s.moves.enumerated().reduce(0) { $0 + ($1.offset == thread ? moves : $1.element) },
                          timeToBest: s.timeToBest, bestSchedule: schedule != nil && best < s.score ? schedule : s.schedule)
         }
@@ -244,7 +245,26 @@ struct LocalSearch {
     /// Whether the search should stop: another thread stopped, the stop signal is raised, or the
     /// termination is met.
     static func stopRequested(_ shared: SharedBest, _ options: SolverOptions, _ status: SearchProgress) -> Bool {
-        shared.withLock { $0.stop } || options.stopSignal?.isRaised == true || options.termination.isMet(by: status)
+        shared.withLock { s in s.stop || s.bound.map { $0.proves(min(s.score, status.best)) } == true }
+            || options.stopSignal?.isRaised == true || options.termination.isMet(by: status)
+    }
+
+    /// Proves a lower bound on the objective (`LagrangianBound.columnGeneration`) and publishes it,
+    /// within `SolverOptions.boundShare` of the time limit; a bound that the best roster meets stops
+    /// every thread.
+    mutating func proveBound() {
+        let bounder = LagrangianBound(problem)
+        let deadline = options.termination.timeLimit.map { $0 * options.boundShare }
+        let stop = { [shared, options, clock, start, bestScore] in
+            let elapsed = clock.now() - start
+            return deadline.map { elapsed >= $0 } == true
+                || Self.stopRequested(shared, options, SearchProgress(elapsed: elapsed, sinceImprovement: elapsed, best: bestScore, moves: 0))
+        }
+        let found = bounder.masterRows <= LagrangianBound.maxMasterRows
+            ? bounder.columnGeneration(rounds: SolverOptions.boundRounds, stop: stop)
+            : bounder.ascend(upper: shared.withLock { $0.score.hard == 0 ? $0.score.soft : nil }, iterations: SolverOptions.boundRounds, stop: stop)
+        guard let value = LagrangianBound.proven(found.value), value < Int.max else { return }
+        shared.publish(ObjectiveBound(value: max(value, 0), relaxed: bounder.relaxedRules))
     }
 
     /// Whether this thread starts with column generation dives (`SolverOptions.columnGenerationDive`):

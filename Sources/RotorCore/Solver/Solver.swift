@@ -96,6 +96,12 @@ public struct SolverOptions: Sendable {
     /// When set, the incremental score is recomputed from scratch every this many moves and any
     /// difference stops the search with `SolverError.scoreDrift`.
     public var checkEvery: Int? = nil
+    /// The share of the time limit that the first thread may spend proving a bound
+    /// (`LagrangianBound.columnGeneration`) before it searches; 0 proves none. Without a time limit
+    /// the bound takes at most `boundRounds` rounds of its programme. A roster that meets the bound is
+    /// optimal, and the search then stops.
+    public var boundShare: Double = 0.25
+    public static let boundRounds = 3000
     /// Lets another thread stop the search early (a server's stop button, its shutdown); the
     /// threads look at it where they check `termination`, every 1,024 moves.
     public var stopSignal: StopSignal? = nil
@@ -118,9 +124,40 @@ public struct SolverError: Error, CustomStringConvertible {
     public var description: String
 }
 
+/// A proven lower bound on the objective (the soft penalty) of every roster that keeps the hard
+/// rules (`LagrangianBound`): no roster can score below `value`.
+public struct ObjectiveBound: Sendable, Equatable, Codable {
+    public var value: Int
+    /// The rules and goals the bound leaves out (by name, e.g. `min-rest`, `fairness`): it still
+    /// holds, but may lie further below the best roster. Empty when the bound models every rule.
+    public var relaxed: [String]
+
+    public init(value: Int, relaxed: [String] = []) {
+        self.value = value
+        self.relaxed = relaxed
+    }
+
+    /// How far a roster scoring `best` can at most be from the best possible, as a share of its
+    /// objective: (objective − bound) / max(objective, 1), as CP-SAT and MIP solvers report it; 0
+    /// when the roster is proved optimal, nil when it breaks a hard rule.
+    public func gap(_ best: Score) -> Double? {
+        guard best.hard == 0 else { return nil }
+        return Double(max(best.soft - value, 0)) / Double(max(best.soft, 1))
+    }
+
+    /// Whether a roster scoring `best` is proved optimal: it keeps the hard rules and meets the bound.
+    public func proves(_ best: Score) -> Bool { best.hard == 0 && best.soft <= value }
+}
+
 /// What the solver reports while it runs and when it stops.
 public struct SolverStatus: Sendable {
     public var best: Score
+    /// The best proven bound so far; nil until one is known.
+    public var bound: ObjectiveBound? = nil
+    /// `bound.gap(best)`: nil without a bound or while the best roster breaks a hard rule.
+    public var gap: Double? { bound?.gap(best) }
+    /// Whether the best roster is proved optimal (the search then stops).
+    public var isOptimal: Bool { bound?.proves(best) ?? false }
     public var elapsed: Duration
     /// Moves evaluated so far, all threads together.
     public var moves: Int
@@ -173,7 +210,7 @@ public struct Solver: Sendable {
         }
         if let message = errors.withLock({ $0.first }) { throw SolverError(description: message) }
         return shared.withLock { s in
-            SolveResult(schedule: s.schedule!, status: SolverStatus(best: s.score, elapsed: clock.now() - start,
+            SolveResult(schedule: s.schedule!, status: SolverStatus(best: s.score, bound: s.bound, elapsed: clock.now() - start,
                                                                     moves: s.moves.reduce(0, +), timeToBest: s.timeToBest))
         }
     }
@@ -187,6 +224,7 @@ final class SharedBest: Sendable {
         var timeToBest: Duration = .zero
         var moves: [Int] = []
         var stop = false
+        var bound: ObjectiveBound?
     }
     private let state = Mutex(State())
     let start: Duration
@@ -194,6 +232,13 @@ final class SharedBest: Sendable {
     init(start: Duration) { self.start = start }
 
     func withLock<R>(_ body: (inout State) -> R) -> R { state.withLock { body(&$0) } }
+
+    /// Keeps `bound` when it is higher than the one known.
+    func publish(_ bound: ObjectiveBound) {
+        state.withLock { s in
+            if s.bound == nil || bound.value > s.bound!.value { s.bound = bound }
+        }
+    }
 
     /// Publishes a thread's best; returns the shared best when it is strictly better than `score`.
     func exchange(_ schedule: Schedule, _ score: Score, at elapsed: Duration, thread: Int, moves: Int) -> (Schedule, Score)? {

@@ -38,7 +38,8 @@ extension MaxDeploymentDaysRule: ContractRuleFamily {
         if case .maxDeploymentDays(let n) = kind { return ["days": .integer(n)] }
         return nil
     }
-    public static let rowPricer = RowPricerSupport.unmodelled
+    /// Left out of the bound.
+    public static let rowPricer = RowPricerSupport.relaxed
     public static let example = RuleKind.maxDeploymentDays(14)
     public static var instances: WritableKeyPath<CompiledRules, RuleInstances>? { \CompiledRules.maxDeploymentDays }
     public static func compile(_ kind: RuleKind, weight: Int32, staff e: Int, into rules: inout CompiledRules, _ context: inout RuleCompilation) {

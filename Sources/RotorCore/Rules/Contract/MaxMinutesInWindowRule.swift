@@ -37,7 +37,8 @@ extension MaxMinutesInWindowRule: ContractRuleFamily {
         if case .maxMinutesInWindow(let days, let m) = kind { return ["days": .integer(days), "hours": .minutes(m)] }
         return nil
     }
-    public static let rowPricer = RowPricerSupport.unmodelled
+    /// Left out of the bound: a sliding window needs each of its days' minutes in the state.
+    public static let rowPricer = RowPricerSupport.relaxed
     public static let example = RuleKind.maxMinutesInWindow(days: 7, minutes: 3600)
     public static var instances: WritableKeyPath<CompiledRules, RuleInstances>? { \CompiledRules.maxMinutesInWindow }
     public static func compile(_ kind: RuleKind, weight: Int32, staff e: Int, into rules: inout CompiledRules, _ context: inout RuleCompilation) {

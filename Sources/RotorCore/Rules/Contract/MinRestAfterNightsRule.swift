@@ -14,7 +14,8 @@ extension MinRestAfterNightsRule: ContractRuleFamily {
         if case .minRestAfterNights(let m) = kind { return ["hours": .minutes(m)] }
         return nil
     }
-    public static let rowPricer = RowPricerSupport.unmodelled
+    /// Priced between consecutive days on the real clock, like `min-rest`.
+    public static let rowPricer = RowPricerSupport.boundOnly
     public static let example = RuleKind.minRestAfterNights(minutes: 2760)
     public static var instances: WritableKeyPath<CompiledRules, RuleInstances>? { \CompiledRules.minRestAfterNights }
     public static func compile(_ kind: RuleKind, weight: Int32, staff e: Int, into rules: inout CompiledRules, _ context: inout RuleCompilation) {

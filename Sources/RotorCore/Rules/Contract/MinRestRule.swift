@@ -14,7 +14,8 @@ extension MinRestRule: ContractRuleFamily {
         if case .minRest(let m) = kind { return ["hours": .minutes(m)] }
         return nil
     }
-    public static let rowPricer = RowPricerSupport.unmodelled
+    /// Priced between consecutive days on the real clock where no rest two days apart can fall short.
+    public static let rowPricer = RowPricerSupport.boundOnly
     public static let example = RuleKind.minRest(minutes: 660)
     public static var instances: WritableKeyPath<CompiledRules, RuleInstances>? { \CompiledRules.minRest }
     public static func compile(_ kind: RuleKind, weight: Int32, staff e: Int, into rules: inout CompiledRules, _ context: inout RuleCompilation) {

@@ -16,7 +16,8 @@ extension MinutesPerPeriodRule: ContractRuleFamily {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         PeriodTotalRule.evaluate(p, s, minutes: true, into: &out)
     }
-    /// Modelled exactly when the period is the horizon (hard bounds on the row's minutes).
+    /// The rebuild models hard bounds over the whole horizon; the bound's programme models every
+    /// instance of one period length, hard and soft, counting the period's minutes in its state.
     public static let rowPricer = RowPricerSupport.exact
     public static let example = RuleKind.minutesPerPeriod(periodDays: 7, min: 1800, max: 2880)
     public static var instances: WritableKeyPath<CompiledRules, RuleInstances>? { \CompiledRules.minutesPerPeriod }

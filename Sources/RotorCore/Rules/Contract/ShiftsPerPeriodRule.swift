@@ -16,7 +16,8 @@ extension ShiftsPerPeriodRule: ContractRuleFamily {
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
         PeriodTotalRule.evaluate(p, s, minutes: false, into: &out)
     }
-    public static let rowPricer = RowPricerSupport.unmodelled
+    /// Left out of the bound (its count would be a second period counter in the state).
+    public static let rowPricer = RowPricerSupport.relaxed
     public static let example = RuleKind.shiftsPerPeriod(periodDays: 7, min: 3, max: 5)
     public static var instances: WritableKeyPath<CompiledRules, RuleInstances>? { \CompiledRules.shiftsPerPeriod }
     public static func compile(_ kind: RuleKind, weight: Int32, staff e: Int, into rules: inout CompiledRules, _ context: inout RuleCompilation) {

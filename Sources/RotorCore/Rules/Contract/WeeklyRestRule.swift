@@ -37,7 +37,8 @@ extension WeeklyRestRule: ContractRuleFamily {
         if case .weeklyRest(let m) = kind { return ["hours": .minutes(m)] }
         return nil
     }
-    public static let rowPricer = RowPricerSupport.unmodelled
+    /// Left out of the bound: the longest rest of a week is not a per-day state.
+    public static let rowPricer = RowPricerSupport.relaxed
     public static let example = RuleKind.weeklyRest(minutes: 2100)
     public static var instances: WritableKeyPath<CompiledRules, RuleInstances>? { \CompiledRules.weeklyRest }
     public static func compile(_ kind: RuleKind, weight: Int32, staff e: Int, into rules: inout CompiledRules, _ context: inout RuleCompilation) {

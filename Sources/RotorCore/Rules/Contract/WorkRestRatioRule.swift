@@ -36,7 +36,8 @@ extension WorkRestRatioRule: ContractRuleFamily {
         if case .workRestRatio(let work, let rest) = kind { return ["work": .integer(work), "rest": .integer(rest)] }
         return nil
     }
-    public static let rowPricer = RowPricerSupport.unmodelled
+    /// Priced between consecutive days on the real clock, like `min-rest`.
+    public static let rowPricer = RowPricerSupport.boundOnly
     public static let example = RuleKind.workRestRatio(work: 2, rest: 1)
     public static var instances: WritableKeyPath<CompiledRules, RuleInstances>? { \CompiledRules.workRestRatio }
     public static func compile(_ kind: RuleKind, weight: Int32, staff e: Int, into rules: inout CompiledRules, _ context: inout RuleCompilation) {

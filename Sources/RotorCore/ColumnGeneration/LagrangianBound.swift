@@ -1,0 +1,275 @@
+/// A proven lower bound on the objective (the soft penalty) of every roster that keeps the hard
+/// rules: the Lagrangian relaxation of cover (Fisher, "The Lagrangian relaxation method for solving
+/// integer programming problems", Management Science 1981).
+///
+/// Cover couples the rows; everything else is a row's own. Give each cover slot c (a post on a day)
+/// a price u_c and let each person choose a row alone, paid u_c for each slot it works, while each
+/// slot chooses its own count n_c and pays its cover penalty f_c(n_c) plus u_c · n_c:
+///
+///     L(u) = Σ_e min over rows (cost_e(row) − Σ_c u_c · works_c(row)) + Σ_c min over n (f_c(n) + u_c · n)
+///
+/// For any roster the two sums add up to its score (the u terms cancel where n_c is the real count),
+/// so L(u) ≤ the best score for every u. Rows come from `RowRelaxation`, which finds the cheapest row
+/// over a superset of the rows the hard rules allow and prices only what it models, so its minimum is
+/// never above the truth and L(u) stays a bound; where it leaves rules out the bound is weaker, and
+/// says which (`relaxedRules`). At the master programme's dual prices with an exact pricer, L equals
+/// the linear programme's value (the Lagrangian dual equals the LP relaxation of the column
+/// formulation); elsewhere subgradient steps (Held, Wolfe & Crowder, "Validation of subgradient
+/// optimization", Math. Programming 1974, with Polyak's step) raise it.
+package struct LagrangianBound: Sendable {
+    let problem: CompiledProblem
+    let relaxation: RowRelaxation
+    /// Per slot `d * postCount + post`: the least count the hard rules allow.
+    let leastCount: [Int32]
+
+    /// The rules and goals the bound leaves out for someone, sorted; empty when it is exact.
+    package var relaxedRules: [String] { Array(Set(relaxation.relaxedRules.joined())).sorted() }
+
+    package init(_ problem: CompiledProblem) {
+        self.problem = problem
+        relaxation = RowRelaxation(problem)
+        leastCount = (0..<(problem.days * problem.postCount)).map { c in
+            problem.coverMinWeight[c] < 0 ? problem.coverMin[c] : 0
+        }
+    }
+
+    /// One evaluation of L(u).
+    package struct Evaluation: Sendable {
+        /// L(u); +infinity when no roster keeps the modelled hard rules.
+        package var value: Double
+        /// A subgradient of L at u: per slot, the count the slot chose less the rows that work it.
+        package var subgradient: [Double]
+        /// Each person's cheapest row at u.
+        package var rows: [[UInt8]]
+    }
+
+    /// L at prices `u` (one per slot `d * postCount + post`); nil when `stop` says so first (it is
+    /// asked between people, since a round on a large operation can take seconds).
+    package func evaluate(_ u: [Double], stop: () -> Bool = { false }) -> Evaluation? {
+        let E = problem.staffCount, H = problem.days, V = problem.valueCount, P = problem.postCount
+        var value = 0.0
+        var subgradient = [Double](repeating: 0, count: H * P)
+        var rows: [[UInt8]] = []
+        var prices = [Double](repeating: 0, count: H * V)
+        for e in 0..<E {
+            if e % 16 == 0 && stop() { return nil }
+            rowPrices(e, u, into: &prices)
+            guard let best = relaxation.cheapest(e, prices: prices) else {
+                return Evaluation(value: .infinity, subgradient: subgradient, rows: [])
+            }
+            value += best.cost
+            for d in 0..<H where best.row[d] != 0 {
+                let v = Int(best.row[d])
+                subgradient[d * P + v - 1] -= 1
+                let parent = Int(problem.coverParent[v])
+                if parent > 0 { subgradient[d * P + parent - 1] -= 1 }
+            }
+            rows.append(best.row)
+        }
+        for c in 0..<(H * P) {
+            let n = slotChoice(c, u[c])
+            if n < 0 { return Evaluation(value: .infinity, subgradient: subgradient, rows: rows) }
+            value += slotCost(c, n) + u[c] * Double(n)
+            subgradient[c] += Double(n)
+        }
+        return Evaluation(value: value, subgradient: subgradient, rows: rows)
+    }
+
+    /// Staff member `e`'s prices at `u` (`[d * valueCount + v]`): the cell's soft penalty less the
+    /// prices of the slots the value works, `.infinity` where the value is out of the person's domain
+    /// or breaks a hard cell rule.
+    package func rowPrices(_ e: Int, _ u: [Double], into prices: inout [Double]) {
+        let H = problem.days, V = problem.valueCount, P = problem.postCount
+        if prices.count != H * V { prices = [Double](repeating: 0, count: H * V) }
+        for d in 0..<H {
+            let f = problem.fixed[e * H + d]
+            for v in 0..<V {
+                let cell = (e * H + d) * V + v
+                let allowed = f == 0 ? problem.allowed[e * V + v] != 0 : Int(f) - 1 == v
+                guard allowed && problem.cellHard[cell] <= 0 else { prices[d * V + v] = .infinity; continue }
+                var p = Double(problem.cellSoft[cell])
+                if v > 0 {
+                    p -= u[d * P + v - 1]
+                    let parent = Int(problem.coverParent[v])
+                    if parent > 0 { p -= u[d * P + parent - 1] }
+                }
+                prices[d * V + v] = p
+            }
+        }
+    }
+
+    /// The soft cover penalty of `n` people on slot `c`.
+    func slotCost(_ c: Int, _ n: Int) -> Double {
+        let p = problem
+        var cost = 0
+        if n < Int(p.coverMin[c]) && p.coverMinWeight[c] > 0 { cost += (Int(p.coverMin[c]) - n) * Int(p.coverMinWeight[c]) }
+        if n < Int(p.coverPreferred[c]) { cost += (Int(p.coverPreferred[c]) - n) * Int(p.coverPreferredWeight[c]) }
+        if n > Int(p.coverMax[c]) { cost += (n - Int(p.coverMax[c])) * Int(p.coverOverWeight[c]) }
+        return Double(cost)
+    }
+
+    /// The count slot `c` chooses at price `u`: the least f(n) + u · n over the counts the hard
+    /// minimum allows, up to everyone. f is convex and piecewise linear, so the least is at a corner.
+    /// -1 when the hard minimum needs more people than there are.
+    func slotChoice(_ c: Int, _ u: Double) -> Int {
+        let lo = Int(leastCount[c]), hi = problem.staffCount
+        guard lo <= hi else { return -1 }
+        let p = problem
+        var best = lo, bestCost = slotCost(c, lo) + u * Double(lo)
+        for n in [Int(p.coverMin[c]), Int(p.coverPreferred[c]), Int(p.coverMax[c]), hi] {
+            let k = min(max(n, lo), hi)
+            let cost = slotCost(c, k) + u * Double(k)
+            if cost < bestCost - 1e-9 { best = k; bestCost = cost }
+        }
+        return best
+    }
+
+    /// The proven bound from L: every score is a whole number, so it rounds up (allowing for the
+    /// floating-point sums).
+    package static func proven(_ value: Double) -> Int? {
+        guard value.isFinite else { return value == .infinity ? Int.max : nil }
+        return Int((value - 1e-6 * max(1, abs(value))).rounded(.up))
+    }
+
+    /// Subgradient ascent from prices `start` (zeros when nil): at most `iterations` evaluations,
+    /// fewer when `stop` says so or the steps have shrunk to nothing. `upper`, the best score known,
+    /// aims Polyak's step; without it the aim is a little above the bound so far. Returns the best
+    /// L seen and its prices.
+    package func ascend(from start: [Double]? = nil, upper: Int? = nil, iterations: Int,
+                        stop: () -> Bool = { false }) -> (value: Double, prices: [Double]) {
+        let slots = problem.days * problem.postCount
+        var u = start ?? initialPrices()
+        var best = (value: -Double.infinity, prices: u)
+        var theta = 1.0, stall = 0
+        for _ in 0..<iterations {
+            guard let x = evaluate(u, stop: stop) else { break }
+            if x.value == .infinity { return (.infinity, u) }
+            if x.value > best.value + 1e-9 {
+                best = (x.value, u)
+                stall = 0
+            } else {
+                stall += 1
+                if stall >= 10 { theta /= 2; stall = 0; u = best.prices; continue }
+            }
+            let norm = x.subgradient.reduce(0) { $0 + $1 * $1 }
+            if norm < 1e-12 { break }
+            let aim = upper.map(Double.init) ?? (x.value + max(abs(x.value) * 0.05, 10))
+            if aim - x.value < 1e-6 || theta < 1e-4 { break }
+            let step = theta * (aim - x.value) / norm
+            for c in 0..<slots { u[c] += step * x.subgradient[c] }
+        }
+        return best
+    }
+
+    /// Starting prices: what one more person is worth to a slot short of its preferred number (its
+    /// preferred and minimum weights), nothing elsewhere.
+    func initialPrices() -> [Double] {
+        let p = problem
+        return (0..<(p.days * p.postCount)).map { c in
+            var u = 0.0
+            if p.coverPreferred[c] > 0 { u += Double(p.coverPreferredWeight[c]) }
+            if p.coverMin[c] > 0 && p.coverMinWeight[c] > 0 { u += Double(p.coverMinWeight[c]) }
+            return u
+        }
+    }
+
+    /// The bound from column generation (Desaulniers, Desrosiers & Solomon, eds., "Column
+    /// Generation", Springer 2005): a master linear programme picks a convex combination of rows per
+    /// person, cover priced as the roster prices it; its dual prices give u, each person's cheapest row
+    /// at u enters while it prices out, and L(u) at every round is a bound (Farley's, "A note on
+    /// bounding a class of linear programming problems", Operations Research 1990). When nothing
+    /// prices out, L equals the master's value: the linear programme's bound over the rows the
+    /// relaxation allows. `rounds` master solves at most; `stop` ends it sooner. Returns the best L.
+    package func columnGeneration(rounds: Int, stop: () -> Bool = { false }) -> (value: Double, prices: [Double]) {
+        precondition(masterRows <= Self.maxMasterRows, "the master is too large for the dense simplex")
+        let E = problem.staffCount, H = problem.days, P = problem.postCount, p = problem
+        var senses = [RevisedSimplex.Sense](repeating: .equal, count: E)
+        var rhs = [Double](repeating: 1, count: E)
+        var shortfall = [Double](repeating: 1e7, count: E)
+        var slotRows = [[Int]](repeating: [], count: H * P)
+        var overColumns: [(row: Int, cost: Double)] = []
+        for c in 0..<(H * P) {
+            if p.coverMin[c] > 0 && p.coverMinWeight[c] != 0 {
+                slotRows[c].append(rhs.count)
+                senses.append(.atLeast)
+                rhs.append(Double(p.coverMin[c]))
+                shortfall.append(p.coverMinWeight[c] < 0 ? 1e6 : Double(p.coverMinWeight[c]))
+            }
+            if p.coverPreferred[c] > 0 && p.coverPreferredWeight[c] > 0 {
+                slotRows[c].append(rhs.count)
+                senses.append(.atLeast)
+                rhs.append(Double(p.coverPreferred[c]))
+                shortfall.append(Double(p.coverPreferredWeight[c]))
+            }
+            if p.coverMax[c] < Int32(clamping: E) && p.coverOverWeight[c] > 0 {
+                slotRows[c].append(rhs.count)
+                overColumns.append((rhs.count, Double(p.coverOverWeight[c])))
+                senses.append(.atMost)
+                rhs.append(Double(p.coverMax[c]))
+                shortfall.append(0)
+            }
+        }
+        var master = RevisedSimplex(senses: senses, rhs: rhs, shortfallCost: shortfall)
+        for (row, cost) in overColumns { _ = master.addColumn(rows: [row], values: [-1], cost: cost) }
+        var known: Set<[UInt8]> = []
+        var best = (value: -Double.infinity, prices: [Double](repeating: 0, count: H * P))
+        for _ in 0..<rounds {
+            if stop() { break }
+            master.solve()
+            let y = master.duals
+            let u = slotRows.map { $0.reduce(0) { $0 + y[$1] } }
+            guard let x = evaluate(u, stop: stop) else { break }
+            if x.value == .infinity { return (.infinity, u) }
+            if x.value > best.value { best = (x.value, u) }
+            var added = false
+            for e in 0..<E {
+                let row = x.rows[e]
+                var reduced = rowCost(e, row) - y[e]
+                var rows = [e]
+                for d in 0..<H where row[d] != 0 {
+                    let v = Int(row[d])
+                    var slots = [d * P + v - 1]
+                    let parent = Int(p.coverParent[v])
+                    if parent > 0 { slots.append(d * P + parent - 1) }
+                    for c in slots {
+                        reduced -= u[c]
+                        rows += slotRows[c]
+                    }
+                }
+                guard reduced < -1e-6 else { continue }
+                var key = row
+                key.append(contentsOf: withUnsafeBytes(of: UInt32(e).littleEndian) { Array($0) })
+                guard known.insert(key).inserted else { continue }
+                _ = master.addColumn(rows: rows, values: [Double](repeating: 1, count: rows.count), cost: rowCost(e, row))
+                added = true
+            }
+            if !added { break }
+        }
+        return best
+    }
+
+    /// The master's rows: one per person and one per cover bound that costs (`columnGeneration`).
+    package var masterRows: Int {
+        let p = problem
+        var rows = p.staffCount
+        for c in 0..<(p.days * p.postCount) {
+            if p.coverMin[c] > 0 && p.coverMinWeight[c] != 0 { rows += 1 }
+            if p.coverPreferred[c] > 0 && p.coverPreferredWeight[c] > 0 { rows += 1 }
+            if p.coverMax[c] < Int32(clamping: p.staffCount) && p.coverOverWeight[c] > 0 { rows += 1 }
+        }
+        return rows
+    }
+    /// The largest master the dense revised simplex takes (its basis inverse is rows² numbers, and
+    /// a pivot touches each); larger problems take subgradient steps (`ascend`) instead.
+    package static let maxMasterRows = 2500
+
+    /// A row's own cost as the relaxation prices it: its cells' soft penalties and what the
+    /// programme prices between days and per period (+infinity if it breaks a hard rule of those).
+    package func rowCost(_ e: Int, _ row: [UInt8]) -> Double {
+        let H = problem.days, V = problem.valueCount
+        guard let rest = relaxation.modelledCost(e, row) else { return .infinity }
+        var cost = rest
+        for d in 0..<H { cost += Int(problem.cellSoft[(e * H + d) * V + Int(row[d])]) }
+        return Double(cost)
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+@testable import RotorCore
+import RotorFormats
+import Testing
+
+/// Every row of staff member `e` (all `valueCount^days` of them), with the hard penalty the
+/// from-scratch `Evaluation` gives that row alone (everyone else off), its cost at `prices` as the
+/// relaxation prices a row, or nil when the row breaks a hard rule of its own.
+private func exhaustiveCheapestRow(_ p: CompiledProblem, _ e: Int, _ prices: [Double], _ bound: LagrangianBound) -> Double? {
+    let H = p.days, V = p.valueCount
+    var best: Double?
+    var row = [UInt8](repeating: 0, count: H)
+    var schedule = Schedule(staffCount: p.staffCount, days: H)
+    while true {
+        var cost = 0.0
+        for d in 0..<H { cost += prices[d * V + Int(row[d])] }
+        if cost < .infinity {
+            for d in 0..<H { schedule[staff: e, day: d] = row[d] }
+            let own = Evaluation(p, schedule).violations.contains { $0.hard && $0.staff == e }
+            if !own {
+                // A row that keeps its hard rules is one the programme prices.
+                let total = cost + bound.rowCost(e, row) - rowCellSoft(p, e, row)
+                #expect(total < .infinity, "staff \(e): row \(row) keeps its hard rules but the programme's costs forbid it")
+                best = min(best ?? .infinity, total)
+            }
+        }
+        // The next row, in the order of a counter in base V.
+        var d = 0
+        while d < H && Int(row[d]) == V - 1 { row[d] = 0; d += 1 }
+        if d == H { return best }
+        row[d] += 1
+    }
+}
+
+/// The cells' soft penalties of a row (part of `rowCost`, already in the prices).
+private func rowCellSoft(_ p: CompiledProblem, _ e: Int, _ row: [UInt8]) -> Double {
+    (0..<p.days).reduce(0.0) { $0 + Double(p.cellSoft[(e * p.days + $1) * p.valueCount + Int(row[$1])]) }
+}
+
+/// Random slot prices: some negative (cover wanted), some positive.
+private func randomSlotPrices(_ p: CompiledProblem, _ random: inout RandomSource) -> [Double] {
+    (0..<(p.days * p.postCount)).map { _ in Double(random.below(400)) - 100 }
+}
+
+@Suite struct LagrangianBoundTests {
+    /// The row pricer against every row on small problems: its cheapest row is the true cheapest
+    /// (among rows that keep their own hard rules, judged from scratch by `Evaluation`) where it
+    /// relaxes nothing for that person, and never above it where it does.
+    @Test(arguments: 0..<40)
+    func cheapestRowAgainstEveryRow(seed: Int) throws {
+        // Problems small enough to list every row of a person.
+        var k = UInt64(seed), p: CompiledProblem
+        repeat {
+            p = seed % 2 == 0 ? try CompiledProblem(randomProblem(seed: k)) : try CompiledProblem(randomOperation(seed: k))
+            k += 1000
+        } while pow(Double(p.valueCount), Double(p.days)) > 20_000 || p.staffCount == 0
+        let bound = LagrangianBound(p)
+        var random = RandomSource(seed: UInt64(seed) &+ 17)
+        let u = randomSlotPrices(p, &random)
+        var prices: [Double] = []
+        var checked = 0
+        for e in 0..<p.staffCount {
+            bound.rowPrices(e, u, into: &prices)
+            let found = bound.relaxation.cheapest(e, prices: prices)
+            let truth = exhaustiveCheapestRow(p, e, prices, bound)
+            checked += 1
+            if let found {
+                // The row it returns costs what it says.
+                var cost = bound.rowCost(e, found.row) - rowCellSoft(p, e, found.row)
+                for d in 0..<p.days { cost += prices[d * p.valueCount + Int(found.row[d])] }
+                #expect(abs(cost - found.cost) < 1e-6, "seed \(seed), staff \(e): row costs \(cost), reported \(found.cost)")
+            }
+            if bound.relaxation.relaxedRules[e].isEmpty {
+                #expect(found?.cost == truth, "seed \(seed), staff \(e): programme \(String(describing: found?.cost)), every row \(String(describing: truth))")
+            } else if let truth {
+                #expect(found != nil && found!.cost <= truth + 1e-6,
+                        "seed \(seed), staff \(e) (relaxes \(bound.relaxation.relaxedRules[e])): programme \(String(describing: found?.cost)) above every row's \(truth)")
+            }
+        }
+        #expect(checked > 0)
+    }
+
+    /// The bound against every roster of tiny problems: never above the best that keeps the hard rules.
+    @Test(arguments: 0..<60)
+    func boundAgainstEveryRoster(seed: Int) throws {
+        let p = seed % 2 == 0 ? try CompiledProblem(randomProblem(seed: UInt64(seed)))
+            : try CompiledProblem(randomOperation(seed: UInt64(seed)))
+        let cells = p.staffCount * p.days
+        guard pow(Double(p.valueCount), Double(cells)) <= 30_000 else { return }
+        var schedule = Schedule(staffCount: p.staffCount, days: p.days)
+        var best: Int?
+        while true {
+            let score = Evaluation(p, schedule).score
+            if score.hard == 0 { best = min(best ?? .max, score.soft) }
+            var i = 0
+            while i < cells && Int(schedule.cells[i]) == p.valueCount - 1 { schedule.cells[i] = 0; i += 1 }
+            if i == cells { break }
+            schedule.cells[i] += 1
+        }
+        let bound = LagrangianBound(p)
+        let found = bound.columnGeneration(rounds: 200)
+        let proven = LagrangianBound.proven(found.value)
+        if let best {
+            #expect(proven != nil && proven! <= best, "seed \(seed): bound \(String(describing: proven)) above the best roster \(best)")
+        }
+        // Subgradient steps bound too.
+        let ascended = LagrangianBound.proven(bound.ascend(iterations: 50).value)
+        if let best, let ascended { #expect(ascended <= best, "seed \(seed): ascent's bound \(ascended) above \(best)") }
+    }
+
+    /// On the benchmark instances with proven optima the bound never exceeds the optimum, and it
+    /// reaches it where the linear programme does (instances 2, 3, 4 and 12).
+    @Test(arguments: [(1, 607), (2, 828), (3, 1001), (4, 1716), (5, 1143), (7, 1056), (8, 1300), (9, 439), (10, 4631), (12, 4040)])
+    func benchmarkBoundsBelowOptimum(instance: Int, optimum: Int) throws {
+        let name = "Instance\(instance).txt"
+        guard benchmarkAvailable(name) else {
+            print("skipped: ../shared/benchmarks/curtois/\(name) is absent")
+            return
+        }
+        let p = try benchmark(name)
+        let bound = LagrangianBound(p)
+        let value = try #require(LagrangianBound.proven(bound.columnGeneration(rounds: SolverOptions.boundRounds).value))
+        #expect(value <= optimum, "\(name): bound \(value) above the optimum \(optimum)")
+        if [2, 3, 4, 12].contains(instance) { #expect(value == optimum, "\(name): bound \(value), optimum \(optimum)") }
+        #expect(value >= optimum * 9 / 10, "\(name): bound \(value) weaker than 90 % of the optimum \(optimum)")
+    }
+
+    /// A search whose roster meets the bound stops as proved optimal, long before its move limit.
+    @Test func provedOptimalStopsTheSearch() throws {
+        guard benchmarkAvailable("Instance2.txt") else {
+            print("skipped: ../shared/benchmarks/curtois/Instance2.txt is absent")
+            return
+        }
+        let p = try benchmark("Instance2.txt")
+        var options = SolverOptions()
+        options.threads = 1
+        options.termination = .moveLimit(2_000_000_000)
+        let result = try Solver(problem: p, options: options).solve()
+        #expect(result.status.isOptimal)
+        #expect(result.status.bound?.value == 828)
+        #expect(result.status.best == Score(hard: 0, soft: 828))
+        #expect(result.status.gap == 0)
+    }
+
+    /// What the bound leaves out is named: rests on the clock, fairness.
+    @Test func relaxedRulesAreNamed() throws {
+        let ward = try CompiledProblem(OperationGenerator.ward.generate(seed: 3))
+        let relaxed = LagrangianBound(ward).relaxedRules
+        #expect(relaxed.contains("complete-weekends"))
+        #expect(!relaxed.contains("forbidden-succession"))
+        #expect(!relaxed.contains("min-rest"))
+        #expect(relaxed.contains("fairness") == !ward.problem.fairness.isEmpty)
+    }
+}
+extension LagrangianBoundTests {
+    /// Each family's `rowPricer` says what the bound's programme does with it: a family it leaves out
+    /// is named in `relaxedRules`; one it models prices the cheapest row exactly (against every row)
+    /// for someone whose hard instance of it is all the programme has to model.
+    @Test(arguments: RuleName.allCases)
+    func familyDeclarationsMatchTheProgramme(name: RuleName) throws {
+        var found = false
+        for seed in 0..<400 where !found {
+            let p = try CompiledProblem(randomOperation(seed: UInt64(seed) &* 7_919 &+ 11, only: name))
+            guard pow(Double(p.valueCount), Double(p.days)) <= 20_000 else { continue }
+            let bound = LagrangianBound(p)
+            for e in 0..<p.staffCount where !found {
+                let rules = p.contract(of: e).expandedRules
+                guard rules.contains(where: { $0.kind.name == name && $0.weight == .hard }) else { continue }
+                let relaxed = bound.relaxation.relaxedRules[e]
+                if name.family.rowPricer == .relaxed {
+                    #expect(relaxed.contains(name.rawValue), "\(name.rawValue) is declared relaxed but not named: \(relaxed)")
+                    found = true
+                    continue
+                }
+                guard relaxed.isEmpty else { continue }
+                var random = RandomSource(seed: UInt64(seed))
+                var prices: [Double] = []
+                bound.rowPrices(e, randomSlotPrices(p, &random), into: &prices)
+                let programme = bound.relaxation.cheapest(e, prices: prices)?.cost
+                let truth = exhaustiveCheapestRow(p, e, prices, bound)
+                #expect(programme == truth, "\(name.rawValue), seed \(seed), staff \(e): programme \(String(describing: programme)), every row \(String(describing: truth))")
+                found = true
+            }
+        }
+        #expect(found, "\(name.rawValue): no small problem with a hard instance the programme could be checked on")
+    }
+}
