@@ -7,6 +7,11 @@ public enum RosterJSON {
     struct Document: Codable {
         var instance: String
         var objective: Int
+        /// A proven lower bound on the objective, the gap to it, and what the bound leaves out (see
+        /// `ObjectiveBound`); null when the roster comes without one.
+        var bound: Int?
+        var gap: Double?
+        var boundRelaxes: [String]?
         var hardPenalty: Int
         var feasible: Bool
         var days: Int
@@ -35,13 +40,17 @@ public enum RosterJSON {
         var message: String
     }
 
-    public static func write(_ schedule: Schedule, problem compiled: CompiledProblem, evaluation: Evaluation) -> String {
+    public static func write(_ schedule: Schedule, problem compiled: CompiledProblem, evaluation: Evaluation,
+                             bound: ObjectiveBound? = nil) -> String {
         let problem = compiled.problem
         let postName = { (v: Int?) -> String? in v.flatMap { $0 == 0 ? nil : compiled.valueName($0) } }
         let byStaff = evaluation.softByStaff(staffCount: compiled.staffCount)
         let document = Document(
             instance: problem.name,
             objective: evaluation.score.soft,
+            bound: bound?.value,
+            gap: bound?.gap(evaluation.score),
+            boundRelaxes: bound?.relaxed,
             hardPenalty: evaluation.score.hard,
             feasible: evaluation.score.isFeasible,
             days: compiled.days,

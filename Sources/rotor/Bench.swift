@@ -35,8 +35,8 @@ struct Bench: ParsableCommand {
         let directory = URL(fileURLWithPath: paths[0]).deletingLastPathComponent().path
         let bestKnown = Self.readTSV(directory + "/best-known.tsv")
         let cpsat = Self.readTSV(directory + "/cpsat-60s.tsv")
-        emitLine("| instance | staff | days | best known | CP-SAT 60 s | Rotor | gap % | feasible after (s) | time to best (s) | moves/s per thread | peak memory (MB) |")
-        emitLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        emitLine("| instance | staff | days | best known | CP-SAT 60 s | Rotor | gap % | bound | proved gap % | stopped after (s) | feasible after (s) | time to best (s) | moves/s per thread | peak memory (MB) |")
+        emitLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for path in paths {
             let loaded = try reportingInputErrors { try LoadedProblem(path: path) }
             let firstFeasible = Mutex<Duration?>(nil)
@@ -52,9 +52,12 @@ struct Bench: ParsableCommand {
             } ?? "-"
             let objective = evaluation.score.isFeasible ? "\(evaluation.score.soft)" : "infeasible (hard \(evaluation.score.hard))"
             let perThread = result.status.movesPerSecond / Double(solver.threads)
+            let bound = result.status.bound.map { "\($0.value)\($0.relaxed.isEmpty ? "" : " (relaxed)")" } ?? "-"
+            let provedGap = result.status.isOptimal ? "0 (optimal)"
+                : result.status.bound?.gap(evaluation.score).map { String(format: "%.2f", 100 * $0) } ?? "-"
             let feasibleAfter = evaluation.score.isFeasible
                 ? String(format: "%.1f", (firstFeasible.withLock { $0 } ?? result.status.timeToBest).seconds) : "-"
-            emitLine("| \(loaded.problem.name) | \(loaded.compiled.staffCount) | \(loaded.compiled.days) | \(known.map(String.init) ?? "-") | \(cpsat[key] ?? "-") | \(objective) | \(gap) | \(feasibleAfter) | \(String(format: "%.1f", result.status.timeToBest.seconds)) | \(formatRate(perThread)) | \(peakMemoryMegabytes()) |")
+            emitLine("| \(loaded.problem.name) | \(loaded.compiled.staffCount) | \(loaded.compiled.days) | \(known.map(String.init) ?? "-") | \(cpsat[key] ?? "-") | \(objective) | \(gap) | \(bound) | \(provedGap) | \(String(format: "%.1f", result.status.elapsed.seconds)) | \(feasibleAfter) | \(String(format: "%.1f", result.status.timeToBest.seconds)) | \(formatRate(perThread)) | \(peakMemoryMegabytes()) |")
             if let outDir {
                 try reportingInputErrors {
                     try writeFile(RosterCSV.write(result.schedule, problem: loaded.compiled),

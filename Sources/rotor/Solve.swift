@@ -46,14 +46,15 @@ struct Solve: ParsableCommand {
             throw ExitCode(70)
         }
         let s = result.status
-        let summary = String(format: "%@: objective %d, %@; %.1f s, best after %.1f s, %@ moves (%@ moves/s)",
+        let summary = String(format: "%@: objective %d, %@; %@; %.1f s, best after %.1f s, %@ moves (%@ moves/s)",
                              loaded.problem.name, evaluation.score.soft,
                              evaluation.score.isFeasible ? "feasible" : "INFEASIBLE (hard penalty \(evaluation.score.hard))",
+                             describeBound(s.bound, evaluation.score),
                              s.elapsed.seconds, s.timeToBest.seconds, formatRate(Double(s.moves)), formatRate(s.movesPerSecond))
         try reportingInputErrors {
             if let out {
                 let text = out.hasSuffix(".json")
-                    ? RosterJSON.write(result.schedule, problem: loaded.compiled, evaluation: evaluation)
+                    ? RosterJSON.write(result.schedule, problem: loaded.compiled, evaluation: evaluation, bound: s.bound)
                     : RosterCSV.write(result.schedule, problem: loaded.compiled)
                 try writeFile(text, to: out)
                 try writeExports(result.schedule, loaded, siteGrids: siteGrids, calendars: calendars)
@@ -65,4 +66,14 @@ struct Solve: ParsableCommand {
             }
         }
     }
+}
+
+/// The bound and gap for a summary line: "optimal (bound 607)", "bound 583, gap 4.0 %", with what
+/// a relaxed bound leaves out.
+func describeBound(_ bound: ObjectiveBound?, _ score: RotorCore.Score) -> String {
+    guard let bound else { return "no bound" }
+    let relaxed = bound.relaxed.isEmpty ? "" : " (relaxed: leaves out \(bound.relaxed.joined(separator: ", ")))"
+    if bound.proves(score) { return "optimal (bound \(bound.value))\(relaxed)" }
+    guard let gap = bound.gap(score) else { return "bound \(bound.value)\(relaxed)" }
+    return String(format: "bound %d, gap %.1f %%%@", bound.value, gap * 100, relaxed)
 }
