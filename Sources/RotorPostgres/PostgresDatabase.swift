@@ -210,7 +210,8 @@ public final class PostgresAppDatabase: RotorDatabase {
             try pool.withConnection { c in
                 let rows = try c.rows("""
                     UPDATE job SET "bestHard" = \(progress.best?.hard), "bestSoft" = \(progress.best?.soft), moves = \(progress.moves),
-                        "elapsedSeconds" = \(progress.elapsedSeconds), "heartbeatAt" = \(now)
+                        "elapsedSeconds" = \(progress.elapsedSeconds), "heartbeatAt" = \(now),
+                        bound = COALESCE(\(progress.bound?.value), bound), "boundRelaxes" = COALESCE(\(progress.boundRelaxesJSON), "boundRelaxes")
                     WHERE id = \(jobId) AND status = 'running' AND "claimedBy" = \(claim)
                     RETURNING "stopRequested"
                     """, logger: logger)
@@ -225,7 +226,8 @@ public final class PostgresAppDatabase: RotorDatabase {
             try pool.transaction { c in
                 guard try c.run("""
                     UPDATE job SET "bestHard" = \(progress.best?.hard), "bestSoft" = \(progress.best?.soft), moves = \(progress.moves),
-                        "elapsedSeconds" = \(progress.elapsedSeconds), "heartbeatAt" = \(roster.savedAt)
+                        "elapsedSeconds" = \(progress.elapsedSeconds), "heartbeatAt" = \(roster.savedAt),
+                        bound = COALESCE(\(progress.bound?.value), bound), "boundRelaxes" = COALESCE(\(progress.boundRelaxesJSON), "boundRelaxes")
                     WHERE id = \(roster.jobId) AND status = 'running' AND "claimedBy" = \(claim)
                     """, logger: logger) == 1 else { return false }
                 try c.run("""
@@ -240,13 +242,14 @@ public final class PostgresAppDatabase: RotorDatabase {
     }
 
     public func finishJob(id: Int64, worker claim: String, status: JobStatus, error: String?, progress: JobProgress, now: Date) throws -> Bool {
-        precondition(status.isFinal, "a job finishes as finished, stopped, interrupted or failed")
+        precondition(status.isFinal, "a job finishes as finished, optimal, stopped, interrupted or failed")
         return try attempt("end job \(id)") {
             try pool.withConnection { c in
                 try c.run("""
                     UPDATE job SET status = \(status.rawValue), error = \(error), "finishedAt" = \(now),
                         "bestHard" = \(progress.best?.hard), "bestSoft" = \(progress.best?.soft), moves = \(progress.moves),
-                        "elapsedSeconds" = \(progress.elapsedSeconds)
+                        "elapsedSeconds" = \(progress.elapsedSeconds),
+                        bound = COALESCE(\(progress.bound?.value), bound), "boundRelaxes" = COALESCE(\(progress.boundRelaxesJSON), "boundRelaxes")
                     WHERE id = \(id) AND status = 'running' AND "claimedBy" = \(claim)
                     """, logger: logger) == 1
             }
@@ -259,7 +262,8 @@ public final class PostgresAppDatabase: RotorDatabase {
                 try c.run("""
                     UPDATE job SET status = 'queued', "claimedBy" = NULL,
                         "bestHard" = \(progress.best?.hard), "bestSoft" = \(progress.best?.soft), moves = \(progress.moves),
-                        "elapsedSeconds" = \(progress.elapsedSeconds)
+                        "elapsedSeconds" = \(progress.elapsedSeconds),
+                        bound = COALESCE(\(progress.bound?.value), bound), "boundRelaxes" = COALESCE(\(progress.boundRelaxesJSON), "boundRelaxes")
                     WHERE id = \(id) AND status = 'running' AND "claimedBy" = \(claim)
                     """, logger: logger) == 1
             }
@@ -337,6 +341,13 @@ public final class PostgresAppDatabase: RotorDatabase {
         job.status = known
         job.bestHard = try row["bestHard"].decode(Int?.self)
         job.bestSoft = try row["bestSoft"].decode(Int?.self)
+        job.bound = try row["bound"].decode(Int?.self)
+        if let relaxes = try row["boundRelaxes"].decode(String?.self) {
+            guard let names = try? JSONDecoder().decode([String].self, from: Data(relaxes.utf8)) else {
+                throw PostgresStorageError(description: "job \(job.id!) has a boundRelaxes that is not a JSON list of names")
+            }
+            job.boundRelaxes = names
+        }
         job.moves = try row["moves"].decode(Int.self)
         job.elapsedSeconds = try row["elapsedSeconds"].decode(Double.self)
         job.error = try row["error"].decode(String?.self)

@@ -64,12 +64,19 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX calendar_feed_on_problemId ON calendar_feed (\"problemId\")",
         ]),
+        // Null in the jobs stored before: they have no bound. `boundRelaxes` is a JSON list of rule names.
+        ("v3: objective bounds", [
+            "ALTER TABLE job ADD COLUMN bound BIGINT, ADD COLUMN \"boundRelaxes\" TEXT",
+        ]),
     ]
 
     /// Applies the migrations this database lacks, in one transaction: all or none. A transaction-level
     /// advisory lock makes processes that start together take turns, so each migration runs once.
-    /// `schema`, when given, is created first (the connections' search path names it).
-    static func migrate(_ pool: PostgresConnectionPool, schema: String?) throws {
+    /// `schema`, when given, is created first (the connections' search path names it). `upTo` stops
+    /// after the migration of that name: for tests of what a later migration does to earlier data.
+    static func migrate(_ pool: PostgresConnectionPool, schema: String?, upTo last: String? = nil) throws {
+        let wanted = last.flatMap { name in all.firstIndex { $0.name == name }.map { all[...$0] } } ?? all[...]
+        precondition(last == nil || wanted.last?.name == last, "no migration named \(last ?? "")")
         let logger = pool.logger
         try pool.transaction { c in
             try c.run("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
@@ -78,7 +85,7 @@ enum PostgresMigrations {
                 CREATE TABLE IF NOT EXISTS rotor_migration (name TEXT PRIMARY KEY, "appliedAt" TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())
                 """, logger: logger)
             let applied = Set(try c.rows("SELECT name FROM rotor_migration", logger: logger).map { try $0["name"].decode(String.self) })
-            for migration in all where !applied.contains(migration.name) {
+            for migration in wanted where !applied.contains(migration.name) {
                 for statement in migration.statements { try c.run(statement, logger: logger) }
                 try c.run("INSERT INTO rotor_migration (name) VALUES (\(migration.name))", logger: logger)
                 logger.info("applied migration \(migration.name)")

@@ -15,6 +15,50 @@ struct ScoreBody: Codable, Equatable, Sendable {
     }
 }
 
+/// An optional field that a JSON body always carries, as null when it has no value, rather than
+/// leaving it out: the bound's fields, which a client reads beside the score it qualifies.
+@propertyWrapper
+struct Nullable<Value: Codable & Equatable & Sendable>: Codable, Equatable, Sendable {
+    var wrappedValue: Value?
+
+    init(wrappedValue: Value?) {
+        self.wrappedValue = wrappedValue
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        wrappedValue = c.decodeNil() ? nil : try c.decode(Value.self)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        if let wrappedValue { try c.encode(wrappedValue) } else { try c.encodeNil() }
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A `Nullable` field that is missing reads as null.
+    func decode<Value>(_ type: Nullable<Value>.Type, forKey key: Key) throws -> Nullable<Value> {
+        try decodeIfPresent(type, forKey: key) ?? Nullable(wrappedValue: nil)
+    }
+}
+
+/// A job's proven bound on the objective as the API writes it beside the job's best score: the
+/// bound, the gap (how far at most the best score is from the best possible, as a share of the
+/// objective: (objective − bound) / max(objective, 1)) and the rules the bound leaves out. All null
+/// without a bound; the gap also while the best roster breaks a hard rule.
+struct BoundFields: Equatable, Sendable {
+    var bound: Int?
+    var gap: Double?
+    var boundRelaxes: [String]?
+
+    init(_ bound: ObjectiveBound?, best: Score?) {
+        self.bound = bound?.value
+        gap = best.flatMap { bound?.gap($0) }
+        boundRelaxes = bound?.relaxed
+    }
+}
+
 /// A running job's saved roster: its score and how many hard rules it breaks.
 struct SavedRosterBody: Codable, Equatable, Sendable {
     var score: ScoreBody
@@ -61,6 +105,11 @@ struct JobBody: Codable {
     var seed: Int64
     var startFrom: Int64?
     var best: ScoreBody?
+    /// The proven lower bound on the objective, the gap between `best` and it, and the rules it leaves
+    /// out (see `BoundFields`); null until the solver proves a bound.
+    @Nullable var bound: Int?
+    @Nullable var gap: Double?
+    @Nullable var boundRelaxes: [String]?
     /// The roster saved so far, while the job runs in this server: the search saves its best every
     /// couple of seconds, so it can trail `best`.
     var saved: SavedRosterBody?
@@ -82,7 +131,12 @@ struct JobBody: Codable {
         threads = job.threads
         seed = job.seed
         startFrom = job.startFromJobId
-        best = (live?.best ?? job.best).map(ScoreBody.init)
+        let best = live?.best ?? job.best
+        self.best = best.map(ScoreBody.init)
+        let bound = BoundFields(live.map { higher($0.bound, job.objectiveBound) } ?? job.objectiveBound, best: best)
+        self.bound = bound.bound
+        gap = bound.gap
+        boundRelaxes = bound.boundRelaxes
         saved = live?.saved
         moves = live?.moves ?? job.moves
         elapsedSeconds = live?.elapsedSeconds ?? job.elapsedSeconds
@@ -101,6 +155,9 @@ struct ProgressEvent: Codable, Equatable {
     var status: JobStatus
     var elapsedSeconds: Double
     var best: ScoreBody?
+    @Nullable var bound: Int?
+    @Nullable var gap: Double?
+    @Nullable var boundRelaxes: [String]?
     var saved: SavedRosterBody?
     var moves: Int
     var movesPerSecond: Double
@@ -110,6 +167,9 @@ struct ProgressEvent: Codable, Equatable {
         status = job.status
         elapsedSeconds = job.elapsedSeconds
         best = job.best
+        bound = job.bound
+        gap = job.gap
+        boundRelaxes = job.boundRelaxes
         saved = job.saved
         moves = job.moves
         movesPerSecond = job.movesPerSecond

@@ -82,8 +82,8 @@ extension API {
         return (job, roster, schedule, loaded)
     }
 
-    /// `GET /api/jobs/{id}/roster`: the saved roster as JSON with its score and explanations, or with
-    /// `?format=csv` as the CSV grid.
+    /// `GET /api/jobs/{id}/roster`: the saved roster as JSON with its score, the job's bound and the
+    /// roster's gap to it, and explanations, or with `?format=csv` as the CSV grid.
     @Sendable func roster(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let format = request.uri.queryParameters.get("format") ?? "json"
         guard format == "json" || format == "csv" else {
@@ -95,7 +95,9 @@ extension API {
             return textResponse(RosterCSV.write(saved.schedule, problem: compiled), contentType: "text/csv; charset=utf-8")
         }
         let evaluation = Evaluation(compiled, saved.schedule)
-        return textResponse(RosterJSON.write(saved.schedule, problem: compiled, evaluation: evaluation),
+        // The job's bound holds for every roster of its problem; the gap is the saved roster's.
+        let bound = higher(runner.live(jobId: saved.job.id!)?.bound, saved.job.objectiveBound)
+        return textResponse(RosterJSON.write(saved.schedule, problem: compiled, evaluation: evaluation, bound: bound),
                             contentType: "application/json; charset=utf-8")
     }
 

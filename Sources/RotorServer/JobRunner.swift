@@ -159,7 +159,8 @@ final class JobRunner: Service, Sendable {
             let compiled = try LoadedProblem(text: record.source, format: format, name: record.name).compiled
             let own = compiled.fitting(try database.roster(jobId: id)?.schedule)
             let initial = try own ?? job.startFromJobId.flatMap { compiled.fitting(try database.roster(jobId: $0)?.schedule) }
-            let handle = RunningJob(earlier: job.elapsedSeconds > 0 ? JobProgress(best: job.best, moves: job.moves, elapsedSeconds: job.elapsedSeconds) : nil)
+            let handle = RunningJob(earlier: job.elapsedSeconds > 0
+                ? JobProgress(best: job.best, moves: job.moves, elapsedSeconds: job.elapsedSeconds, bound: job.objectiveBound) : nil)
             if let own { handle.saved(Evaluation(compiled, own)) }
             jobs.withLock { $0[id] = handle }
             if own != nil { logger.notice("job \(id): continuing from the roster its previous worker saved") }
@@ -195,6 +196,7 @@ final class JobRunner: Service, Sendable {
         let remaining = max(job.timeLimitSeconds - (handle.earlier?.elapsedSeconds ?? 0), 0)
         options.termination = .timeLimit(.milliseconds(Int64(remaining * 1000)))
         options.stopSignal = handle.signal
+        if !configuration.provesBounds { options.boundShare = 0 }
         let saveInterval = configuration.rosterSaveInterval
         do {
             let result = try Solver(problem: compiled, options: options).solve(initial: initial) { [self] status in
@@ -222,22 +224,28 @@ final class JobRunner: Service, Sendable {
             let held: Bool
             if try !save(result.schedule, jobId: id, claim: claim, compiled: compiled, handle: handle, status: result.status) {
                 held = false
-            } else if handle.stopReason == .shutdown && configuration.sharedDatabase {
-                held = try database.releaseJob(id: id, worker: claim, progress: handle.durableProgress(result.status))
-                logger.notice("job \(id) is back in the queue for another worker to continue")
             } else {
-                let (status, note): (JobStatus, String?) = switch handle.stopReason {
-                case nil, .claimLost: (.finished, nil)
-                case .requested: (.stopped, nil)
-                case .shutdown: (.interrupted, "the server shut down before the time limit; the best roster so far is kept")
+                let progress = handle.durableProgress(result.status)
+                // A saved roster that meets the proven bound is optimal, however the search ended: no
+                // other worker could improve it, and no stop request or shutdown makes it less so.
+                let optimal = progress.best.map { progress.bound?.proves($0) == true } ?? false
+                if handle.stopReason == .shutdown && configuration.sharedDatabase && !optimal {
+                    held = try database.releaseJob(id: id, worker: claim, progress: progress)
+                    logger.notice("job \(id) is back in the queue for another worker to continue")
+                } else {
+                    let (status, note): (JobStatus, String?) = switch handle.stopReason {
+                    case _ where optimal: (.optimal, nil)
+                    case nil, .claimLost: (.finished, nil)
+                    case .requested: (.stopped, nil)
+                    case .shutdown: (.interrupted, "the server shut down before the time limit; the best roster so far is kept")
+                    }
+                    held = try database.finishJob(id: id, worker: claim, status: status, error: note, progress: progress, now: Date())
                 }
-                held = try database.finishJob(id: id, worker: claim, status: status, error: note,
-                                              progress: handle.durableProgress(result.status), now: Date())
             }
             if !held { logger.warning("job \(id) was re-queued or ended elsewhere before it ended here; its result here is dropped") }
         } catch {
             logger.error("job \(id) failed: \(error)")
-            let progress = handle.live.map { JobProgress(best: handle.savedScore, moves: $0.moves, elapsedSeconds: $0.elapsedSeconds) }
+            let progress = handle.live.map { JobProgress(best: handle.savedScore, moves: $0.moves, elapsedSeconds: $0.elapsedSeconds, bound: $0.bound) }
                 ?? handle.earlier ?? JobProgress(best: nil, moves: 0, elapsedSeconds: 0)
             do {
                 _ = try database.finishJob(id: id, worker: claim, status: .failed, error: "the solver failed: \(error)",
@@ -279,6 +287,8 @@ struct LiveProgress: Sendable, Equatable {
     var movesPerSecond: Double
     /// Nil before the first save.
     var saved: SavedRosterBody?
+    /// The best proven bound on the objective, this worker's or an earlier one's; nil until one is known.
+    var bound: ObjectiveBound?
 }
 
 /// The in-memory side of a running job: its stop signal and its latest progress.
@@ -293,11 +303,14 @@ final class RunningJob: Sendable {
         var saved: SavedRosterBody?
         var savedScore: Score?
         var lastSave: ContinuousClock.Instant?
+        /// The highest bound known: an earlier worker's until the solver here proves a higher one.
+        var bound: ObjectiveBound?
     }
     private let state = Mutex(State())
 
     init(earlier: JobProgress?) {
         self.earlier = earlier
+        state.withLock { $0.bound = earlier?.bound }
     }
 
     func stop(because reason: StopReason) {
@@ -322,18 +335,23 @@ final class RunningJob: Sendable {
 
     func report(_ status: SolverStatus) {
         state.withLock { s in
+            s.bound = higher(s.bound, status.bound)
             s.live = LiveProgress(best: status.best, moves: status.moves + (earlier?.moves ?? 0),
                                   elapsedSeconds: status.elapsed.seconds + (earlier?.elapsedSeconds ?? 0),
-                                  movesPerSecond: status.movesPerSecond, saved: s.saved)
+                                  movesPerSecond: status.movesPerSecond, saved: s.saved, bound: s.bound)
         }
     }
 
     /// The progress written to the database: the best score there is always the saved roster's own
     /// (an earlier worker's before this one's first save), so that a job read after a crash
-    /// describes the roster it kept.
+    /// describes the roster it kept; the bound is the highest known.
     func durableProgress(_ status: SolverStatus) -> JobProgress {
-        JobProgress(best: savedScore ?? earlier?.best, moves: status.moves + (earlier?.moves ?? 0),
-                    elapsedSeconds: status.elapsed.seconds + (earlier?.elapsedSeconds ?? 0))
+        let bound = state.withLock { s in
+            s.bound = higher(s.bound, status.bound)
+            return s.bound
+        }
+        return JobProgress(best: savedScore ?? earlier?.best, moves: status.moves + (earlier?.moves ?? 0),
+                           elapsedSeconds: status.elapsed.seconds + (earlier?.elapsedSeconds ?? 0), bound: bound)
     }
 
     func saved(_ evaluation: Evaluation) {
@@ -343,6 +361,12 @@ final class RunningJob: Sendable {
             s.live?.saved = s.saved
         }
     }
+}
+
+/// The higher of two bounds on the same problem's objective (both hold; the higher is the tighter).
+func higher(_ a: ObjectiveBound?, _ b: ObjectiveBound?) -> ObjectiveBound? {
+    guard let a, let b else { return a ?? b }
+    return b.value > a.value ? b : a
 }
 
 extension Duration {

@@ -73,16 +73,19 @@ enum OpenAPIDocument {
       },
       "Job": {
         "type": "object",
-        "required": ["id", "problemId", "status", "timeLimit", "threads", "seed", "moves", "elapsedSeconds", "movesPerSecond", "stopRequested", "createdAt"],
+        "required": ["id", "problemId", "status", "timeLimit", "threads", "seed", "bound", "gap", "boundRelaxes", "moves", "elapsedSeconds", "movesPerSecond", "stopRequested", "createdAt"],
         "properties": {
           "id": { "type": "integer" },
           "problemId": { "type": "integer" },
-          "status": { "type": "string", "enum": ["queued", "running", "finished", "stopped", "interrupted", "failed"] },
+          "status": { "type": "string", "enum": ["queued", "running", "finished", "optimal", "stopped", "interrupted", "failed"], "description": "A job ends 'finished' at its time limit, 'optimal' when its roster meets the proven bound (no roster scores better; the search stops early), 'stopped' on request, 'interrupted' when its server stopped, 'failed' when the solver could not run it." },
           "timeLimit": { "type": "number" },
           "threads": { "type": "integer" },
           "seed": { "type": "integer" },
           "startFrom": { "type": "integer" },
           "best": { "$ref": "#/components/schemas/Score" },
+          "bound": { "type": "integer", "nullable": true, "description": "A proven lower bound on the objective (soft penalty) of every roster that keeps the hard rules; null until the solver proves one." },
+          "gap": { "type": "number", "nullable": true, "minimum": 0, "maximum": 1, "description": "How far the best roster can at most be from the best possible, as a share of its objective: (objective - bound) / max(objective, 1). 0 when it is proved optimal; null without a bound or while the best roster breaks a hard rule." },
+          "boundRelaxes": { "type": "array", "items": { "type": "string" }, "nullable": true, "description": "The rules the bound leaves out (it still holds, but may be further below the best possible); empty when it models every rule, null without a bound." },
           "saved": {
             "type": "object", "description": "While the job runs: the roster saved so far (every couple of seconds, so it can trail best).",
             "properties": { "score": { "$ref": "#/components/schemas/Score" }, "hardViolations": { "type": "integer" } }
@@ -104,6 +107,9 @@ enum OpenAPIDocument {
         "properties": {
           "instance": { "type": "string" },
           "objective": { "type": "integer" },
+          "bound": { "type": "integer", "description": "A job's roster only, once the job has one: the job's proven lower bound on the objective." },
+          "gap": { "type": "number", "minimum": 0, "maximum": 1, "description": "With bound, when the roster keeps every hard rule: (objective - bound) / max(objective, 1)." },
+          "boundRelaxes": { "type": "array", "items": { "type": "string" }, "description": "With bound: the rules it leaves out." },
           "hardPenalty": { "type": "integer" },
           "feasible": { "type": "boolean" },
           "days": { "type": "integer" },
@@ -250,7 +256,7 @@ enum OpenAPIDocument {
       "parameters": [{ "$ref": "#/components/parameters/jobId" }],
       "get": {
         "summary": "Follow a job's progress.",
-        "description": "Server-Sent Events: 'progress' events (jobId, status, elapsedSeconds, best, saved with its hardViolations, moves, movesPerSecond) while the job runs, then one 'end' event with the job, and the stream closes; or a 'shutdown' event when the server stops first.",
+        "description": "Server-Sent Events: 'progress' events (jobId, status, elapsedSeconds, best, bound, gap, boundRelaxes, saved with its hardViolations, moves, movesPerSecond; the bound fields as in Job, null until a bound is proved) while the job runs, then one 'end' event with the job, and the stream closes; or a 'shutdown' event when the server stops first.",
         "responses": {
           "200": { "description": "The event stream.", "content": { "text/event-stream": { "schema": { "type": "string" } } } },
           "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" }
@@ -260,7 +266,7 @@ enum OpenAPIDocument {
     "/api/jobs/{id}/stop": {
       "parameters": [{ "$ref": "#/components/parameters/jobId" }],
       "post": {
-        "summary": "Stop a job; it ends 'stopped' with its best roster.",
+        "summary": "Stop a job; it ends 'stopped' with its best roster ('optimal' when that roster meets the proven bound).",
         "responses": {
           "202": { "description": "Stopping.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Job" } } } },
           "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" },

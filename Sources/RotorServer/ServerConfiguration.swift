@@ -35,6 +35,10 @@ public struct ServerConfiguration: Sendable {
     public var rosterSaveInterval: Duration = .seconds(1)
     /// Time between two progress events of `GET /api/jobs/{id}/events`.
     public var eventInterval: Duration = .milliseconds(500)
+    /// Whether jobs prove a lower bound on the objective (`SolverOptions.boundShare`), report it with
+    /// the gap to it, and end `optimal` when their roster meets it. Without, every job runs until its
+    /// time limit or a stop, with no bound.
+    public var provesBounds = true
     /// Names this process in the jobs it claims.
     public var workerName = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
 

@@ -81,6 +81,13 @@ public struct AppDatabase: RotorDatabase {
                 t.column("revokedAt", .datetime)
             }
         }
+        migrator.registerMigration("v3: objective bounds") { db in
+            // Null in the jobs stored before: they have no bound.
+            try db.alter(table: "job") { t in
+                t.add(column: "bound", .integer)
+                t.add(column: "boundRelaxes", .text)
+            }
+        }
         return migrator
     }
 
@@ -217,7 +224,7 @@ public struct AppDatabase: RotorDatabase {
     }
 
     public func finishJob(id: Int64, worker claim: String, status: JobStatus, error: String?, progress: JobProgress, now: Date) throws -> Bool {
-        precondition(status.isFinal, "a job finishes as finished, stopped, interrupted or failed")
+        precondition(status.isFinal, "a job finishes as finished, optimal, stopped, interrupted or failed")
         return try writer.write { db in
             try Self.held(id, by: claim).updateAll(db, progress.assignments + [
                 Column("status").set(to: status),
@@ -282,12 +289,18 @@ public struct AppDatabase: RotorDatabase {
 }
 
 extension JobProgress {
+    /// The job's columns this progress sets; without a bound, the stored bound stays.
     var assignments: [ColumnAssignment] {
-        [
+        var assignments = [
             Column("bestHard").set(to: best?.hard),
             Column("bestSoft").set(to: best?.soft),
             Column("moves").set(to: moves),
             Column("elapsedSeconds").set(to: elapsedSeconds),
         ]
+        if let bound {
+            assignments.append(Column("bound").set(to: bound.value))
+            assignments.append(Column("boundRelaxes").set(to: boundRelaxesJSON))
+        }
+        return assignments
     }
 }

@@ -59,8 +59,12 @@ public struct ProblemSummary: Codable, Sendable, Equatable, FetchableRecord, Tab
 /// on a server's own SQLite database becomes `interrupted` at the server's next start; a job on a
 /// shared PostgreSQL database goes back to `queued` once its heartbeat is stale, and another worker
 /// continues it from its last saved roster.
+///
+/// A job ends `finished` at its time limit, `optimal` when its saved roster meets the proven bound
+/// on the objective (no roster scores better, so the search stopped early), `stopped` on request,
+/// `interrupted` when its server stopped, `failed` when the solver could not run it.
 public enum JobStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
-    case queued, running, finished, stopped, interrupted, failed
+    case queued, running, finished, optimal, stopped, interrupted, failed
 
     /// Finished one way or another: nothing will change the job any more.
     public var isFinal: Bool { self != .queued && self != .running }
@@ -96,6 +100,12 @@ public struct JobRecord: Codable, Sendable, Equatable, FetchableRecord, MutableP
     /// The best score found so far, nil until the search reports one.
     public var bestHard: Int?
     public var bestSoft: Int?
+    /// The best proven lower bound on the objective (`ObjectiveBound.value`), nil until the solver
+    /// proves one (and for jobs stored before bounds were), with the rules it leaves out
+    /// (`ObjectiveBound.relaxed`, stored as a JSON list; empty when the bound is exact). Written with
+    /// the best score, in the same transaction as the roster.
+    public var bound: Int?
+    public var boundRelaxes: [String]?
     public var moves: Int
     public var elapsedSeconds: Double
     /// Why a job failed, or what interrupted it.
@@ -130,6 +140,15 @@ public struct JobRecord: Codable, Sendable, Equatable, FetchableRecord, MutableP
     public var best: Score? {
         guard let bestHard, let bestSoft else { return nil }
         return Score(hard: bestHard, soft: bestSoft)
+    }
+
+    /// The stored bound, nil when the job has none.
+    public var objectiveBound: ObjectiveBound? {
+        get { bound.map { ObjectiveBound(value: $0, relaxed: boundRelaxes ?? []) } }
+        set {
+            bound = newValue?.value
+            boundRelaxes = newValue?.relaxed
+        }
     }
 
     public var movesPerSecond: Double { elapsedSeconds > 0 ? Double(moves) / elapsedSeconds : 0 }

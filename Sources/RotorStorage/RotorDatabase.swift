@@ -34,8 +34,8 @@ public protocol RotorDatabase: Sendable {
     func claimNextQueuedJob(worker claim: String, now: Date) throws -> JobRecord?
     /// Records a running job's progress and heartbeat while `claim` holds it.
     func recordProgress(jobId: Int64, worker claim: String, _ progress: JobProgress, now: Date) throws -> ClaimState
-    /// Replaces a job's saved roster and records its progress and heartbeat, in one transaction so that
-    /// the job's best score and its roster never disagree; false (nothing written) when `claim` no
+    /// Replaces a job's saved roster and records its progress (the bound with it) and heartbeat, in one
+    /// transaction so that the job's best score, its bound and its roster never disagree; false (nothing written) when `claim` no
     /// longer holds the job.
     func saveRoster(_ roster: RosterRecord, worker claim: String, progress: JobProgress) throws -> Bool
     /// Ends a running job held by `claim`; false (nothing written) when the claim was lost.
@@ -83,10 +83,25 @@ public struct JobProgress: Sendable, Equatable {
     public var best: Score?
     public var moves: Int
     public var elapsedSeconds: Double
+    /// The best proven bound on the objective so far. Nil leaves the job's stored bound as it is: a
+    /// bound, once proved for a job's problem, stays true.
+    public var bound: ObjectiveBound?
 
-    public init(best: Score?, moves: Int, elapsedSeconds: Double) {
+    public init(best: Score?, moves: Int, elapsedSeconds: Double, bound: ObjectiveBound? = nil) {
         self.best = best
         self.moves = moves
         self.elapsedSeconds = elapsedSeconds
+        self.bound = bound
+    }
+
+    /// `bound.relaxed` as the job's `boundRelaxes` column stores it: a JSON list of rule names.
+    public var boundRelaxesJSON: String? {
+        bound.map { JobProgress.json($0.relaxed) }
+    }
+
+    static func json(_ names: [String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return (try? encoder.encode(names)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 }

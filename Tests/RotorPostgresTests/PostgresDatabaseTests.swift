@@ -59,10 +59,49 @@ func checkSharedQueue(_ db: any RotorDatabase) throws {
     #expect(try db.requestStop(jobId: second.id!, now: t0)?.status == .stopped, "an ended job stays as it was")
 }
 
+/// What every `RotorDatabase` does with a job's bound: written with the best score and the roster,
+/// kept by progress without one, kept when a job is re-queued and continued, and read back with an
+/// `optimal` end. Checked on SQLite and on PostgreSQL alike.
+func checkBounds(_ db: any RotorDatabase) throws {
+    let problem = try db.insertProblem(sampleProblem())
+    let job = try db.insertJob(problemId: problem.id!, limits: oneMinute, now: t0)
+    #expect(job.objectiveBound == nil && job.boundRelaxes == nil)
+    #expect(try db.claimJob(id: job.id!, worker: "a", now: t0))
+    #expect(try db.recordProgress(jobId: job.id!, worker: "a", JobProgress(best: Score(hard: 0, soft: 20), moves: 1, elapsedSeconds: 1),
+                                  now: t0) == .held)
+    #expect(try db.job(id: job.id!)?.objectiveBound == nil)
+
+    let relaxed = ObjectiveBound(value: 12, relaxed: ["fairness", "min-rest"])
+    let roster = RosterRecord(jobId: job.id!, schedule: sampleSchedule(), score: Score(hard: 0, soft: 15), savedAt: t0.addingTimeInterval(2))
+    #expect(try db.saveRoster(roster, worker: "a", progress: JobProgress(best: roster.score, moves: 2, elapsedSeconds: 2, bound: relaxed)))
+    var stored = try #require(try db.job(id: job.id!))
+    #expect(stored.objectiveBound == relaxed && stored.best == roster.score)
+    #expect(try db.recordProgress(jobId: job.id!, worker: "a", JobProgress(best: roster.score, moves: 3, elapsedSeconds: 3),
+                                  now: t0.addingTimeInterval(3)) == .held)
+    #expect(try db.job(id: job.id!)?.objectiveBound == relaxed, "progress without a bound keeps the stored one")
+
+    // Handed back and continued by another worker: the bound stays with the job.
+    #expect(try db.releaseJob(id: job.id!, worker: "a", progress: JobProgress(best: roster.score, moves: 4, elapsedSeconds: 4)))
+    let continued = try #require(try db.claimNextQueuedJob(worker: "b", now: t0.addingTimeInterval(5)))
+    #expect(continued.id == job.id && continued.objectiveBound == relaxed)
+
+    let exact = ObjectiveBound(value: 15)
+    #expect(try db.finishJob(id: job.id!, worker: "b", status: .optimal, error: nil,
+                             progress: JobProgress(best: roster.score, moves: 9, elapsedSeconds: 9, bound: exact), now: t0.addingTimeInterval(9)))
+    stored = try #require(try db.job(id: job.id!))
+    #expect(stored.status == .optimal && stored.objectiveBound == exact && stored.boundRelaxes == [])
+    #expect(try db.jobs(problemId: problem.id!).first?.status == .optimal)
+    #expect(try !db.hasActiveJobs(problemId: problem.id!))
+}
+
 @Suite("Shared queue on SQLite")
 struct SQLiteSharedQueueTests {
     @Test func claimsHeartbeatsAndRequeues() throws {
         try checkSharedQueue(AppDatabase.inMemory())
+    }
+
+    @Test func boundsAreStoredWithTheRoster() throws {
+        try checkBounds(AppDatabase.inMemory())
     }
 }
 
@@ -74,6 +113,42 @@ struct PostgresDatabaseTests {
         let db = try schema.open()
         defer { db.close() }
         try checkSharedQueue(db)
+    }
+
+    @Test func boundsAreStoredWithTheRoster() throws {
+        let schema = try TestSchema()
+        defer { schema.drop() }
+        let db = try schema.open()
+        defer { db.close() }
+        try checkBounds(db)
+    }
+
+    /// Jobs written before the bound's migration read back without a bound once it has run.
+    @Test func jobsStoredBeforeBoundsReadWithoutOne() throws {
+        let schema = try TestSchema()
+        defer { schema.drop() }
+        let location = try PostgresLocation(url: schema.url)
+        let old = PostgresConnectionPool(configuration: try location.connectionConfiguration(), logger: quietLogger)
+        defer { old.close() }
+        try PostgresMigrations.migrate(old, schema: location.schema, upTo: "v2: calendar feeds")
+        try old.withConnection { c in
+            try c.run("""
+                INSERT INTO problem (id, name, format, source, "staffCount", days, "createdAt")
+                VALUES (1, 'old', 'curtois', 'SECTION_HORIZON', 2, 3, \(t0))
+                """, logger: quietLogger)
+            try c.run("""
+                INSERT INTO job (id, "problemId", status, "timeLimitSeconds", threads, seed, "bestHard", "bestSoft", moves,
+                                 "elapsedSeconds", "stopRequested", "createdAt", "finishedAt")
+                VALUES (1, 1, 'finished', 60, 1, 1, 0, 7, 1000, 60, FALSE, \(t0), \(t0))
+                """, logger: quietLogger)
+        }
+
+        let db = try schema.open()
+        defer { db.close() }
+        #expect(try db.appliedMigrations().last == "v3: objective bounds")
+        let job = try #require(try db.job(id: 1))
+        #expect(job.status == .finished && job.best == Score(hard: 0, soft: 7) && job.moves == 1000)
+        #expect(job.bound == nil && job.boundRelaxes == nil && job.objectiveBound == nil)
     }
 
     /// The named migrations run once, even when two processes open a new database at once, and are
@@ -96,7 +171,7 @@ struct PostgresDatabaseTests {
         #expect(failures.withLock { $0 } == [])
         let db = try #require(databases.first)
         #expect(try db.appliedMigrations() == PostgresMigrations.all.map(\.name))
-        #expect(try db.appliedMigrations() == ["v1: problems, jobs, rosters", "v2: calendar feeds"])
+        #expect(try db.appliedMigrations() == ["v1: problems, jobs, rosters", "v2: calendar feeds", "v3: objective bounds"])
 
         let problem = try db.insertProblem(sampleProblem("kept"))
         #expect(try db.problem(id: problem.id!) == problem)
@@ -104,7 +179,7 @@ struct PostgresDatabaseTests {
         let again = try schema.open()
         defer { again.close() }
         #expect(try again.problem(id: problem.id!)?.name == "kept", "reopening keeps the data")
-        #expect(try again.appliedMigrations().count == 2)
+        #expect(try again.appliedMigrations().count == 3)
     }
 
     /// One queued job, two workers (each with its own connections) claiming at the same moment:

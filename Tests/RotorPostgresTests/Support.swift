@@ -44,3 +44,9 @@ func sampleSchedule() -> Schedule {
 }
 
 let oneMinute = JobLimits(timeLimitSeconds: 60, threads: 1, seed: 1)
+
+let quietLogger: Logger = {
+    var logger = Logger(label: "rotor.postgres.tests")
+    logger.logLevel = .critical
+    return logger
+}()

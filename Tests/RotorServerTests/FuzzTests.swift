@@ -17,8 +17,8 @@ struct APIFuzzTests {
 
     @Test func everyBodyGetsAnAnswerBelow500() async throws {
         // One job runs throughout, so that every valid job or re-plan request is refused (429)
-        // instead of starting a solve.
-        try await withApp(testConfiguration { $0.maxConcurrentJobs = 1 }) { client in
+        // instead of starting a solve; without bounds, so that it cannot end early proved optimal.
+        try await withApp(testConfiguration { $0.maxConcurrentJobs = 1; noBounds(&$0) }) { client in
             let tutorial = try tutorialYAML()
             let problem = try await client.createProblem(tutorial, name: "tutorial", contentType: "application/yaml")
             let first = try await client.waitForEnd(job: try await client.startJob(problem: problem, #"{"timeLimit": 0.3}"#).id)

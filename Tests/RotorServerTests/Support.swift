@@ -49,6 +49,9 @@ let quietLogger: Logger = {
 }()
 
 /// A configuration for tests: events and saves often, so that short jobs show them.
+///
+/// A job that proves its roster optimal stops early, which a tiny problem does at once; a test that
+/// needs a job to run until its time limit or a stop turns bounds off (`noBounds`).
 func testConfiguration(_ change: (inout ServerConfiguration) -> Void = { _ in }) -> ServerConfiguration {
     var configuration = ServerConfiguration()
     configuration.eventInterval = .milliseconds(100)
@@ -56,6 +59,16 @@ func testConfiguration(_ change: (inout ServerConfiguration) -> Void = { _ in })
     configuration.workerName = "tests"
     change(&configuration)
     return configuration
+}
+
+/// Jobs prove no bound, so they run until their time limit or a stop, however small the problem.
+func noBounds(_ configuration: inout ServerConfiguration) {
+    configuration.provesBounds = false
+}
+
+extension JobStatus {
+    /// Ended on its own: at its time limit, or early with a roster proved optimal.
+    var endedOnItsOwn: Bool { self == .finished || self == .optimal }
 }
 
 /// Runs `test` against a router-level test client of an application on `database`.

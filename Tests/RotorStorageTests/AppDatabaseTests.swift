@@ -1,7 +1,8 @@
 import Foundation
+import GRDB
 import RotorCore
-import RotorStorage
 import Testing
+@testable import RotorStorage
 
 private let t0 = Date(timeIntervalSince1970: 1_800_000_000)
 
@@ -121,5 +122,60 @@ struct AppDatabaseTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let id = try AppDatabase.open(directory: directory).insertProblem(sampleProblem("kept")).id!
         #expect(try AppDatabase.open(directory: directory).problem(id: id)?.name == "kept")
+    }
+
+    /// The bound is written with the best score and the roster, in the same transaction; progress
+    /// without a bound keeps the stored one; a job ends `optimal`.
+    @Test func theBoundIsSavedWithTheRosterAndKept() throws {
+        let db = try AppDatabase.inMemory()
+        let problem = try db.insertProblem(sampleProblem())
+        let job = try db.insertJob(problemId: problem.id!, limits: JobLimits(timeLimitSeconds: 60, threads: 1, seed: 1), now: t0)
+        #expect(job.bound == nil && job.boundRelaxes == nil && job.objectiveBound == nil)
+        #expect(try db.claimJob(id: job.id!, worker: "w", now: t0))
+
+        let relaxed = ObjectiveBound(value: 12, relaxed: ["fairness", "min-rest"])
+        let roster = RosterRecord(jobId: job.id!, schedule: sampleSchedule(), score: Score(hard: 0, soft: 15), savedAt: t0)
+        #expect(try db.saveRoster(roster, worker: "w", progress: JobProgress(best: roster.score, moves: 10, elapsedSeconds: 1, bound: relaxed)))
+        var stored = try #require(try db.job(id: job.id!))
+        #expect(stored.objectiveBound == relaxed && stored.bound == 12 && stored.boundRelaxes == ["fairness", "min-rest"])
+        #expect(stored.best == roster.score)
+
+        #expect(try db.recordProgress(jobId: job.id!, worker: "w", JobProgress(best: roster.score, moves: 20, elapsedSeconds: 2), now: t0) == .held)
+        stored = try #require(try db.job(id: job.id!))
+        #expect(stored.objectiveBound == relaxed && stored.moves == 20, "progress without a bound keeps the stored one")
+
+        let exact = ObjectiveBound(value: 15)
+        #expect(try db.finishJob(id: job.id!, worker: "w", status: .optimal, error: nil,
+                                 progress: JobProgress(best: roster.score, moves: 30, elapsedSeconds: 3, bound: exact), now: t0))
+        stored = try #require(try db.job(id: job.id!))
+        #expect(stored.status == .optimal && stored.status.isFinal)
+        #expect(stored.objectiveBound == exact && stored.boundRelaxes == [], "an exact bound leaves nothing out")
+        #expect(exact.proves(try #require(stored.best)))
+    }
+
+    /// A database from before bounds (migrated up to v2, rows written then) opens with the new
+    /// migration, and its jobs read back as they were, without a bound.
+    @Test func jobsStoredBeforeBoundsReadWithoutOne() throws {
+        let queue = try DatabaseQueue()
+        try AppDatabase.migrator.migrate(queue, upTo: "v2: calendar feeds")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO problem (id, name, format, source, staffCount, days, createdAt)
+                VALUES (1, 'old', 'curtois', 'SECTION_HORIZON', 2, 3, '2027-01-01 00:00:00.000');
+                INSERT INTO job (id, problemId, status, timeLimitSeconds, threads, seed, bestHard, bestSoft, moves, elapsedSeconds,
+                                 stopRequested, createdAt, finishedAt)
+                VALUES (1, 1, 'finished', 60, 1, 1, 0, 7, 1000, 60, 0, '2027-01-01 00:00:00.000', '2027-01-01 00:01:00.000');
+                INSERT INTO roster (jobId, staffCount, days, cells, hard, soft, savedAt)
+                VALUES (1, 2, 3, x'010002000101', 0, 7, '2027-01-01 00:01:00.000');
+                """)
+        }
+        let db = try AppDatabase(queue)
+        let migrated = try queue.read { try AppDatabase.migrator.appliedMigrations($0) }
+        #expect(migrated.last == "v3: objective bounds")
+        let job = try #require(try db.job(id: 1))
+        #expect(job.status == .finished && job.best == Score(hard: 0, soft: 7) && job.moves == 1000)
+        #expect(job.bound == nil && job.boundRelaxes == nil && job.objectiveBound == nil)
+        #expect(try db.roster(jobId: 1)?.schedule == sampleSchedule())
+        #expect(try db.jobs(problemId: 1).count == 1)
     }
 }

@@ -81,6 +81,7 @@ async function openProblem(id) {
     // Nothing of the previous problem's solve stays on show.
     chart.reset();
     for (const figure of ["live-soft", "live-hard", "live-rate", "live-status"]) $(figure).textContent = "–";
+    showBound(null);
     state.pins = new Set(JSON.parse(localStorage.getItem(pinKey()) ?? "[]"));
     state.undo = [];
     history.replaceState(null, "", `#problem=${id}`);
@@ -120,7 +121,8 @@ function fillJobs(jobs) {
   $("job-select").innerHTML = `<option value="">${jobs.length ? "Choose a job…" : "No job yet"}</option>`
     + jobs.slice().reverse().map((j) => {
       const score = j.best ? `${j.best.feasible ? "feasible" : `hard ${j.best.hard}`}, soft ${j.best.soft}` : "no roster";
-      return `<option value="${j.id}">#${j.id} ${j.status} · ${score}</option>`;
+      const gap = j.gap != null && j.gap > 0 ? ` · gap ${percent(j.gap)} %` : "";
+      return `<option value="${j.id}">#${j.id} ${j.status} · ${score}${gap}</option>`;
     }).join("");
   if (state.jobId) $("job-select").value = String(state.jobId);
 }
@@ -149,10 +151,14 @@ async function openJobRoster(jobId, { quiet = false } = {}) {
   state.undo = [];
   $("job-select").value = String(jobId);
   showRoster(result.roster, result, !quiet);
+  // The job's proven bound, against its saved roster (during a solve the progress events show the
+  // search's best, which the saved roster can trail).
+  if (!state.solving) showBound({ bound: result.bound, gap: result.gap, boundRelaxes: result.boundRelaxes, objective: result.objective });
 }
 
 async function showEmptyRoster() {
   state.jobId = null;
+  showBound(null);
   state.edited = false;
   const rows = state.model.staff.map((m) => ({ staff: m.id, shifts: state.model.dates.map(() => null) }));
   showRoster(rows, null, true);
@@ -208,8 +214,11 @@ function showResult(result) {
   $("score-hard").parentElement.classList.toggle("bad", hardCount > 0);
   $("score-soft").textContent = String(result.objective);
   const status = $("score-status");
-  status.textContent = result.feasible ? "feasible" : `${hardCount} hard rule${hardCount === 1 ? "" : "s"} broken`;
+  // Only a job's roster comes with the job's bound; an edited roster is scored without one.
+  const optimal = result.feasible && result.bound != null && result.gap === 0;
+  status.textContent = optimal ? "proved optimal" : result.feasible ? "feasible" : `${hardCount} hard rule${hardCount === 1 ? "" : "s"} broken`;
   status.className = `pill ${result.feasible ? "good" : "bad"}`;
+  status.title = result.bound != null ? boundSentence(result) : "";
   $("explain-count").textContent = violations.length ? `${violations.length} item${violations.length === 1 ? "" : "s"}` : "";
   renderViolations($("violations"), violations, (v) => {
     showTab("roster");
@@ -316,6 +325,7 @@ function showProgress(p) {
   $("live-hard").textContent = p.saved ? String(p.saved.hardViolations) : p.best ? (p.best.hard ? `penalty ${p.best.hard}` : "0") : "–";
   $("live-rate").textContent = p.movesPerSecond ? Math.round(p.movesPerSecond).toLocaleString("en") : "–";
   $("live-status").textContent = `${p.status} ${p.elapsedSeconds.toFixed(0)} s`;
+  showBound(p.best && { bound: p.bound, gap: p.gap, boundRelaxes: p.boundRelaxes, objective: p.best.soft, running: p.status === "running" });
   chart.add(p.elapsedSeconds, p.best);
 }
 
@@ -355,6 +365,48 @@ async function stopSolve() {
   } catch (error) {
     failed(error, "The job could not be stopped");
   }
+}
+
+// The proven bound ------------------------------------------------------------------------------------
+
+/// A share as a percentage with one decimal, never rounded to 0 when it is not 0.
+function percent(share) {
+  const value = 100 * share;
+  return value > 0 && value < 0.05 ? "< 0.1" : value.toFixed(1);
+}
+
+/// What the gap says: "at most 9.8 % from the best possible", "proved optimal".
+function boundVerdict(gap) {
+  return gap == null
+    ? "the gap is known once the roster keeps every hard rule"
+    : gap === 0 ? "proved optimal" : `at most ${percent(gap)} % from the best possible`;
+}
+
+/// The bound in a sentence: "objective 92 · bound 83 · at most 9.8 % from the best possible", or
+/// "… · proved optimal", with what the bound leaves out.
+function boundSentence({ bound, gap, boundRelaxes, objective }) {
+  const relaxed = boundRelaxes?.length ? ` (bound leaves out: ${boundRelaxes.join(", ")})` : "";
+  return `objective ${objective} · bound ${bound} · ${boundVerdict(gap)}${relaxed}`;
+}
+
+/// Shows a job's bound under its live figures: `figures` is {bound, gap, boundRelaxes, objective,
+/// running}, or null to clear. While a job runs without a bound yet, says so.
+function showBound(figures) {
+  const note = $("live-bound");
+  note.title = "";
+  if (!figures || figures.bound == null) {
+    note.hidden = !figures?.running;
+    note.className = "bound-note";
+    note.textContent = figures?.running ? "No bound on the objective proved yet." : "";
+    return;
+  }
+  const { bound, gap, boundRelaxes, objective } = figures;
+  note.hidden = false;
+  note.className = `bound-note${gap === 0 ? " optimal" : ""}`;
+  note.innerHTML = `objective <strong>${escapeHTML(String(objective))}</strong> · bound <strong>${escapeHTML(String(bound))}</strong> · `
+    + `<strong class="verdict">${escapeHTML(boundVerdict(gap))}</strong>`
+    + (boundRelaxes?.length ? ` <span class="relaxed">(bound leaves out: ${boundRelaxes.map((r) => escapeHTML(r)).join(", ")})</span>` : "");
+  note.title = "No roster that keeps the hard rules scores below the bound; the gap is (objective − bound) / objective.";
 }
 
 // Views, filters and downloads -----------------------------------------------------------------------
