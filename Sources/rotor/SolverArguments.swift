@@ -49,6 +49,9 @@ struct SolverArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Longest window a rebuild move takes, in days.", visibility: .hidden))
     var rebuildDays: Int?
 
+    @Option(help: ArgumentHelp("Share of the time limit the first thread may spend proving a bound before it searches (0 proves none where no thread dives).", visibility: .hidden))
+    var boundShare: Double?
+
     @Option(help: ArgumentHelp("Share of the search time spent dealing out a block of days again among a group (0 never; problems without fairness rules).", visibility: .hidden))
     var reassignShare: Double?
 
@@ -93,6 +96,7 @@ struct SolverArguments: ParsableArguments {
             throw ValidationError("Please specify an '--unimproved' greater than 0 and at most \(Int(maxSeconds)) seconds.")
         }
         try requireWithin(rebuildShare, 0...0.95, "--rebuild-share")
+        try requireWithin(boundShare, 0...0.95, "--bound-share")
         try requireWithin(rebuildRevisits, 0...8, "--rebuild-revisits")
         try requireWithin(reassignShare, 0...0.95, "--reassign-share")
         try requireWithin(dayReassignShare, 0...0.95, "--day-reassign-share")
@@ -147,6 +151,7 @@ struct SolverArguments: ParsableArguments {
         if let cycle { o.annealingCycle = cycle }
         if let history { o.lateAcceptanceLength = history }
         if let rebuildShare { o.rebuildShare = rebuildShare }
+        if let boundShare { o.boundShare = boundShare }
         if let rebuildDays { o.maxRebuildDays = rebuildDays }
         if let reassignShare { o.reassignShare = reassignShare }
         if let dayReassignShare { o.dayReassignShare = dayReassignShare }

@@ -60,6 +60,11 @@ package final class ColumnGenerationDive {
     /// Cost of leaving a person without a row: more than any row costs.
     let missingRow = 1e7
 
+    /// Called with the cover slots' prices (the sum of each slot's rows' duals) each time generation
+    /// at the root has ended: prices at which `LagrangianBound` proves a bound close to the
+    /// programme's value.
+    public var atRoot: (([Double]) -> Void)?
+
     /// Linear programmes solved so far.
     public private(set) var solves = 0
     /// Dives begun so far.
@@ -271,7 +276,13 @@ package final class ColumnGenerationDive {
         dives += 1
         while fixed.contains(-1) {
             guard generate(stop) else { return .stopped }
-            if isAtRoot { root = master.currentBasis }
+            if isAtRoot {
+                root = master.currentBasis
+                if let atRoot {
+                    let y = master.duals
+                    atRoot((0..<(slotStart.count - 1)).map { c in (slotStart[c]..<slotStart[c + 1]).reduce(0) { $0 + y[slotRows[$1]] } })
+                }
+            }
             if bound < .max && fixedValue > Double(bound) - 1 + 1e-6 { return .cutOff }
             let x = master.solution
             // Everyone whose column is whole, else the person with the largest column.

@@ -136,7 +136,11 @@ struct LocalSearch {
         // The constructed roster is published before any dive, so that it counts as found and bounds
         // the dives of every thread.
         _ = shared.exchange(best, bestScore, at: bestTime, thread: thread, moves: 0)
-        if thread == 0 && options.boundShare > 0 { proveBound() }
+        // Where a thread dives, its root programme's prices give the bound (`diveFirst`); elsewhere
+        // the first thread proves one first.
+        if thread == 0 && options.boundShare > 0 && !(0..<options.threads).contains(where: { Self.dives(options, problem, thread: $0) }) {
+            proveBound()
+        }
         // The dives publish what they find, so `best` is published either way after them.
         if Self.dives(options, problem, thread: thread) { diveFirst(progress: progress) }
         var current = cost(state.hard, state.soft)
@@ -260,9 +264,14 @@ struct LocalSearch {
             return deadline.map { elapsed >= $0 } == true
                 || Self.stopRequested(shared, options, SearchProgress(elapsed: elapsed, sinceImprovement: elapsed, best: bestScore, moves: 0))
         }
-        let found = bounder.masterRows <= LagrangianBound.maxMasterRows
-            ? bounder.columnGeneration(rounds: SolverOptions.boundRounds, stop: stop)
-            : bounder.ascend(upper: shared.withLock { $0.score.hard == 0 ? $0.score.soft : nil }, iterations: SolverOptions.boundRounds, stop: stop)
+        // A master too large for the dense simplex gets only the bound every roster meets (no
+        // penalty is negative): subgradient steps from the starting prices did not raise it within
+        // the share of a run on the surge example, and cost the search that share.
+        guard bounder.masterRows <= LagrangianBound.maxMasterRows else {
+            shared.publish(ObjectiveBound(value: 0, relaxed: bounder.relaxedRules))
+            return
+        }
+        let found = bounder.columnGeneration(rounds: SolverOptions.boundRounds, stop: stop)
         guard let value = LagrangianBound.proven(found.value), value < Int.max else { return }
         shared.publish(ObjectiveBound(value: max(value, 0), relaxed: bounder.relaxedRules))
     }
@@ -286,6 +295,19 @@ struct LocalSearch {
     mutating func diveFirst(progress: (@Sendable (SolverStatus) -> Void)?) {
         let dive = ColumnGenerationDive(problem, hardWeight: options.hardWeight)
         dive.add(best)
+        if options.boundShare > 0 {
+            // The bound at the root programme's prices, once: later roots have more columns but the
+            // same programme, so their prices bound no better.
+            var bounded = false
+            let problem = problem, shared = shared
+            dive.atRoot = { prices in
+                guard !bounded else { return }
+                bounded = true
+                let bounder = LagrangianBound(problem)
+                guard let x = bounder.evaluate(prices), let value = LagrangianBound.proven(x.value), value < Int.max else { return }
+                shared.publish(ObjectiveBound(value: max(value, 0), relaxed: bounder.relaxedRules))
+            }
+        }
         let clock = clock, start = start, shared = shared, options = options, bestScore = bestScore
         var bestFound: Schedule? = nil, bestFoundScore = Score(hard: .max, soft: .max), foundTime = Duration.zero
         // Reads the best dive too, so that a dive's roster that meets `--target` ends the dives; reports
