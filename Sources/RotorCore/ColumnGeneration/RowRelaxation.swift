@@ -460,6 +460,11 @@ package struct RowRelaxation: Sendable {
         return (next, charge)
     }
 
+    /// Steps (states × values × days) of one pass over everyone's rows: the cost of a round.
+    package var roundWork: Int {
+        persons.reduce(0) { $0 + $1.classValue.count * ($1.cap + 1) * 2 * $1.buckets * $1.resources * valueCount * days }
+    }
+
     /// The cheapest row of staff member `e` at `prices` (`[d * valueCount + v]`, `.infinity` for a
     /// value the person may not take that day), with what the modelled rules charge (`step`); its
     /// cost and values, or nil when no row keeps the modelled hard rules.

@@ -139,7 +139,7 @@ struct LocalSearch {
         // Where a thread dives, its root programme's prices give the bound (`diveFirst`); elsewhere
         // the first thread proves one first.
         if thread == 0 && options.boundShare > 0 && !(0..<options.threads).contains(where: { Self.dives(options, problem, thread: $0) }) {
-            proveBound()
+            proveBound(progress: progress)
         }
         // The dives publish what they find, so `best` is published either way after them.
         if Self.dives(options, problem, thread: thread) { diveFirst(progress: progress) }
@@ -253,21 +253,36 @@ struct LocalSearch {
             || options.stopSignal?.isRaised == true || options.termination.isMet(by: status)
     }
 
+    /// Column generation runs only where `boundRoundsInShare` rounds of the row programme fit the
+    /// bound's share of the time limit, at about `boundStepsPerSecond` steps a second: it takes tens
+    /// to hundreds of rounds, and Instances 13 and 20 spent a quarter of a 60 s run on rounds whose
+    /// bound stayed below 0, while Instance 17's reached its optimum, 5,746, within it.
+    static let boundRoundsInShare = 20
+    static let boundStepsPerSecond = 300_000_000.0
+
     /// Proves a lower bound on the objective (`LagrangianBound.columnGeneration`) and publishes it,
     /// within `SolverOptions.boundShare` of the time limit; a bound that the best roster meets stops
     /// every thread.
-    mutating func proveBound() {
+    mutating func proveBound(progress: (@Sendable (SolverStatus) -> Void)?) {
         let bounder = LagrangianBound(problem)
         let deadline = options.termination.timeLimit.map { $0 * options.boundShare }
-        let stop = { [shared, options, clock, start, bestScore] in
-            let elapsed = clock.now() - start
+        var lastReport = start
+        let stop = { [shared, options, clock, start, bestScore, thread] in
+            let now = clock.now(), elapsed = now - start
+            // Reports progress meanwhile, as the search does: this is the thread that reports.
+            if let progress, now - lastReport >= Self.reportInterval {
+                lastReport = now
+                progress(Self.status(shared, thread: thread, moves: 0, best: bestScore, elapsed: elapsed))
+            }
             return deadline.map { elapsed >= $0 } == true
                 || Self.stopRequested(shared, options, SearchProgress(elapsed: elapsed, sinceImprovement: elapsed, best: bestScore, moves: 0))
         }
-        // A master too large for the dense simplex gets only the bound every roster meets (no
+        // A master too large for the dense simplex, or rounds too dear for column generation to
+        // converge within the share (it takes hundreds), get only the bound every roster meets (no
         // penalty is negative): subgradient steps from the starting prices did not raise it within
         // the share of a run on the surge example, and cost the search that share.
-        guard bounder.masterRows <= LagrangianBound.maxMasterRows else {
+        let affordable = deadline.map { bounder.relaxation.roundWork <= Int($0 / .seconds(1) * Self.boundStepsPerSecond) / Self.boundRoundsInShare } ?? true
+        guard bounder.masterRows <= LagrangianBound.maxMasterRows, affordable else {
             shared.publish(ObjectiveBound(value: 0, relaxed: bounder.relaxedRules))
             return
         }
