@@ -11,14 +11,14 @@
 ///   overlaps, `min-rest`, `min-rest-after-nights`, `work-rest-ratio` and travel, hard or soft, where
 ///   no shifts two or more days apart can reorder or fall short of any of them (so every rest that
 ///   counts lies between consecutive days; a night across a change of clocks is its true length);
-/// - hard runs of days worked and off (`max-consecutive-days`, `min-consecutive-days`,
-///   `min-consecutive-days-off`), the horizon's start treated as free (a relaxation where the
-///   history continues a run);
+/// - runs of days worked and off (`max-consecutive-days`, `min-consecutive-days`,
+///   `min-consecutive-days-off`), hard and soft, continuing the history's stretch as the scorer does,
+///   and the rest from the history's last shift to the first day;
 /// - `hours-per-period` of one period length (the whole horizon, or weeks), hard and soft, while its
 ///   minutes fit `maxMinuteBuckets`;
 /// - hard `max-weekends` and hard `max-shifts-of-type`, while the state fits `maxStates`.
-/// Every other rule, soft instances of the run, weekend and type rules, and fairness are left out;
-/// `relaxedRules` names them.
+/// Every other rule, soft instances of the weekend and type rules, fairness, and whatever the state
+/// and work budgets drop are left out; `relaxedRules` names them.
 package struct RowRelaxation: Sendable {
     let days: Int, valueCount: Int
     /// Largest number of minute buckets kept; above it the period rules are left out.
