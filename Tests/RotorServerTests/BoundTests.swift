@@ -75,7 +75,9 @@ struct BoundTests {
             let problem = try await client.createProblem(try example("Instance1.txt"), name: "Instance1")
             let started = try await client.startJob(problem: problem, #"{"timeLimit": 3}"#)
             let events = try serverSentEvents(try await client.get("/api/jobs/\(started.id)/events").text)
-            #expect(events.contains { $0.name == "progress" } && events.last?.name == "end", "\(events.map(\.name))")
+            // On a loaded machine the job may end before the stream opens: then its one event is the
+            // end, and the fields are checked on that.
+            #expect(events.last?.name == "end", "\(events.map(\.name))")
             var highest = Int.min
             for (name, data) in events {
                 for key in ["bound", "gap", "boundRelaxes"] {
