@@ -43,6 +43,9 @@ struct SolverArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Annealing cycle length in moves.", visibility: .hidden))
     var cycle: Int?
 
+    @Option(help: ArgumentHelp("Most of the moves left in the run (measured) one annealing cycle may take (0: as --cycle or the roster's size says).", visibility: .hidden))
+    var cycleShare: Double?
+
     @Option(help: "Share of the search time spent rebuilding windows of rows by dynamic programming (0 never; benchmark-shaped problems only).")
     var rebuildShare: Double?
 
@@ -97,6 +100,7 @@ struct SolverArguments: ParsableArguments {
         }
         try requireWithin(rebuildShare, 0...0.95, "--rebuild-share")
         try requireWithin(boundShare, 0...0.95, "--bound-share")
+        try requireWithin(cycleShare, 0...1, "--cycle-share")
         try requireWithin(rebuildRevisits, 0...8, "--rebuild-revisits")
         try requireWithin(reassignShare, 0...0.95, "--reassign-share")
         try requireWithin(dayReassignShare, 0...0.95, "--day-reassign-share")
@@ -149,6 +153,7 @@ struct SolverArguments: ParsableArguments {
             if parts.count == 2 { o.reheatStartTemperature = parts[0]; o.reheatEndTemperature = parts[1] }
         }
         if let cycle { o.annealingCycle = cycle }
+        if let cycleShare { o.cycleShareOfRun = cycleShare }
         if let history { o.lateAcceptanceLength = history }
         if let rebuildShare { o.rebuildShare = rebuildShare }
         if let boundShare { o.boundShare = boundShare }

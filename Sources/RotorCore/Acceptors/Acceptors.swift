@@ -10,6 +10,9 @@ package protocol Acceptor {
     /// says whether it is feasible and only needs polishing, or still needs a full search;
     /// `improved` whether the run since the last restart found a better roster.
     mutating func restart(at cost: Int, polish: Bool, improved: Bool)
+    /// Called once the search knows how many moves it has left (from its move rate and the time
+    /// limit): a schedule whose cycles are longer than `moves` shortens them to it.
+    mutating func fit(cyclesAtMost moves: Int)
 }
 
 /// Late acceptance hill climbing (Burke & Bykov, "The late acceptance hill-climbing heuristic",
@@ -30,6 +33,9 @@ package struct LateAcceptance: Acceptor, Sendable {
         for i in history.indices { history[i] = cost }
         position = 0
     }
+
+    /// The history is counted in moves but has no schedule to fit.
+    public mutating func fit(cyclesAtMost moves: Int) {}
 
     @inline(__always)
     public mutating func accepts(candidate: Int, current: Int, random: inout RandomSource) -> Bool {
@@ -89,6 +95,18 @@ package struct SimulatedAnnealing: Acceptor, Sendable {
         setFactor()
         temperature = start
         iteration = 0
+    }
+
+    /// Shortens the cycles to at most `moves`, and the doubled ones after unproductive cycles to twice
+    /// that; the current cycle keeps its temperature and cools from it to its end temperature over
+    /// what is left of its new length.
+    public mutating func fit(cyclesAtMost moves: Int) {
+        let longest = max(moves, 256)
+        maximumCycleLength = min(maximumCycleLength, 2 * longest)
+        guard cycleLength > longest else { return }
+        cycleLength = longest
+        let steps = Double(max((cycleLength - iteration) / 256, 1))
+        factor = power(end / max(temperature, end), 1 / steps)
     }
 
     /// True at the end of a cycle.

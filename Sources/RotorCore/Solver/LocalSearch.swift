@@ -144,6 +144,10 @@ struct LocalSearch {
         // The dives publish what they find, so `best` is published either way after them.
         if Self.dives(options, problem, thread: thread) { diveFirst(progress: progress) }
         var current = cost(state.hard, state.soft)
+        // The annealing cycles fit the run (`SolverOptions.cycleShareOfRun`) once a twentieth of
+        // the search has shown this thread's move rate.
+        let searchStart = clock.now()
+        var cyclesFitted = options.cycleShareOfRun <= 0 || options.termination.timeLimit == nil
 
         while true {
             moves += 1
@@ -173,6 +177,12 @@ struct LocalSearch {
                 }
                 if options.adaptiveHardWeight {
                     current = adaptHardWeight()
+                }
+                if !cyclesFitted, let limit = options.termination.timeLimit, now - searchStart >= (limit - (searchStart - start)) / 20 {
+                    cyclesFitted = true
+                    let rate = Double(moves) / max((now - searchStart) / .seconds(1), 1e-3)
+                    let left = max((limit - (now - start)) / .seconds(1), 0)
+                    acceptor.fit(cyclesAtMost: Int(min(rate * left * options.cycleShareOfRun, 1e15)))
                 }
                 if acceptor.wantsRestart {
                     // Polish a feasible best with a cooler cycle; an infeasible one needs another hot cycle.

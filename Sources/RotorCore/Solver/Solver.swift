@@ -31,6 +31,13 @@ public struct SolverOptions: Sendable {
     /// between 2 and 40 million), so small instances cycle often and year-long ones cool down once
     /// or twice a minute.
     public var annealingCycle: Int? = nil
+    /// With a time limit, the most of a thread's moves left in the run (measured from its move rate
+    /// over the first twentieth of the search) that one annealing cycle may take; cycles doubled
+    /// after unproductive ones may take twice that. 0 leaves the cycles as `annealingCycle` says.
+    /// The size-scaled cycle of a large roster (up to 40 million moves) outlasted a 10 s run and most
+    /// of a 60 s one on the surge example, which then ended barely cooled: 30,402 in 10 s and 2,279
+    /// in 60 s, where cycles of 2 to 16 million moves reached 649 and 228-267 (docs/tuning-log.md).
+    public var cycleShareOfRun: Double = 0.25
     /// Temperatures of the cycles after the first, which restart from the best roster: cooler, to
     /// polish it rather than rebuild it.
     public var reheatStartTemperature: Double = 5
