@@ -43,6 +43,9 @@ struct SolverArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Annealing cycle length in moves.", visibility: .hidden))
     var cycle: Int?
 
+    @Option(help: ArgumentHelp("Percent of draws that trade a day between two people aimed at a period's hours (0-20).", visibility: .hidden))
+    var hoursAims: Int?
+
     @Option(help: ArgumentHelp("Most of the moves left in the run (measured) one annealing cycle may take (0: as --cycle or the roster's size says).", visibility: .hidden))
     var cycleShare: Double?
 
@@ -101,6 +104,7 @@ struct SolverArguments: ParsableArguments {
         try requireWithin(rebuildShare, 0...0.95, "--rebuild-share")
         try requireWithin(boundShare, 0...0.95, "--bound-share")
         try requireWithin(cycleShare, 0...1, "--cycle-share")
+        try requireWithin(hoursAims, 0...20, "--hours-aims")
         try requireWithin(rebuildRevisits, 0...8, "--rebuild-revisits")
         try requireWithin(reassignShare, 0...0.95, "--reassign-share")
         try requireWithin(dayReassignShare, 0...0.95, "--day-reassign-share")
@@ -154,6 +158,7 @@ struct SolverArguments: ParsableArguments {
         }
         if let cycle { o.annealingCycle = cycle }
         if let cycleShare { o.cycleShareOfRun = cycleShare }
+        if let hoursAims { o.hoursAimPercent = hoursAims }
         if let history { o.lateAcceptanceLength = history }
         if let rebuildShare { o.rebuildShare = rebuildShare }
         if let boundShare { o.boundShare = boundShare }

@@ -71,6 +71,58 @@ struct AimedChangeTests {
         }
     }
 
+    /// A person's period pressure, worked out from their row: +1 for each period total of minutes
+    /// above its maximum, -1 for each below its minimum, bounds scaled to a short last period.
+    static func minutesPressure(_ p: CompiledProblem, _ state: SearchState, _ e: Int, _ d: Int) -> Int {
+        let list = p.rules.minutesPerPeriod
+        var pressure = 0
+        for i in list.range(e) {
+            let period = Int(list.a[i]), first = period >= p.days ? 0 : d / period * period
+            let days = first..<min(first + period, p.days)
+            let total = days.reduce(0) { $0 + Int(p.cellMinutes[$1 * p.valueCount + Int(state.value(e, $1))]) }
+            if list.c[i] != Int32.max && total * period > Int(list.c[i]) * days.count { pressure += 1 }
+            else if list.b[i] > 0 && total * period < Int(list.b[i]) * days.count { pressure -= 1 }
+        }
+        return pressure
+    }
+
+    /// An hours-aimed draw trades one day between a person whose period totals are too high (who
+    /// works it) or too low (who is off) and someone in the opposite place that day, within both
+    /// domains; cover is unchanged. The pressure it aims by agrees with the rows' own totals.
+    @Test(arguments: 0..<12)
+    func hoursAimedTradesADayOfAPeriodOutOfBounds(seed: Int) throws {
+        let p = try Self.problem(seed)
+        var random = RandomSource(seed: UInt64(seed))
+        let state = SearchState(p, schedule: randomSchedule(p, &random))
+        let selector = MoveSelector(problem: p)
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * p.days)
+        defer { scratch.deallocate() }
+        let posts = p.valueCount - 1
+        var drawn = 0
+        for _ in 0..<2000 {
+            if p.rules.shiftsPerPeriod.a.isEmpty {
+                let e = random.below(p.staffCount), d = random.below(p.days)
+                #expect(state.periodPressure(e, d) == Self.minutesPressure(p, state, e, d))
+            }
+            guard let move = selector.hoursAimed(state, &random) else { continue }
+            guard case .swapBlock(let m) = move else { Issue.record("not a trade: \(move)"); continue }
+            let (a, b, d) = (m.first, m.second, m.start)
+            let pressure = state.periodPressure(a, d)
+            #expect(m.length == 1 && a != b && pressure != 0)
+            let mine = Int(state.value(a, d)), theirs = Int(state.value(b, d))
+            #expect(pressure > 0 ? mine != 0 && theirs == 0 : mine == 0 && theirs != 0)
+            #expect(state.accepts(a, d, theirs) && state.accepts(b, d, mine))
+            let cover = (0..<posts).map { state.shortfall(d * posts + $0) }
+            state.begin()
+            _ = apply(move, to: state, scratch: scratch)
+            #expect((0..<posts).map { state.shortfall(d * posts + $0) } == cover)
+            if random.below(2) == 0 { state.rollback() }
+            drawn += 1
+        }
+        // Random rows break the period bounds of every problem that has them.
+        #expect(drawn > 0 || p.rules.minutesPerPeriod.a.isEmpty && p.rules.shiftsPerPeriod.a.isEmpty, "seed \(seed)")
+    }
+
     /// With nothing to aim at, the draws give nothing: a problem without cover or requests has no
     /// short post and no request, and on Instance 1 a roster whose every cell holds its cheapest value
     /// has no request left to grant.

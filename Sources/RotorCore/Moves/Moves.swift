@@ -123,6 +123,10 @@ package struct MoveSelector: Sendable {
     public var requestAimPercent = MoveSelector.defaultAimPercents.request
     public static let defaultAimPercents = (cover: 25, request: 15)
     public var swapPercent = 20
+    /// Of the `swapPercent` draws, the share (percent of all draws) aimed at a person whose hours or
+    /// shifts in a period are above or below their contract's bounds (`hoursAimed`); an aimed draw
+    /// that finds no target swaps at random. `SolverOptions.hoursAimPercent` sets it.
+    public var hoursAimPercent = 0
     public var swapDaysPercent = 10
     /// Exchanges within one row (`ExchangeDaysMove`); assignments of a block take what the other
     /// kinds leave (30 minus this). `SolverOptions.exchangePercent` says when the search draws more.
@@ -292,6 +296,9 @@ package struct MoveSelector: Sendable {
         let start = random.below(days - length + 1)
         if r < changePercent + exchangePercent + swapDaysPercent + swapPercent {
             guard staffCount > 1 else { return nil }
+            if r < changePercent + exchangePercent + swapDaysPercent + hoursAimPercent, let move = hoursAimed(state, &random) {
+                return move
+            }
             var e2 = random.below(staffCount - 1)
             if e2 >= e { e2 += 1 }
             guard canTrade(state, e, start, e2, start, length) else { return nil }
@@ -324,6 +331,42 @@ package struct MoveSelector: Sendable {
             if old == 0 || state.shortfall(d * posts + old - 1) < 0 { break }
         }
         return e < 0 ? nil : grant(state, e, d, v, &random)
+    }
+
+    /// A trade of one day between two people aimed at a period's hours or shifts: of up to 4 draws of
+    /// a person and a day, the first whose period totals are too high (or too low); a free day of that
+    /// period on which they work (or are off); and someone who is off (or works a post they may
+    /// hold) that day and takes their place, preferring (of up to 8 tried) someone whose own totals
+    /// lean the other way. Cover is unchanged: work passes from one person to another, which changes
+    /// of one cell reach only through a post left short or overstaffed. Nil when nothing was found.
+    @inline(__always)
+    public func hoursAimed(_ state: SearchState, _ random: inout RandomSource) -> Move? {
+        for _ in 0..<4 {
+            let a = random.below(staffCount), pressure = state.periodPressure(a, random.below(days))
+            guard pressure != 0 else { continue }
+            let over = pressure > 0
+            var day = -1
+            forEachDay(from: random.below(days)) { d in
+                guard state.fixed[a * days + d] == 0, (state.value(a, d) != 0) == over,
+                      (state.periodPressure(a, d) > 0) == over, state.periodPressure(a, d) != 0 else { return false }
+                day = d
+                return true
+            }
+            guard day >= 0 else { continue }
+            let mine = Int(state.value(a, day))
+            var partner = -1
+            for _ in 0..<8 {
+                let b = random.below(staffCount)
+                guard b != a, state.fixed[b * days + day] == 0 else { continue }
+                let theirs = Int(state.value(b, day))
+                guard (theirs == 0) == over, theirs != mine, state.accepts(b, day, mine), state.accepts(a, day, theirs) else { continue }
+                partner = b
+                let leaning = state.periodPressure(b, day)
+                if over ? leaning < 0 : leaning > 0 { break }
+            }
+            if partner >= 0 { return .swapBlock(SwapBlockMove(first: a, second: partner, start: day, length: 1)) }
+        }
+        return nil
     }
 
     /// A change aimed at a request not granted: the first cell of a random person's row, from a random

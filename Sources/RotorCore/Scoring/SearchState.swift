@@ -302,6 +302,34 @@ package final class SearchState {
     /// People a (day, post) slot still lacks to reach its minimum and preferred numbers.
     @inline(__always) public func shortfall(_ c: Int) -> Int32 { max(cover[c].minimum, cover[c].preferred) - coverCount[c] }
 
+    /// Whether staff member `e`'s totals in the periods that hold day `d` are too high (> 0) or too
+    /// low (< 0) for the period rules (`hours-per-period`, `shifts-per-period`), hard or soft: +1 for
+    /// each total above its maximum and -1 for each below its minimum (a last, shorter period's
+    /// bounds scaled to its length, as the rules charge them).
+    @inline(__always) public func periodPressure(_ e: Int, _ d: Int) -> Int {
+        let has = families[e]
+        var pressure = 0
+        @inline(__always) func judge(_ list: RuleInstances, _ i: Int, _ total: Int32) {
+            let period = Int(list.a[i]), k = period >= days ? 0 : d / period
+            let length = min(period, days - k * period), x = Int(total) * period
+            let hi = Int(list.c[i]), lo = Int(list.b[i])
+            if hi != Int(Int32.max) && x > hi * length { pressure += 1 } else if lo > 0 && x < lo * length { pressure -= 1 }
+        }
+        if has & IncrementalScoring.minutesPerPeriod.bit != 0 {
+            for i in rules.minutesPerPeriod.range(e) {
+                let period = Int(rules.minutesPerPeriod.a[i])
+                judge(rules.minutesPerPeriod, i, minutesPeriodCount[Int(minutesPeriodBase[i]) + (period >= days ? 0 : d / period)])
+            }
+        }
+        if has & IncrementalScoring.shiftsPerPeriod.bit != 0 {
+            for i in rules.shiftsPerPeriod.range(e) {
+                let period = Int(rules.shiftsPerPeriod.a[i])
+                judge(rules.shiftsPerPeriod, i, shiftsPeriodCount[Int(shiftsPeriodBase[i]) + (period >= days ? 0 : d / period)])
+            }
+        }
+        return pressure
+    }
+
     /// Whether value `v` may be placed in cell (`e`, `d`): a fixed cell takes its fixed value only,
     /// others any value the person is eligible for.
     @inline(__always) public func accepts(_ e: Int, _ d: Int, _ v: Int) -> Bool {

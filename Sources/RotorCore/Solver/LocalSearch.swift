@@ -51,6 +51,8 @@ struct LocalSearch {
         dayReassignShare = options.dayReassignShare
         dayReassigner = DayReassigner.isApplicable(problem) && dayReassignShare > 0
             ? DayReassigner(groupSize: options.reassignGroup) : nil
+        let softPeriodRules = problem.rules.minutesPerPeriod.weight.contains { $0 >= 0 } || problem.rules.shiftsPerPeriod.weight.contains { $0 >= 0 }
+        selector.hoursAimPercent = min(options.hoursAimPercent ?? (softPeriodRules ? SolverOptions.defaultHoursAimPercent : 0), selector.swapPercent)
         selector.coverAimPercent = options.aimedChangePercents.cover
         selector.requestAimPercent = options.aimedChangePercents.request
         selector.blockExchangePercent = options.blockExchangePercent ?? (benchmarkShaped ? MoveSelector.defaultBlockExchangePercent : 0)
