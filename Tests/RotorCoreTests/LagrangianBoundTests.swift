@@ -103,9 +103,6 @@ private func randomSlotPrices(_ p: CompiledProblem, _ random: inout RandomSource
         if let best {
             #expect(proven != nil && proven! <= best, "seed \(seed): bound \(String(describing: proven)) above the best roster \(best)")
         }
-        // Subgradient steps bound too.
-        let ascended = LagrangianBound.proven(bound.ascend(iterations: 50).value)
-        if let best, let ascended { #expect(ascended <= best, "seed \(seed): ascent's bound \(ascended) above \(best)") }
     }
 
     /// On the benchmark instances with proven optima the bound never exceeds the optimum, and it

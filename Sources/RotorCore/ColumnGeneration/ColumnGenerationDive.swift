@@ -88,49 +88,13 @@ package final class ColumnGenerationDive {
         finePricer = WindowRebuilder(problem, labelsPerBucket: Self.fineLabelsPerBucket, maxMinuteBuckets: 256, revisits: 0)
         domain = SearchState(problem)
         fixed = [Int](repeating: -1, count: problem.staffCount)
-        let E = problem.staffCount, P = problem.postCount
-        var senses = [RevisedSimplex.Sense](repeating: .equal, count: E)
-        var rhs = [Double](repeating: 1, count: E)
-        var shortfall = [Double](repeating: missingRow, count: E)
-        var overColumns: [(row: Int, cost: Double)] = []
-        for c in 0..<(problem.days * P) {
-            if problem.coverMin[c] > 0 && problem.coverMinWeight[c] != 0 {
-                slotRows.append(rhs.count)
-                senses.append(.atLeast)
-                rhs.append(Double(problem.coverMin[c]))
-                shortfall.append(problem.coverMinWeight[c] < 0 ? Double(hardUnit * hardWeight) : Double(problem.coverMinWeight[c]))
-            }
-            let preferred = problem.coverPreferred[c] > 0 && problem.coverPreferredWeight[c] > 0
-            let maximum = problem.coverMax[c] < Int32(clamping: E) && problem.coverOverWeight[c] > 0
-            if preferred && maximum && problem.coverPreferred[c] == problem.coverMax[c] {
-                // The benchmark's cover: one row, its own variable the shortfall, a column the excess.
-                slotRows.append(rhs.count)
-                overColumns.append((rhs.count, Double(problem.coverOverWeight[c])))
-                senses.append(.equal)
-                rhs.append(Double(problem.coverPreferred[c]))
-                shortfall.append(Double(problem.coverPreferredWeight[c]))
-                slotStart.append(slotRows.count)
-                continue
-            }
-            if preferred {
-                slotRows.append(rhs.count)
-                senses.append(.atLeast)
-                rhs.append(Double(problem.coverPreferred[c]))
-                shortfall.append(Double(problem.coverPreferredWeight[c]))
-            }
-            if maximum {
-                slotRows.append(rhs.count)
-                overColumns.append((rhs.count, Double(problem.coverOverWeight[c])))
-                senses.append(.atMost)
-                rhs.append(Double(problem.coverMax[c]))
-                shortfall.append(0)
-            }
-            slotStart.append(slotRows.count)
-        }
-        master = RevisedSimplex(senses: senses, rhs: rhs, shortfallCost: shortfall)
+        let rows = CoverMasterRows(problem, personShortfall: missingRow, hardShortfall: Double(hardUnit * hardWeight))
+        slotStart = rows.slotStart
+        slotRows = rows.slotRows
+        master = RevisedSimplex(senses: rows.senses, rhs: rows.rhs, shortfallCost: rows.shortfall)
         barsFixedColumns = master.rowCount > 200
-        rootRightHandSide = rhs
-        for (row, cost) in overColumns { master.addColumn(rows: [row], values: [-1], cost: cost) }
+        rootRightHandSide = rows.rhs
+        for (row, cost) in rows.overColumns { master.addColumn(rows: [row], values: [-1], cost: cost) }
         // The master's own columns (slacks, artificials, over-cover) belong to nobody.
         columnStaff = [Int](repeating: -1, count: master.columnCount)
         columnValues = [UInt8](repeating: 0, count: master.columnCount * problem.days)

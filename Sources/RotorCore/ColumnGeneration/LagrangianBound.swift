@@ -14,8 +14,7 @@
 /// never above the truth and L(u) stays a bound; where it leaves rules out the bound is weaker, and
 /// says which (`relaxedRules`). At the master programme's dual prices with an exact pricer, L equals
 /// the linear programme's value (the Lagrangian dual equals the LP relaxation of the column
-/// formulation); elsewhere subgradient steps (Held, Wolfe & Crowder, "Validation of subgradient
-/// optimization", Math. Programming 1974, with Polyak's step) raise it.
+/// formulation).
 package struct LagrangianBound: Sendable {
     let problem: CompiledProblem
     let relaxation: RowRelaxation
@@ -37,8 +36,6 @@ package struct LagrangianBound: Sendable {
     package struct Evaluation: Sendable {
         /// L(u); +infinity when no roster keeps the modelled hard rules.
         package var value: Double
-        /// A subgradient of L at u: per slot, the count the slot chose less the rows that work it.
-        package var subgradient: [Double]
         /// Each person's cheapest row at u.
         package var rows: [[UInt8]]
     }
@@ -48,31 +45,23 @@ package struct LagrangianBound: Sendable {
     package func evaluate(_ u: [Double], stop: () -> Bool = { false }) -> Evaluation? {
         let E = problem.staffCount, H = problem.days, V = problem.valueCount, P = problem.postCount
         var value = 0.0
-        var subgradient = [Double](repeating: 0, count: H * P)
         var rows: [[UInt8]] = []
         var prices = [Double](repeating: 0, count: H * V)
         for e in 0..<E {
             if e % 16 == 0 && stop() { return nil }
             rowPrices(e, u, into: &prices)
             guard let best = relaxation.cheapest(e, prices: prices) else {
-                return Evaluation(value: .infinity, subgradient: subgradient, rows: [])
+                return Evaluation(value: .infinity, rows: [])
             }
             value += best.cost
-            for d in 0..<H where best.row[d] != 0 {
-                let v = Int(best.row[d])
-                subgradient[d * P + v - 1] -= 1
-                let parent = Int(problem.coverParent[v])
-                if parent > 0 { subgradient[d * P + parent - 1] -= 1 }
-            }
             rows.append(best.row)
         }
         for c in 0..<(H * P) {
             let n = slotChoice(c, u[c])
-            if n < 0 { return Evaluation(value: .infinity, subgradient: subgradient, rows: rows) }
+            if n < 0 { return Evaluation(value: .infinity, rows: rows) }
             value += slotCost(c, n) + u[c] * Double(n)
-            subgradient[c] += Double(n)
         }
-        return Evaluation(value: value, subgradient: subgradient, rows: rows)
+        return Evaluation(value: value, rows: rows)
     }
 
     /// Staff member `e`'s prices at `u` (`[d * valueCount + v]`): the cell's soft penalty less the
@@ -116,11 +105,15 @@ package struct LagrangianBound: Sendable {
         guard lo <= hi else { return -1 }
         let p = problem
         var best = lo, bestCost = slotCost(c, lo) + u * Double(lo)
-        for n in [Int(p.coverMin[c]), Int(p.coverPreferred[c]), Int(p.coverMax[c]), hi] {
+        @inline(__always) func consider(_ n: Int) {
             let k = min(max(n, lo), hi)
             let cost = slotCost(c, k) + u * Double(k)
             if cost < bestCost - 1e-9 { best = k; bestCost = cost }
         }
+        consider(Int(p.coverMin[c]))
+        consider(Int(p.coverPreferred[c]))
+        consider(Int(p.coverMax[c]))
+        consider(hi)
         return best
     }
 
@@ -129,48 +122,6 @@ package struct LagrangianBound: Sendable {
     package static func proven(_ value: Double) -> Int? {
         guard value.isFinite else { return value == .infinity ? Int.max : nil }
         return Int((value - 1e-6 * max(1, abs(value))).rounded(.up))
-    }
-
-    /// Subgradient ascent from prices `start` (zeros when nil): at most `iterations` evaluations,
-    /// fewer when `stop` says so or the steps have shrunk to nothing. `upper`, the best score known,
-    /// aims Polyak's step; without it the aim is a little above the bound so far. Returns the best
-    /// L seen and its prices.
-    package func ascend(from start: [Double]? = nil, upper: Int? = nil, iterations: Int,
-                        stop: () -> Bool = { false }) -> (value: Double, prices: [Double]) {
-        let slots = problem.days * problem.postCount
-        var u = start ?? initialPrices()
-        var best = (value: -Double.infinity, prices: u)
-        var theta = 1.0, stall = 0
-        for _ in 0..<iterations {
-            guard let x = evaluate(u, stop: stop) else { break }
-            if x.value == .infinity { return (.infinity, u) }
-            if x.value > best.value + 1e-9 {
-                best = (x.value, u)
-                stall = 0
-            } else {
-                stall += 1
-                if stall >= 10 { theta /= 2; stall = 0; u = best.prices; continue }
-            }
-            let norm = x.subgradient.reduce(0) { $0 + $1 * $1 }
-            if norm < 1e-12 { break }
-            let aim = upper.map(Double.init) ?? (x.value + max(abs(x.value) * 0.05, 10))
-            if aim - x.value < 1e-6 || theta < 1e-4 { break }
-            let step = theta * (aim - x.value) / norm
-            for c in 0..<slots { u[c] += step * x.subgradient[c] }
-        }
-        return best
-    }
-
-    /// Starting prices: what one more person is worth to a slot short of its preferred number (its
-    /// preferred and minimum weights), nothing elsewhere.
-    func initialPrices() -> [Double] {
-        let p = problem
-        return (0..<(p.days * p.postCount)).map { c in
-            var u = 0.0
-            if p.coverPreferred[c] > 0 { u += Double(p.coverPreferredWeight[c]) }
-            if p.coverMin[c] > 0 && p.coverMinWeight[c] > 0 { u += Double(p.coverMinWeight[c]) }
-            return u
-        }
     }
 
     /// The bound from column generation (Desaulniers, Desrosiers & Solomon, eds., "Column
@@ -183,41 +134,16 @@ package struct LagrangianBound: Sendable {
     package func columnGeneration(rounds: Int, stop: () -> Bool = { false }) -> (value: Double, prices: [Double]) {
         precondition(masterRows <= Self.maxMasterRows, "the master is too large for the dense simplex")
         let E = problem.staffCount, H = problem.days, P = problem.postCount, p = problem
-        var senses = [RevisedSimplex.Sense](repeating: .equal, count: E)
-        var rhs = [Double](repeating: 1, count: E)
-        var shortfall = [Double](repeating: 1e7, count: E)
-        var slotRows = [[Int]](repeating: [], count: H * P)
-        var overColumns: [(row: Int, cost: Double)] = []
-        for c in 0..<(H * P) {
-            if p.coverMin[c] > 0 && p.coverMinWeight[c] != 0 {
-                slotRows[c].append(rhs.count)
-                senses.append(.atLeast)
-                rhs.append(Double(p.coverMin[c]))
-                shortfall.append(p.coverMinWeight[c] < 0 ? 1e6 : Double(p.coverMinWeight[c]))
-            }
-            if p.coverPreferred[c] > 0 && p.coverPreferredWeight[c] > 0 {
-                slotRows[c].append(rhs.count)
-                senses.append(.atLeast)
-                rhs.append(Double(p.coverPreferred[c]))
-                shortfall.append(Double(p.coverPreferredWeight[c]))
-            }
-            if p.coverMax[c] < Int32(clamping: E) && p.coverOverWeight[c] > 0 {
-                slotRows[c].append(rhs.count)
-                overColumns.append((rhs.count, Double(p.coverOverWeight[c])))
-                senses.append(.atMost)
-                rhs.append(Double(p.coverMax[c]))
-                shortfall.append(0)
-            }
-        }
-        var master = RevisedSimplex(senses: senses, rhs: rhs, shortfallCost: shortfall)
-        for (row, cost) in overColumns { _ = master.addColumn(rows: [row], values: [-1], cost: cost) }
+        let cover = CoverMasterRows(problem, personShortfall: 1e7, hardShortfall: 1e6)
+        var master = RevisedSimplex(senses: cover.senses, rhs: cover.rhs, shortfallCost: cover.shortfall)
+        for (row, cost) in cover.overColumns { _ = master.addColumn(rows: [row], values: [-1], cost: cost) }
         var known: Set<[UInt8]> = []
         var best = (value: -Double.infinity, prices: [Double](repeating: 0, count: H * P))
         for _ in 0..<rounds {
             if stop() { break }
             master.solve()
             let y = master.duals
-            let u = slotRows.map { $0.reduce(0) { $0 + y[$1] } }
+            let u = (0..<(H * P)).map { c in cover.rows(ofSlot: c).reduce(0) { $0 + y[$1] } }
             guard let x = evaluate(u, stop: stop) else { break }
             if x.value == .infinity { return (.infinity, u) }
             if x.value > best.value { best = (x.value, u) }
@@ -233,7 +159,7 @@ package struct LagrangianBound: Sendable {
                     if parent > 0 { slots.append(d * P + parent - 1) }
                     for c in slots {
                         reduced -= u[c]
-                        rows += slotRows[c]
+                        rows += cover.rows(ofSlot: c)
                     }
                 }
                 guard reduced < -1e-6 else { continue }
@@ -249,18 +175,9 @@ package struct LagrangianBound: Sendable {
     }
 
     /// The master's rows: one per person and one per cover bound that costs (`columnGeneration`).
-    package var masterRows: Int {
-        let p = problem
-        var rows = p.staffCount
-        for c in 0..<(p.days * p.postCount) {
-            if p.coverMin[c] > 0 && p.coverMinWeight[c] != 0 { rows += 1 }
-            if p.coverPreferred[c] > 0 && p.coverPreferredWeight[c] > 0 { rows += 1 }
-            if p.coverMax[c] < Int32(clamping: p.staffCount) && p.coverOverWeight[c] > 0 { rows += 1 }
-        }
-        return rows
-    }
+    package var masterRows: Int { CoverMasterRows(problem, personShortfall: 0, hardShortfall: 0).count }
     /// The largest master the dense revised simplex takes (its basis inverse is rows² numbers, and
-    /// a pivot touches each); larger problems take subgradient steps (`ascend`) instead.
+    /// a pivot touches each); larger problems get no prices from it (`LocalSearch.proveBound`).
     package static let maxMasterRows = 2500
 
     /// A row's own cost as the relaxation prices it: its cells' soft penalties and what the

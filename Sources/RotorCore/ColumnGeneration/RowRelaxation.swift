@@ -130,6 +130,14 @@ package struct RowRelaxation: Sendable {
             let periodList = r.minutesPerPeriod.range(e)
             let chosen = periodList.first { r.minutesPerPeriod.weight[$0] < 0 } ?? periodList.first
             let restRules = !r.minRest.range(e).isEmpty || !r.minRestAfterNights.range(e).isEmpty || !r.workRestRatio.range(e).isEmpty
+            /// Names the rests on the clock (and overlaps, travel) as left out for this person.
+            func leaveOutRests() {
+                if !r.minRest.range(e).isEmpty { left.insert(RuleName.minRest.rawValue) }
+                if !r.minRestAfterNights.range(e).isEmpty { left.insert(RuleName.minRestAfterNights.rawValue) }
+                if !r.workRestRatio.range(e).isEmpty { left.insert(RuleName.workRestRatio.rawValue) }
+                if overlapPossible { left.insert(RuleID.overlap.rawValue) }
+                if r.hasTravel { left.insert(RuleID.travelTime.rawValue) }
+            }
             for (name, list) in lists {
                 for i in list.range(e) {
                     let hard = list.weight[i] < 0, a = Int(list.a[i])
@@ -187,11 +195,7 @@ package struct RowRelaxation: Sendable {
                 if datesInOrder && gapOverDayOff >= 0 && far.hard == 0 && far.soft == 0 {
                     p.pricesRests = true
                 } else {
-                    if !r.minRest.range(e).isEmpty { left.insert(RuleName.minRest.rawValue) }
-                    if !r.minRestAfterNights.range(e).isEmpty { left.insert(RuleName.minRestAfterNights.rawValue) }
-                    if !r.workRestRatio.range(e).isEmpty { left.insert(RuleName.workRestRatio.rawValue) }
-                    if overlapPossible { left.insert(RuleID.overlap.rawValue) }
-                    if r.hasTravel { left.insert(RuleID.travelTime.rawValue) }
+                    leaveOutRests()
                 }
             }
             // The history: the stretch it leaves open, and the rest from its last shift to the first
@@ -229,11 +233,7 @@ package struct RowRelaxation: Sendable {
                     }
                     if !laterIsFree || !p.pricesRests {
                         p.startCharge = [Int](repeating: 0, count: V)
-                        if !r.minRest.range(e).isEmpty { left.insert(RuleName.minRest.rawValue) }
-                        if !r.minRestAfterNights.range(e).isEmpty { left.insert(RuleName.minRestAfterNights.rawValue) }
-                        if !r.workRestRatio.range(e).isEmpty { left.insert(RuleName.workRestRatio.rawValue) }
-                        if overlapPossible { left.insert(RuleID.overlap.rawValue) }
-                        if r.hasTravel { left.insert(RuleID.travelTime.rawValue) }
+                        leaveOutRests()
                     }
                 }
             }
@@ -317,11 +317,7 @@ package struct RowRelaxation: Sendable {
                 p.pricesRests = false
                 p.startCharge = [Int](repeating: 0, count: V)
                 personClasses = classes(&p)
-                if !r.minRest.range(e).isEmpty { left.insert(RuleName.minRest.rawValue) }
-                if !r.minRestAfterNights.range(e).isEmpty { left.insert(RuleName.minRestAfterNights.rawValue) }
-                if !r.workRestRatio.range(e).isEmpty { left.insert(RuleName.workRestRatio.rawValue) }
-                if overlapPossible { left.insert(RuleID.overlap.rawValue) }
-                if r.hasTravel { left.insert(RuleID.travelTime.rawValue) }
+                leaveOutRests()
             }
             valueClass.append(contentsOf: personClasses)
             persons.append(p)
