@@ -46,6 +46,9 @@ struct SolverArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Percent of draws that trade a day between two people aimed at a period's hours (0-20).", visibility: .hidden))
     var hoursAims: Int?
 
+    @Flag(help: ArgumentHelp("Rebuild windows also on problems with rules the rebuild's programme does not model.", visibility: .hidden))
+    var ownRebuilds = false
+
     @Option(help: ArgumentHelp("Most of the moves left in the run (measured) one annealing cycle may take (0: as --cycle or the roster's size says).", visibility: .hidden))
     var cycleShare: Double?
 
@@ -159,6 +162,7 @@ struct SolverArguments: ParsableArguments {
         if let cycle { o.annealingCycle = cycle }
         if let cycleShare { o.cycleShareOfRun = cycleShare }
         if let hoursAims { o.hoursAimPercent = hoursAims }
+        o.rebuildsOwnProblems = ownRebuilds
         if let history { o.lateAcceptanceLength = history }
         if let rebuildShare { o.rebuildShare = rebuildShare }
         if let boundShare { o.boundShare = boundShare }

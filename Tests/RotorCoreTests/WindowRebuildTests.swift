@@ -40,6 +40,44 @@ struct WindowRebuildTests {
         }
     }
 
+    /// On Rotor's own problems (rests on the clock, windows, nights, fairness) the rebuild is offered
+    /// with `--own-rebuilds`: each move reports the exact change of the score, and a window rebuilt
+    /// (one that changed; a row with no stretch that keeps the known limits gets its old one back)
+    /// never puts two shifts on consecutive days that a hard rest rule or an overlap forbids.
+    @Test(arguments: 0..<12)
+    func ownProblemsRebuildWithExactDeltas(seed: Int) throws {
+        let p = try CompiledProblem(randomOperation(seed: UInt64(seed)))
+        try #require(WindowRebuilder.isOffered(p) && p.staffCount > 0 && p.days > 1)
+        var random = RandomSource(seed: UInt64(seed))
+        let state = SearchState(p, schedule: randomSchedule(p, &random))
+        let rebuilder = WindowRebuilder(p)
+        let relaxation = RowRelaxation(p)
+        let clock = p.rules.hasRestRules || p.rules.hasTravel
+        for _ in 0..<20 {
+            let length = 1 + random.below(min(7, p.days)), a = random.below(p.days - length + 1), b = a + length - 1
+            let e = random.below(p.staffCount)
+            let second = p.staffCount > 1 && random.below(2) == 0 ? (e + 1) % p.staffCount : -1
+            let window = { (x: Int) in (a...b).map { state.value(x, $0) } }
+            let old = [window(e), second >= 0 ? window(second) : []]
+            let before = state.score
+            state.begin()
+            let delta = rebuilder.apply(RebuildWindowMove(first: e, second: second, third: -1, start: a, end: b), to: state, hardWeight: 100)
+            #expect(delta.hard == state.hard - before.hard && delta.soft == state.soft - before.soft)
+            #expect(state.checkAgainstScratch() == nil)
+            if clock && second < 0 && window(e) != old[0] {
+                // Within the window, consecutive shifts of the rebuilt row (not its fixed cells) keep the hard rests.
+                for x in [e] {
+                    for d in stride(from: a + 1, through: b, by: 1) where state.fixed[x * p.days + d] == 0 && state.fixed[x * p.days + d - 1] == 0 {
+                        let v = Int(state.value(x, d - 1)), w = Int(state.value(x, d))
+                        guard v != 0 && w != 0 else { continue }
+                        #expect(relaxation.restCharge(x, d, v, w) != nil, "staff \(x), days \(d - 1)–\(d)")
+                    }
+                }
+            }
+            if random.below(2) == 0 { state.rollback() }
+        }
+    }
+
     /// Completion bounds drop only partial rows that cannot end below `costBelow`: with buckets large
     /// enough to keep every partial row, the bounded programme finds a row exactly as cheap as the
     /// unbounded one when that costs less than `costBelow`, and none when it does not. Prices are

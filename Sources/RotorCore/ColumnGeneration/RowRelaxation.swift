@@ -334,7 +334,7 @@ package struct RowRelaxation: Sendable {
     /// What working `w` on day `d` after `v` on day `d - 1` costs staff member `e` by the rests on
     /// the clock: nil when a hard rule forbids it, else the soft charge.
     @inline(__always)
-    func restCharge(_ e: Int, _ d: Int, _ v: Int, _ w: Int) -> Int? {
+    package func restCharge(_ e: Int, _ d: Int, _ v: Int, _ w: Int) -> Int? {
         let V = valueCount
         let i = (d - 1) * V + v, j = d * V + w
         let start = Int(cellStart[j]), end = Int(cellEnd[i])

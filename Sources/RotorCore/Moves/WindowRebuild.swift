@@ -77,6 +77,11 @@ package final class WindowRebuilder {
     /// Completion bounds of a whole row (`fillCompletion`).
     private var completion: [Int] = []
 
+    /// Where rests on the real clock apply (Rotor's own problems): what a shift after another on the
+    /// next day costs by them (`RowRelaxation.restCharge`), so that rebuilt rows keep the rests
+    /// between consecutive days; nil on the benchmark's problems.
+    private let clockRests: RowRelaxation?
+
     /// Whether every rule of `problem` is one the programme models (see the type's comment).
     public static func isApplicable(_ problem: CompiledProblem) -> Bool {
         let r = problem.rules
@@ -88,6 +93,13 @@ package final class WindowRebuilder {
         let periods = r.minutesPerPeriod
         guard periods.a.allSatisfy({ Int($0) == problem.days }) else { return false }
         return true
+    }
+
+    /// Whether the search may rebuild windows on `problem` at all: on problems with rules the
+    /// programme does not model (`isApplicable` false), it keeps the hard limits it knows, the rests
+    /// between consecutive days and horizon-long minutes, and the incremental scorer prices the rest.
+    public static func isOffered(_ problem: CompiledProblem) -> Bool {
+        problem.days > 0 && problem.valueCount <= 255 && problem.staffCount > 0
     }
 
     public init(_ problem: CompiledProblem, labelsPerBucket: Int = 2, maxMinuteBuckets: Int = 32, revisits: Int = 1) {
@@ -113,7 +125,8 @@ package final class WindowRebuilder {
             minOff.append(hardLimit(r.minConsecutiveDaysOff, e, most: false) ?? 0)
             runCap.append(min(max(most ?? 0, minRun[e], minOff[e], 1), 250))
             maxWeekends.append(hardLimit(r.maxWeekends, e, most: true) ?? Int.max)
-            let periods = r.minutesPerPeriod.range(e).filter { r.minutesPerPeriod.weight[$0] < 0 }
+            // Minutes over the whole horizon only: a row's minutes are counted over it.
+            let periods = r.minutesPerPeriod.range(e).filter { r.minutesPerPeriod.weight[$0] < 0 && Int(r.minutesPerPeriod.a[$0]) >= problem.days }
             minMinutes.append(periods.map { Int(r.minutesPerPeriod.b[$0]) }.max() ?? -1)
             maxMinutes.append(periods.map { Int(r.minutesPerPeriod.c[$0]) }.min() ?? Int(Int32.max))
             for s in 0..<S where r.hardShiftsOfType[e * S + s] != Int32.max {
@@ -139,10 +152,19 @@ package final class WindowRebuilder {
         succession = Array(problem.rules.succession)
         successionBase = Array(problem.rules.successionBase)
         weekendOfDay = Array(problem.weekendOfDay)
+        let prices = r.hasRestRules || r.hasTravel
+        clockRests = prices ? RowRelaxation(problem) : nil
         var successionClass: [Int] = [], classCount: [Int] = []
         let V = problem.valueCount
         var classValue = [Int](repeating: 0, count: E * V)
         for e in 0..<E {
+            if prices {
+                // The rests depend on the value itself: each is its own class.
+                successionClass.append(contentsOf: 0..<V)
+                for v in 0..<V { classValue[e * V + v] = v }
+                classCount.append(V)
+                continue
+            }
             let base = Int(r.successionBase[e])
             var rows: [ArraySlice<Int32>: Int] = [:]
             successionClass.append(0)
@@ -402,6 +424,10 @@ package final class WindowRebuilder {
                     let rule = Int(succession[base + v * V + next])
                     if rule < 0 { continue }
                     cost += rule * successionScale
+                    if let clockRests {
+                        guard let rest = clockRests.restCharge(e, b + 1, v, next) else { continue }
+                        cost += rest
+                    }
                 }
                 let fromStart = label.flags & 1 != 0
                 if working == (next != 0) {
@@ -443,6 +469,10 @@ package final class WindowRebuilder {
                 let rule = Int(succession[base + v * V + w])
                 if rule < 0 { return nil }
                 next.cost += rule * successionScale
+                if d > 0, let clockRests {
+                    guard let rest = clockRests.restCharge(e, d, v, w) else { return nil }
+                    next.cost += rest
+                }
                 if run + 1 > maxRun[e] { return nil }
                 next.run = UInt8(min(run + 1, cap))
             } else {

@@ -38,7 +38,7 @@ struct LocalSearch {
         state = SearchState(problem, schedule: initial?.keepingToTheDomain(of: problem) ?? PatternConstruction.build(problem, random: &random))
         selector = MoveSelector(problem: problem)
         let benchmarkShaped = WindowRebuilder.isApplicable(problem)
-        if benchmarkShaped, options.rebuildShare > 0 {
+        if benchmarkShaped || options.rebuildsOwnProblems && WindowRebuilder.isOffered(problem), options.rebuildShare > 0 {
             rebuilder = WindowRebuilder(problem, revisits: options.rebuildRevisits ?? (problem.days <= 28 ? 1 : 0))
             selector.maxRebuildDays = max(options.maxRebuildDays, 1)
         } else {

@@ -47,6 +47,9 @@ public struct SolverOptions: Sendable {
     /// programme's steps, not read from the clock, so a seeded search stays deterministic. See
     /// "Window rebuilds" in docs/solver.md.
     public var rebuildShare: Double = 0.25
+    /// Whether window rebuilds also run on problems with rules their programme does not model
+    /// (`WindowRebuilder.isOffered`), at `rebuildShare`.
+    public var rebuildsOwnProblems = false
     /// Passes of a window rebuild over its rows after it first rebuilds them (`WindowRebuilder.revisits`).
     /// Nil means 1 on horizons of up to four weeks and 0 on longer ones: see `reassignShare`.
     public var rebuildRevisits: Int? = nil
