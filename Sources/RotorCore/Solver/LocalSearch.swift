@@ -148,8 +148,8 @@ struct LocalSearch {
         var current = cost(state.hard, state.soft)
         // The annealing cycles fit the run (`SolverOptions.cycleShareOfRun`) once a twentieth of
         // the search has shown this thread's move rate.
-        let searchStart = clock.now()
         var cyclesFitted = options.cycleShareOfRun <= 0 || options.termination.timeLimit == nil
+        let searchStart = cyclesFitted ? start : clock.now()
 
         while true {
             moves += 1
