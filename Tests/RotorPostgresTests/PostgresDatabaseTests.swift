@@ -108,19 +108,15 @@ struct SQLiteSharedQueueTests {
 @Suite("PostgreSQL storage", .enabled(if: testDatabaseURL != nil, Comment(rawValue: skipMessage)))
 struct PostgresDatabaseTests {
     @Test func claimsHeartbeatsAndRequeues() throws {
-        let schema = try TestSchema()
-        defer { schema.drop() }
-        let db = try schema.open()
-        defer { db.close() }
-        try checkSharedQueue(db)
+        try withTestDatabase { db, _ in
+            try checkSharedQueue(db)
+        }
     }
 
     @Test func boundsAreStoredWithTheRoster() throws {
-        let schema = try TestSchema()
-        defer { schema.drop() }
-        let db = try schema.open()
-        defer { db.close() }
-        try checkBounds(db)
+        try withTestDatabase { db, _ in
+            try checkBounds(db)
+        }
     }
 
     /// Jobs written before the bound's migration read back without a bound once it has run.
@@ -216,21 +212,19 @@ struct PostgresDatabaseTests {
 
     /// Calendar feeds: stored, found by token until revoked, gone with their problem.
     @Test func calendarFeeds() throws {
-        let schema = try TestSchema()
-        defer { schema.drop() }
-        let db = try schema.open()
-        defer { db.close() }
-        let problem = try db.insertProblem(sampleProblem())
-        let token = String(repeating: "ab", count: 32)
-        let feed = try db.insertFeed(FeedRecord(problemId: problem.id!, staffId: "A", token: token, createdAt: t0))
-        #expect(feed.id != nil && feed.revokedAt == nil)
-        #expect(try db.feed(token: token) == feed)
-        #expect(try db.feeds(problemId: problem.id!) == [feed])
-        let revoked = try #require(try db.revokeFeed(id: feed.id!, now: t0.addingTimeInterval(5)))
-        #expect(revoked.revokedAt == t0.addingTimeInterval(5))
-        #expect(try db.feed(token: token) == nil && db.revokeFeed(id: 999_999, now: t0) == nil)
-        #expect(try db.deleteProblem(id: problem.id!))
-        #expect(try db.feeds(problemId: problem.id!) == [])
+        try withTestDatabase { db, _ in
+            let problem = try db.insertProblem(sampleProblem())
+            let token = String(repeating: "ab", count: 32)
+            let feed = try db.insertFeed(FeedRecord(problemId: problem.id!, staffId: "A", token: token, createdAt: t0))
+            #expect(feed.id != nil && feed.revokedAt == nil)
+            #expect(try db.feed(token: token) == feed)
+            #expect(try db.feeds(problemId: problem.id!) == [feed])
+            let revoked = try #require(try db.revokeFeed(id: feed.id!, now: t0.addingTimeInterval(5)))
+            #expect(revoked.revokedAt == t0.addingTimeInterval(5))
+            #expect(try db.feed(token: token) == nil && db.revokeFeed(id: 999_999, now: t0) == nil)
+            #expect(try db.deleteProblem(id: problem.id!))
+            #expect(try db.feeds(problemId: problem.id!) == [])
+        }
     }
 
     /// Calls stuck on the database hold one pooled connection each and nothing else: with more
@@ -304,34 +298,32 @@ struct PostgresDatabaseTests {
 
     /// Same calls as the SQLite lifecycle test: PostgreSQL stores what SQLite stores.
     @Test func jobLifecycleAndDeletion() throws {
-        let schema = try TestSchema()
-        defer { schema.drop() }
-        let db = try schema.open()
-        defer { db.close() }
-        let problem = try db.insertProblem(sampleProblem())
-        let limits = JobLimits(timeLimitSeconds: 2, threads: 1, seed: 7)
-        let job = try db.insertJob(problemId: problem.id!, limits: limits, now: t0)
-        #expect(job.status == .queued && job.limits == limits && job.best == nil && job.createdAt == t0)
-        #expect(try db.hasActiveJobs(problemId: problem.id!))
-        #expect(try db.claimJob(id: job.id!, worker: "w1", now: t0))
-        let progress = JobProgress(best: Score(hard: 0, soft: 12), moves: 5000, elapsedSeconds: 1)
-        #expect(try db.recordProgress(jobId: job.id!, worker: "w1", progress, now: t0.addingTimeInterval(1)) == .held)
-        #expect(try db.job(id: job.id!)?.movesPerSecond == 5000)
-        _ = try db.requestStop(jobId: job.id!, now: t0)
-        #expect(try db.recordProgress(jobId: job.id!, worker: "w1", progress, now: t0) == .stopRequested)
-        #expect(try db.finishJob(id: job.id!, worker: "w1", status: .stopped, error: "why", progress: progress, now: t0.addingTimeInterval(3)))
-        let ended = try #require(try db.job(id: job.id!))
-        #expect(ended.status == .stopped && ended.error == "why" && ended.finishedAt == t0.addingTimeInterval(3) && ended.stopRequested)
-        #expect(try db.jobs(problemId: problem.id!).map(\.id) == [job.id])
-        #expect(try !db.hasActiveJobs(problemId: problem.id!))
+        try withTestDatabase { db, _ in
+            let problem = try db.insertProblem(sampleProblem())
+            let limits = JobLimits(timeLimitSeconds: 2, threads: 1, seed: 7)
+            let job = try db.insertJob(problemId: problem.id!, limits: limits, now: t0)
+            #expect(job.status == .queued && job.limits == limits && job.best == nil && job.createdAt == t0)
+            #expect(try db.hasActiveJobs(problemId: problem.id!))
+            #expect(try db.claimJob(id: job.id!, worker: "w1", now: t0))
+            let progress = JobProgress(best: Score(hard: 0, soft: 12), moves: 5000, elapsedSeconds: 1)
+            #expect(try db.recordProgress(jobId: job.id!, worker: "w1", progress, now: t0.addingTimeInterval(1)) == .held)
+            #expect(try db.job(id: job.id!)?.movesPerSecond == 5000)
+            _ = try db.requestStop(jobId: job.id!, now: t0)
+            #expect(try db.recordProgress(jobId: job.id!, worker: "w1", progress, now: t0) == .stopRequested)
+            #expect(try db.finishJob(id: job.id!, worker: "w1", status: .stopped, error: "why", progress: progress, now: t0.addingTimeInterval(3)))
+            let ended = try #require(try db.job(id: job.id!))
+            #expect(ended.status == .stopped && ended.error == "why" && ended.finishedAt == t0.addingTimeInterval(3) && ended.stopRequested)
+            #expect(try db.jobs(problemId: problem.id!).map(\.id) == [job.id])
+            #expect(try !db.hasActiveJobs(problemId: problem.id!))
 
-        let orphan = try db.insertJob(problemId: problem.id!, limits: JobLimits(timeLimitSeconds: 1, threads: 1, seed: 1, startFromJobId: job.id),
-                                      now: t0)
-        #expect(orphan.startFromJobId == job.id)
-        #expect(try db.interruptOrphanedJobs(reason: "gone", now: t0) == [orphan.id!])
-        #expect(try db.deleteProblem(id: problem.id!))
-        #expect(try db.job(id: job.id!) == nil && db.problem(id: problem.id!) == nil)
-        #expect(try !db.deleteProblem(id: problem.id!))
+            let orphan = try db.insertJob(problemId: problem.id!, limits: JobLimits(timeLimitSeconds: 1, threads: 1, seed: 1, startFromJobId: job.id),
+                                          now: t0)
+            #expect(orphan.startFromJobId == job.id)
+            #expect(try db.interruptOrphanedJobs(reason: "gone", now: t0) == [orphan.id!])
+            #expect(try db.deleteProblem(id: problem.id!))
+            #expect(try db.job(id: job.id!) == nil && db.problem(id: problem.id!) == nil)
+            #expect(try !db.deleteProblem(id: problem.id!))
+        }
     }
 }
 

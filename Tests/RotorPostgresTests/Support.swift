@@ -33,6 +33,17 @@ final class TestSchema: Sendable {
 
 
 
+/// Runs `body` with a migrated connection pool on a schema of its own (and the schema, for more
+/// pools or processes); closes the pool, then drops the schema.
+@discardableResult
+func withTestDatabase<T>(_ body: (PostgresAppDatabase, TestSchema) throws -> T) throws -> T {
+    let schema = try TestSchema()
+    defer { schema.drop() }
+    let db = try schema.open()
+    defer { db.close() }
+    return try body(db, schema)
+}
+
 let t0 = Date(timeIntervalSince1970: 1_800_000_000)
 
 func sampleProblem(_ name: String = "tiny") -> ProblemRecord {
