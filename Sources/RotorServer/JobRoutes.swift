@@ -96,7 +96,7 @@ extension API {
         }
         let evaluation = Evaluation(compiled, saved.schedule)
         // The job's bound holds for every roster of its problem; the gap is the saved roster's.
-        let bound = higher(runner.live(jobId: saved.job.id!)?.bound, saved.job.objectiveBound)
+        let bound = ObjectiveBound.higher(runner.live(jobId: saved.job.id!)?.bound, saved.job.objectiveBound)
         return textResponse(RosterJSON.write(saved.schedule, problem: compiled, evaluation: evaluation, bound: bound),
                             contentType: "application/json; charset=utf-8")
     }

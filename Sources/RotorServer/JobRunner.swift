@@ -335,7 +335,7 @@ final class RunningJob: Sendable {
 
     func report(_ status: SolverStatus) {
         state.withLock { s in
-            s.bound = higher(s.bound, status.bound)
+            s.bound = ObjectiveBound.higher(s.bound, status.bound)
             s.live = LiveProgress(best: status.best, moves: status.moves + (earlier?.moves ?? 0),
                                   elapsedSeconds: status.elapsed.seconds + (earlier?.elapsedSeconds ?? 0),
                                   movesPerSecond: status.movesPerSecond, saved: s.saved, bound: s.bound)
@@ -347,7 +347,7 @@ final class RunningJob: Sendable {
     /// describes the roster it kept; the bound is the highest known.
     func durableProgress(_ status: SolverStatus) -> JobProgress {
         let bound = state.withLock { s in
-            s.bound = higher(s.bound, status.bound)
+            s.bound = ObjectiveBound.higher(s.bound, status.bound)
             return s.bound
         }
         return JobProgress(best: savedScore ?? earlier?.best, moves: status.moves + (earlier?.moves ?? 0),
@@ -361,12 +361,6 @@ final class RunningJob: Sendable {
             s.live?.saved = s.saved
         }
     }
-}
-
-/// The higher of two bounds on the same problem's objective (both hold; the higher is the tighter).
-func higher(_ a: ObjectiveBound?, _ b: ObjectiveBound?) -> ObjectiveBound? {
-    guard let a, let b else { return a ?? b }
-    return b.value > a.value ? b : a
 }
 
 extension Duration {

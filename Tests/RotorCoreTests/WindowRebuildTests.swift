@@ -51,7 +51,7 @@ struct WindowRebuildTests {
         var random = RandomSource(seed: UInt64(seed))
         let state = SearchState(p, schedule: randomSchedule(p, &random))
         let rebuilder = WindowRebuilder(p)
-        let relaxation = RowRelaxation(p)
+        let rests = ConsecutiveDayRests(p)
         let clock = p.rules.hasRestRules || p.rules.hasTravel
         for _ in 0..<20 {
             let length = 1 + random.below(min(7, p.days)), a = random.below(p.days - length + 1), b = a + length - 1
@@ -70,7 +70,7 @@ struct WindowRebuildTests {
                     for d in stride(from: a + 1, through: b, by: 1) where state.fixed[x * p.days + d] == 0 && state.fixed[x * p.days + d - 1] == 0 {
                         let v = Int(state.value(x, d - 1)), w = Int(state.value(x, d))
                         guard v != 0 && w != 0 else { continue }
-                        #expect(relaxation.restCharge(x, d, v, w) != nil, "staff \(x), days \(d - 1)–\(d)")
+                        #expect(rests.charge(x, d, v, w) != nil, "staff \(x), days \(d - 1)–\(d)")
                     }
                 }
             }

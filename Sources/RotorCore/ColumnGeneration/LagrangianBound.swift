@@ -124,6 +124,13 @@ package struct LagrangianBound: Sendable {
         return Int((value - 1e-6 * max(1, abs(value))).rounded(.up))
     }
 
+    /// The bound to report from L: `proven`, at least 0 (no penalty is negative), with what the
+    /// programme leaves out; nil when L proves nothing finite.
+    package func objectiveBound(_ value: Double) -> ObjectiveBound? {
+        guard let proven = Self.proven(value), proven < Int.max else { return nil }
+        return ObjectiveBound(value: max(proven, 0), relaxed: relaxedRules)
+    }
+
     /// The bound from column generation (Desaulniers, Desrosiers & Solomon, eds., "Column
     /// Generation", Springer 2005): a master linear programme picks a convex combination of rows per
     /// person, cover priced as the roster prices it; its dual prices give u, each person's cheapest row

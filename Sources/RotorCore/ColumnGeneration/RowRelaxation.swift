@@ -69,10 +69,9 @@ package struct RowRelaxation: Sendable {
     /// `[e * valueCount + v]`: the class of value `v` for staff member `e`.
     let valueClass: [Int32]
     let rules: CompiledRules
-    let cellMinutes: [Int32], cellStart: [Int32], cellEnd: [Int32]
-    let valueSite: [Int32], valueNight: [UInt8]
-    let travel: [Int32]
-    let siteCount: Int
+    let cellMinutes: [Int32]
+    /// The rests on the clock between consecutive days (`ConsecutiveDayRests.charge`).
+    package let rests: ConsecutiveDayRests
     let weekendOfDay: [Int32]
     let unit: Int
     /// Per staff member, the rules (by name) and goals that the programme leaves out.
@@ -84,12 +83,7 @@ package struct RowRelaxation: Sendable {
         let r = problem.rules, V = problem.valueCount, H = problem.days
         rules = r
         cellMinutes = Array(problem.cellMinutes)
-        cellStart = Array(problem.cellStart)
-        cellEnd = Array(problem.cellEnd)
-        valueSite = Array(problem.valueSite)
-        valueNight = Array(problem.valueIsNight)
-        travel = Array(problem.travelMinutes)
-        siteCount = problem.siteCount
+        rests = ConsecutiveDayRests(problem)
         weekendOfDay = Array(problem.weekendOfDay)
         var g = 0
         for m in problem.cellMinutes where m > 0 { g = gcd(g, Int(m)) }
@@ -331,21 +325,6 @@ package struct RowRelaxation: Sendable {
         relaxedRules = relaxed
     }
 
-    /// What working `w` on day `d` after `v` on day `d - 1` costs staff member `e` by the rests on
-    /// the clock: nil when a hard rule forbids it, else the soft charge.
-    @inline(__always)
-    package func restCharge(_ e: Int, _ d: Int, _ v: Int, _ w: Int) -> Int? {
-        let V = valueCount
-        let i = (d - 1) * V + v, j = d * V + w
-        let start = Int(cellStart[j]), end = Int(cellEnd[i])
-        if min(end, Int(cellEnd[j])) - start > 0 { return nil }   // overlap
-        let a = Int(valueSite[v]), b = Int(valueSite[w])
-        let charge = RestCharges.charge(rules, e, gap: start - end, previousLength: end - Int(cellStart[i]),
-                                        afterNights: valueNight[v] != 0 && valueNight[w] == 0,
-                                        travel: a == b ? 0 : Int(travel[a * siteCount + b]))
-        return charge.hard > 0 ? nil : charge.soft
-    }
-
     /// What the period rules charge staff member `e` for a period (the `k`-th) holding `minutes`:
     /// nil when a hard one is broken.
     @inline(__always)
@@ -389,7 +368,7 @@ package struct RowRelaxation: Sendable {
             if rule < 0 { return nil }
             charge += rule
             if p.pricesRests && working && w != 0 {
-                guard let rest = restCharge(e, d, from, w) else { return nil }
+                guard let rest = rests.charge(e, d, from, w) else { return nil }
                 charge += rest
             }
         } else if w != 0 && p.startCharge[w] != 0 {
@@ -522,5 +501,43 @@ package struct RowRelaxation: Sendable {
             cost += charge
         }
         return cost
+    }
+}
+
+/// What a shift on one day costs a person after a shift on the day before, by the rests on the real
+/// clock: overlaps (hard), `min-rest`, `min-rest-after-nights`, `work-rest-ratio` and the travel
+/// between the two sites (`RestCharges.charge`). The bound's programme and the window rebuild's price
+/// consecutive days with it.
+package struct ConsecutiveDayRests: Sendable {
+    let valueCount: Int, siteCount: Int
+    let rules: CompiledRules
+    let cellStart: [Int32], cellEnd: [Int32]
+    let valueSite: [Int32], valueNight: [UInt8]
+    let travel: [Int32]
+
+    package init(_ problem: CompiledProblem) {
+        valueCount = problem.valueCount
+        siteCount = problem.siteCount
+        rules = problem.rules
+        cellStart = Array(problem.cellStart)
+        cellEnd = Array(problem.cellEnd)
+        valueSite = Array(problem.valueSite)
+        valueNight = Array(problem.valueIsNight)
+        travel = Array(problem.travelMinutes)
+    }
+
+    /// What working `w` on day `d` after `v` on day `d - 1` (both shifts) costs staff member `e`:
+    /// nil when a hard rule or an overlap forbids it, else the soft charge.
+    @inline(__always)
+    package func charge(_ e: Int, _ d: Int, _ v: Int, _ w: Int) -> Int? {
+        let V = valueCount
+        let i = (d - 1) * V + v, j = d * V + w
+        let start = Int(cellStart[j]), end = Int(cellEnd[i])
+        if min(end, Int(cellEnd[j])) - start > 0 { return nil }   // overlap
+        let a = Int(valueSite[v]), b = Int(valueSite[w])
+        let charge = RestCharges.charge(rules, e, gap: start - end, previousLength: end - Int(cellStart[i]),
+                                        afterNights: valueNight[v] != 0 && valueNight[w] == 0,
+                                        travel: a == b ? 0 : Int(travel[a * siteCount + b]))
+        return charge.hard > 0 ? nil : charge.soft
     }
 }

@@ -347,8 +347,9 @@ package struct MoveSelector: Sendable {
             let over = pressure > 0
             var day = -1
             forEachDay(from: random.below(days)) { d in
-                guard state.fixed[a * days + d] == 0, (state.value(a, d) != 0) == over,
-                      (state.periodPressure(a, d) > 0) == over, state.periodPressure(a, d) != 0 else { return false }
+                guard state.fixed[a * days + d] == 0, (state.value(a, d) != 0) == over else { return false }
+                let here = state.periodPressure(a, d)
+                guard here != 0, (here > 0) == over else { return false }
                 day = d
                 return true
             }

@@ -78,9 +78,9 @@ package final class WindowRebuilder {
     private var completion: [Int] = []
 
     /// Where rests on the real clock apply (Rotor's own problems): what a shift after another on the
-    /// next day costs by them (`RowRelaxation.restCharge`), so that rebuilt rows keep the rests
+    /// next day costs by them (`ConsecutiveDayRests`), so that rebuilt rows keep the rests
     /// between consecutive days; nil on the benchmark's problems.
-    private let clockRests: RowRelaxation?
+    private let clockRests: ConsecutiveDayRests?
 
     /// Whether every rule of `problem` is one the programme models (see the type's comment).
     public static func isApplicable(_ problem: CompiledProblem) -> Bool {
@@ -153,7 +153,7 @@ package final class WindowRebuilder {
         successionBase = Array(problem.rules.successionBase)
         weekendOfDay = Array(problem.weekendOfDay)
         let prices = r.hasRestRules || r.hasTravel
-        clockRests = prices ? RowRelaxation(problem) : nil
+        clockRests = prices ? ConsecutiveDayRests(problem) : nil
         var successionClass: [Int] = [], classCount: [Int] = []
         let V = problem.valueCount
         var classValue = [Int](repeating: 0, count: E * V)
@@ -425,7 +425,7 @@ package final class WindowRebuilder {
                     if rule < 0 { continue }
                     cost += rule * successionScale
                     if let clockRests {
-                        guard let rest = clockRests.restCharge(e, b + 1, v, next) else { continue }
+                        guard let rest = clockRests.charge(e, b + 1, v, next) else { continue }
                         cost += rest
                     }
                 }
@@ -470,7 +470,7 @@ package final class WindowRebuilder {
                 if rule < 0 { return nil }
                 next.cost += rule * successionScale
                 if d > 0, let clockRests {
-                    guard let rest = clockRests.restCharge(e, d, v, w) else { return nil }
+                    guard let rest = clockRests.charge(e, d, v, w) else { return nil }
                     next.cost += rest
                 }
                 if run + 1 > maxRun[e] { return nil }

@@ -265,6 +265,24 @@ struct LocalSearch {
             || options.stopSignal?.isRaised == true || options.termination.isMet(by: status)
     }
 
+    /// The check of work that holds up the move loop (the bound's programme, dives): reports progress
+    /// every `reportInterval` as the loop does, since every thread may be busy with it, and says
+    /// whether to stop: as the loop stops (`stopRequested`, judged on `best()`), or at `deadline`.
+    func pausedSearchCheck(progress: (@Sendable (SolverStatus) -> Void)?, deadline: Duration?,
+                           best: @escaping () -> Score) -> () -> Bool {
+        var lastReport = start
+        return { [shared, options, clock, start, thread] in
+            let now = clock.now(), elapsed = now - start
+            let score = best()
+            if let progress, now - lastReport >= Self.reportInterval {
+                lastReport = now
+                progress(Self.status(shared, thread: thread, moves: 0, best: score, elapsed: elapsed))
+            }
+            return deadline.map { elapsed >= $0 } == true
+                || Self.stopRequested(shared, options, SearchProgress(elapsed: elapsed, sinceImprovement: elapsed, best: score, moves: 0))
+        }
+    }
+
     /// Column generation runs only where `boundRoundsInShare` rounds of the row programme fit the
     /// bound's share of the time limit, at about `boundStepsPerSecond` steps a second: it takes tens
     /// to hundreds of rounds, and Instances 13 and 20 spent a quarter of a 60 s run on rounds whose
@@ -278,17 +296,8 @@ struct LocalSearch {
     mutating func proveBound(progress: (@Sendable (SolverStatus) -> Void)?) {
         let bounder = LagrangianBound(problem)
         let deadline = options.termination.timeLimit.map { $0 * options.boundShare }
-        var lastReport = start
-        let stop = { [shared, options, clock, start, bestScore, thread] in
-            let now = clock.now(), elapsed = now - start
-            // Reports progress meanwhile, as the search does: this is the thread that reports.
-            if let progress, now - lastReport >= Self.reportInterval {
-                lastReport = now
-                progress(Self.status(shared, thread: thread, moves: 0, best: bestScore, elapsed: elapsed))
-            }
-            return deadline.map { elapsed >= $0 } == true
-                || Self.stopRequested(shared, options, SearchProgress(elapsed: elapsed, sinceImprovement: elapsed, best: bestScore, moves: 0))
-        }
+        let bestScore = bestScore
+        let stop = pausedSearchCheck(progress: progress, deadline: deadline) { bestScore }
         // A master too large for the dense simplex, or rounds too dear for column generation to
         // converge within the share (it takes hundreds), get only the bound every roster meets (no
         // penalty is negative): subgradient steps from the starting prices did not raise it within
@@ -299,8 +308,7 @@ struct LocalSearch {
             return
         }
         let found = bounder.columnGeneration(rounds: SolverOptions.boundRounds, stop: stop)
-        guard let value = LagrangianBound.proven(found.value), value < Int.max else { return }
-        shared.publish(ObjectiveBound(value: max(value, 0), relaxed: bounder.relaxedRules))
+        if let bound = bounder.objectiveBound(found.value) { shared.publish(bound) }
     }
 
     /// Whether this thread starts with column generation dives (`SolverOptions.columnGenerationDive`):
@@ -331,26 +339,14 @@ struct LocalSearch {
                 guard !bounded else { return }
                 bounded = true
                 let bounder = LagrangianBound(problem)
-                guard let x = bounder.evaluate(prices), let value = LagrangianBound.proven(x.value), value < Int.max else { return }
-                shared.publish(ObjectiveBound(value: max(value, 0), relaxed: bounder.relaxedRules))
+                if let x = bounder.evaluate(prices), let bound = bounder.objectiveBound(x.value) { shared.publish(bound) }
             }
         }
         let clock = clock, start = start, shared = shared, options = options, bestScore = bestScore
         var bestFound: Schedule? = nil, bestFoundScore = Score(hard: .max, soft: .max), foundTime = Duration.zero
         // Reads the best dive too, so that a dive's roster that meets `--target` ends the dives; reports
         // progress, as the search does, since every thread may be diving.
-        var lastReport = start
-        let thread = thread
-        let stop = {
-            let now = clock.now()
-            let best = min(bestScore, bestFoundScore)
-            if let progress, now - lastReport >= Self.reportInterval {
-                lastReport = now
-                progress(Self.status(shared, thread: thread, moves: 0, best: best, elapsed: now - start))
-            }
-            return Self.stopRequested(shared, options, SearchProgress(elapsed: now - start, sinceImprovement: now - start,
-                                                                      best: best, moves: 0))
-        }
+        let stop = pausedSearchCheck(progress: progress, deadline: nil) { min(bestScore, bestFoundScore) }
         // Without a time limit, one dive. With one, dives begin until their work reaches 40 % of it,
         // or `diveStreak` dives in a row have not bettered the best of this thread's dives.
         // A thread cuts short a dive still running at 80 %, which then gives nothing, so that a dive

@@ -165,6 +165,13 @@ public struct ObjectiveBound: Sendable, Equatable, Codable {
 
     /// Whether a roster scoring `best` is proved optimal: it keeps the hard rules and meets the bound.
     public func proves(_ best: Score) -> Bool { best.hard == 0 && best.soft <= value }
+
+    /// The higher of two bounds on the same problem's objective (both hold; the higher is the
+    /// tighter), nil when neither is known.
+    public static func higher(_ a: ObjectiveBound?, _ b: ObjectiveBound?) -> ObjectiveBound? {
+        guard let a, let b else { return a ?? b }
+        return b.value > a.value ? b : a
+    }
 }
 
 /// What the solver reports while it runs and when it stops.
@@ -253,9 +260,7 @@ final class SharedBest: Sendable {
 
     /// Keeps `bound` when it is higher than the one known.
     func publish(_ bound: ObjectiveBound) {
-        state.withLock { s in
-            if s.bound == nil || bound.value > s.bound!.value { s.bound = bound }
-        }
+        state.withLock { $0.bound = ObjectiveBound.higher($0.bound, bound) }
     }
 
     /// Publishes a thread's best; returns the shared best when it is strictly better than `score`.
