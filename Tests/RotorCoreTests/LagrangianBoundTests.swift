@@ -139,11 +139,13 @@ private func randomSlotPrices(_ p: CompiledProblem, _ random: inout RandomSource
         #expect(result.status.gap == 0)
     }
 
-    /// What the bound leaves out is named: rests on the clock, fairness.
+    /// What the bound leaves out is named: rolling windows, fairness.
     @Test func relaxedRulesAreNamed() throws {
         let ward = try CompiledProblem(OperationGenerator.ward.generate(seed: 3))
         let relaxed = LagrangianBound(ward).relaxedRules
-        #expect(relaxed.contains("complete-weekends"))
+        #expect(relaxed.contains("weekly-rest"))
+        #expect(!relaxed.contains("complete-weekends"))
+        #expect(!relaxed.contains("max-consecutive-nights"))
         #expect(!relaxed.contains("forbidden-succession"))
         #expect(!relaxed.contains("min-rest"))
         #expect(relaxed.contains("fairness") == !ward.problem.fairness.isEmpty)
@@ -180,5 +182,68 @@ extension LagrangianBoundTests {
             }
         }
         #expect(found, "\(name.rawValue): no small problem with a hard instance the programme could be checked on")
+    }
+}
+extension LagrangianBoundTests {
+    /// The families the bound's programme keeps in its state, soft: each prices the cheapest row
+    /// exactly (against every row) for someone whose soft instance of it is all there is to model.
+    @Test(arguments: [RuleName.maxConsecutiveNights, .completeWeekends, .maxConsecutiveDays, .minConsecutiveDaysOff])
+    func softInstancesPriceExactly(name: RuleName) throws {
+        var checked = 0
+        for seed in 0..<800 where checked < 3 {
+            let p = try CompiledProblem(randomOperation(seed: UInt64(seed) &* 6_151 &+ 5, only: name))
+            guard pow(Double(p.valueCount), Double(p.days)) <= 20_000 else { continue }
+            let bound = LagrangianBound(p)
+            for e in 0..<p.staffCount where checked < 3 {
+                let rules = p.contract(of: e).expandedRules
+                guard rules.contains(where: { $0.kind.name == name && $0.weight != .hard }),
+                      bound.relaxation.relaxedRules[e].isEmpty else { continue }
+                var random = RandomSource(seed: UInt64(seed))
+                var prices: [Double] = []
+                bound.rowPrices(e, randomSlotPrices(p, &random), into: &prices)
+                let programme = bound.relaxation.cheapest(e, prices: prices)?.cost
+                let truth = exhaustiveCheapestRow(p, e, prices, bound)
+                #expect(programme == truth, "\(name.rawValue), seed \(seed), staff \(e): programme \(String(describing: programme)), every row \(String(describing: truth))")
+                checked += 1
+            }
+        }
+        #expect(checked == 3, "\(name.rawValue): \(checked) small problems with a soft instance checked, 3 wanted")
+    }
+}
+extension LagrangianBoundTests {
+    /// What the programme charges a row (`rowCost`) is never above what the scorer charges the
+    /// person for it, and is exactly that where it leaves nothing out: random rows that keep the
+    /// person's hard rules, on random operations and the ward.
+    @Test(arguments: 0..<60)
+    func rowCostNeverAboveTheScore(seed: Int) throws {
+        // The ward, then random operations: every other one with a single family's rules.
+        let families = RuleName.allCases
+        let p = seed == 0 ? try CompiledProblem(OperationGenerator.ward.generate(seed: 5))
+            : try CompiledProblem(randomOperation(seed: UInt64(seed) &* 104_729, only: seed % 2 == 1 ? families[seed / 2 % families.count] : nil))
+        let bound = LagrangianBound(p)
+        var random = RandomSource(seed: UInt64(seed))
+        var schedule = Schedule(staffCount: p.staffCount, days: p.days)
+        var compared = 0
+        for e in 0..<p.staffCount {
+            for _ in 0..<200 {
+                // A quarter to three quarters of the days worked, so that rows keep the hard rules often enough.
+                let share = 1 + random.below(3)
+                let row = (0..<p.days).map { _ in random.below(4) < share ? UInt8(random.below(p.valueCount)) : 0 }
+                for d in 0..<p.days { schedule[staff: e, day: d] = row[d] }
+                let violations = Evaluation(p, schedule).violations.filter { $0.staff == e }
+                guard !violations.contains(where: \.hard) else { continue }
+                let scored = violations.filter { $0.rule != .fairness }.reduce(0) { $0 + $1.penalty }
+                let modelled = bound.rowCost(e, row)
+                if bound.relaxation.relaxedRules[e].allSatisfy({ $0 == "fairness" }) {
+                    #expect(modelled == Double(scored), "seed \(seed), staff \(e): row \(row) modelled at \(modelled), scored \(scored): \(violations.map(\.message))")
+                } else {
+                    #expect(modelled <= Double(scored), "seed \(seed), staff \(e): row \(row) modelled at \(modelled), above its score \(scored)")
+                }
+                compared += 1
+            }
+            for d in 0..<p.days { schedule[staff: e, day: d] = 0 }
+        }
+        // Random operations may have no row that keeps every hard rule; the ward has many.
+        if seed == 0 { #expect(compared > 100, "the ward: \(compared) rows kept the hard rules") }
     }
 }

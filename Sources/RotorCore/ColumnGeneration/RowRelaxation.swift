@@ -16,6 +16,9 @@
 ///   and the rest from the history's last shift to the first day;
 /// - `hours-per-period` of one period length (the whole horizon, or weeks), hard and soft, while its
 ///   minutes fit `maxMinuteBuckets`;
+/// - `complete-weekends`, hard and soft, from whether the day before a weekend's day was worked;
+/// - `max-consecutive-nights`, hard and soft, continuing the history's nights, while its run of
+///   nights fits the state;
 /// - hard `max-weekends` and hard `max-shifts-of-type`, while the state fits `maxStates`.
 /// Every other rule, soft instances of the weekend and type rules, fairness, and whatever the state
 /// and work budgets drop are left out; `relaxedRules` names them.
@@ -53,7 +56,15 @@ package struct RowRelaxation: Sendable {
         /// per digit its limit and place value in the state's resource part.
         var typeDigit: [Int] = []
         var typeLimit: [Int] = [], typePlace: [Int] = []
-        /// Resource combinations: (weekends + 1) · 2 · Π (type limit + 1).
+        /// `max-consecutive-nights` kept in the state: the run of nights counted up to `nightCap`
+        /// (0: not kept), its place value; the hard limit and the soft (limit, weight)s; the
+        /// history's run of nights to day -1.
+        var nightCap = 0, nightPlace = 1, maxNights = Int.max, startNights = 0
+        var softMaxNights: [(Int, Int)] = []
+        /// `complete-weekends`: whether a weekend worked on one day only is forbidden, and what
+        /// each such weekend costs otherwise.
+        var splitWeekendForbidden = false, splitWeekendCharge = 0
+        /// Resource combinations: (weekends + 1) · 2 · Π (type limit + 1) · (night cap + 1).
         var resources = 1
         /// The state before day 0, from the history: the stretch it leaves (worked or off, its
         /// length), whether that stretch is judged by the minimums, and whether the history is known.
@@ -73,6 +84,7 @@ package struct RowRelaxation: Sendable {
     /// The rests on the clock between consecutive days (`ConsecutiveDayRests.charge`).
     package let rests: ConsecutiveDayRests
     let weekendOfDay: [Int32]
+    let valueIsNight: [UInt8]
     let unit: Int
     /// Per staff member, the rules (by name) and goals that the programme leaves out.
     package let relaxedRules: [[String]]
@@ -85,6 +97,7 @@ package struct RowRelaxation: Sendable {
         cellMinutes = Array(problem.cellMinutes)
         rests = ConsecutiveDayRests(problem)
         weekendOfDay = Array(problem.weekendOfDay)
+        valueIsNight = Array(problem.valueIsNight)
         var g = 0
         for m in problem.cellMinutes where m > 0 { g = gcd(g, Int(m)) }
         let unit = max(g, 1)
@@ -152,6 +165,14 @@ package struct RowRelaxation: Sendable {
                         p.weekendLimit = p.weekendLimit < 0 ? a : min(p.weekendLimit, a)
                     case .maxShiftsOfType where hard:
                         break
+                    case .maxConsecutiveNights where hard:
+                        p.maxNights = min(p.maxNights, a)
+                    case .maxConsecutiveNights where a <= 250:
+                        p.softMaxNights.append((a, Int(list.weight[i])))
+                    case .completeWeekends where hard:
+                        p.splitWeekendForbidden = true
+                    case .completeWeekends:
+                        p.splitWeekendCharge += Int(list.weight[i])
                     case .hoursPerPeriod where chosen.map { Int(list.a[$0]) } == a:
                         p.periodDays = a
                         p.periods.append(Period(lo: Int(list.b[i]), hi: Int(list.c[i]), weight: list.weight[i]))
@@ -284,24 +305,42 @@ package struct RowRelaxation: Sendable {
                 p.resources *= limit + 1
                 size *= limit + 1
             }
+            // Nights in a row, counted up to the largest limit (a longer run breaks every limit).
+            let nightLimits = (p.maxNights <= 250 ? [p.maxNights] : []) + p.softMaxNights.map(\.0)
+            if let cap = nightLimits.max() {
+                if size * (cap + 1) <= Self.maxStates {
+                    p.nightCap = cap
+                    p.startNights = min(Int(problem.historyNightRun[e]), cap)
+                    size *= cap + 1
+                } else {
+                    left.insert(RuleName.maxConsecutiveNights.rawValue)
+                }
+            }
+            if p.maxNights > 250 && p.maxNights < Int.max { left.insert(RuleName.maxConsecutiveNights.rawValue) }
+            Self.layOut(&p)
             for name in [RuleName.maxWeekends, .maxShiftsOfType] {
                 let list = r[keyPath: name.family.instances!]
                 if list.range(e).contains(where: { list.weight[$0] >= 0 }) { left.insert(name.rawValue) }
             }
             // Within a share of `maxRoundWork` steps a row: leave out shift counts, then weekends, then
-            // the period, then the rests, until the programme fits (large operations price hundreds of
-            // rows a round).
+            // nights in a row, then the period, then the rests, until the programme fits (large
+            // operations price hundreds of rows a round).
             func work(_ p: Person) -> Int { p.classValue.count * (p.cap + 1) * 2 * p.buckets * p.resources * V * H }
             let maxWork = max(Self.maxRoundWork / max(problem.staffCount, 1), Self.minRowWork)
             if work(p) > maxWork && !p.typeLimit.isEmpty {
-                p.typeLimit = []; p.typePlace = []; p.typeDigit = [Int](repeating: -1, count: V)
-                p.resources = p.weekendLimit >= 0 ? (p.weekendLimit + 1) * 2 : 1
+                p.typeLimit = []; p.typeDigit = [Int](repeating: -1, count: V)
+                Self.layOut(&p)
                 left.insert(RuleName.maxShiftsOfType.rawValue)
             }
             if work(p) > maxWork && p.weekendLimit >= 0 {
                 p.weekendLimit = -1
-                p.resources = 1
+                Self.layOut(&p)
                 left.insert(RuleName.maxWeekends.rawValue)
+            }
+            if work(p) > maxWork && p.nightCap > 0 {
+                p.nightCap = 0
+                Self.layOut(&p)
+                left.insert(RuleName.maxConsecutiveNights.rawValue)
             }
             if work(p) > maxWork && p.periodDays > 0 {
                 p.periodDays = 0; p.periods = []; p.buckets = 1
@@ -325,6 +364,19 @@ package struct RowRelaxation: Sendable {
         relaxedRules = relaxed
     }
 
+    /// The resources' place values: the weekend digit (lowest), each kept type's count, then the
+    /// run of nights.
+    static func layOut(_ p: inout Person) {
+        p.resources = p.weekendLimit >= 0 ? (p.weekendLimit + 1) * 2 : 1
+        p.typePlace = []
+        for limit in p.typeLimit {
+            p.typePlace.append(p.resources)
+            p.resources *= limit + 1
+        }
+        p.nightPlace = p.resources
+        p.resources *= p.nightCap + 1
+    }
+
     /// What the period rules charge staff member `e` for a period (the `k`-th) holding `minutes`:
     /// nil when a hard one is broken.
     @inline(__always)
@@ -343,7 +395,8 @@ package struct RowRelaxation: Sendable {
     /// A partial row's state after a day: the class of its last value (0 off), its stretch (days
     /// worked or off in a row, up to the cap), whether that stretch is free of the minimums (it began
     /// the horizon with nothing before it), the minutes of the current period (in `unit`s), and its
-    /// resources (weekends and whether this weekend is counted, then each kept type's count).
+    /// resources (weekends and whether this weekend is counted, then each kept type's count, then the
+    /// run of nights).
     struct State {
         var cls: Int, run: Int, free: Bool, minutes: Int, x: Int
     }
@@ -351,7 +404,8 @@ package struct RowRelaxation: Sendable {
     /// The state before day 0, from the history.
     @inline(__always)
     func startState(_ p: Person) -> State {
-        State(cls: p.startWorking && p.classValue.count > 1 ? 1 : 0, run: p.startRun, free: p.startFree, minutes: 0, x: 0)
+        State(cls: p.startWorking && p.classValue.count > 1 ? 1 : 0, run: p.startRun, free: p.startFree, minutes: 0,
+              x: p.nightCap > 0 ? p.startNights * p.nightPlace : 0)
     }
 
     /// Staff member `e`'s state `s` through day `d - 1` extended by value `w` on day `d`: the new
@@ -424,6 +478,25 @@ package struct RowRelaxation: Sendable {
             }
             let flag = weekend >= 0 && (w != 0 || counted) ? 1 : 0
             next.x = s.x - s.x % ((p.weekendLimit + 1) * 2) + worked * 2 + flag
+        }
+        if p.nightCap > 0 {
+            // The run of nights so far (at least `nightCap` when it shows the cap).
+            let run = s.x / p.nightPlace % (p.nightCap + 1)
+            if valueIsNight[w] != 0 {
+                if run + 1 > p.maxNights { return nil }
+                for (limit, weight) in p.softMaxNights where run + 1 > limit { charge += weight }
+                next.x += (min(run + 1, p.nightCap) - run) * p.nightPlace
+            } else {
+                next.x -= run * p.nightPlace
+            }
+        }
+        // A weekend worked on one day only, judged on its later day.
+        if d > 0 && (p.splitWeekendForbidden || p.splitWeekendCharge > 0) && working != (w != 0) {
+            let weekend = weekendOfDay[d]
+            if weekend >= 0 && weekendOfDay[d - 1] == weekend {
+                if p.splitWeekendForbidden { return nil }
+                charge += p.splitWeekendCharge
+            }
         }
         let digit = p.typeDigit[w]
         if digit >= 0 {

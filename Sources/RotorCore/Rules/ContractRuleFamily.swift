@@ -127,8 +127,9 @@ public struct RuleParameter: Sendable {
 package enum RowPricerSupport: Sendable {
     /// Both model its hard instances (the bound's, where its state fits; see `RowRelaxation`).
     case exact
-    /// The bound's programme models it, hard and soft, between consecutive days on the real clock;
-    /// the rebuild does not run on problems that use it.
+    /// The bound's programme models it, hard and soft (the rests between consecutive days on the
+    /// real clock; runs of nights and split weekends in its state); the rebuild does not run on
+    /// problems that use it.
     case boundOnly
     /// Neither: the bound leaves it out (naming it in `relaxedRules`), the rebuild does not run.
     case relaxed

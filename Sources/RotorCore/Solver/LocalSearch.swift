@@ -284,29 +284,36 @@ struct LocalSearch {
     }
 
     /// Column generation runs only where `boundRoundsInShare` rounds of the row programme fit the
-    /// bound's share of the time limit, at about `boundStepsPerSecond` steps a second: it takes tens
-    /// to hundreds of rounds, and Instances 13 and 20 spent a quarter of a 60 s run on rounds whose
-    /// bound stayed below 0, while Instance 17's reached its optimum, 5,746, within it.
+    /// bound's share of the time limit: it takes tens to hundreds of rounds, and Instances 13 and 20
+    /// spent a quarter of a 60 s run on rounds whose bound stayed below 0, while Instance 17's
+    /// reached its optimum, 5,746, within it. A round's cost is judged by its steps, at about
+    /// `boundStepsPerSecond` a second, or by the time the first round (at zero prices) took, which
+    /// is far less where most of the programme's states cannot be reached (the ward example).
     static let boundRoundsInShare = 20
     static let boundStepsPerSecond = 300_000_000.0
 
-    /// Proves a lower bound on the objective (`LagrangianBound.columnGeneration`) and publishes it,
-    /// within `SolverOptions.boundShare` of the time limit; a bound that the best roster meets stops
-    /// every thread.
+    /// Proves a lower bound on the objective and publishes it, within `SolverOptions.boundShare` of
+    /// the time limit: first L at zero prices (each person's cheapest row alone, cover at its
+    /// cheapest: one round of the programme), then column generation
+    /// (`LagrangianBound.columnGeneration`) where its master fits the dense simplex and its rounds
+    /// fit the share. A bound that the best roster meets stops every thread.
     mutating func proveBound(progress: (@Sendable (SolverStatus) -> Void)?) {
         let bounder = LagrangianBound(problem)
         let deadline = options.termination.timeLimit.map { $0 * options.boundShare }
         let bestScore = bestScore
         let stop = pausedSearchCheck(progress: progress, deadline: deadline) { bestScore }
-        // A master too large for the dense simplex, or rounds too dear for column generation to
-        // converge within the share (it takes hundreds), get only the bound every roster meets (no
-        // penalty is negative): subgradient steps from the starting prices did not raise it within
-        // the share of a run on the surge example, and cost the search that share.
-        let affordable = deadline.map { bounder.relaxation.roundWork <= Int($0 / .seconds(1) * Self.boundStepsPerSecond) / Self.boundRoundsInShare } ?? true
-        guard bounder.masterRows <= LagrangianBound.maxMasterRows, affordable else {
-            shared.publish(ObjectiveBound(value: 0, relaxed: bounder.relaxedRules))
-            return
-        }
+        // Every roster meets 0 (no penalty is negative); a round too dear for the share is not begun.
+        shared.publish(ObjectiveBound(value: 0, relaxed: bounder.relaxedRules))
+        let steps = deadline.map { Int($0 / .seconds(1) * Self.boundStepsPerSecond) }
+        guard steps.map({ bounder.relaxation.roundWork <= $0 }) ?? true else { return }
+        let began = clock.now()
+        guard let atZero = bounder.evaluate([Double](repeating: 0, count: problem.days * problem.postCount), stop: stop) else { return }
+        if let bound = bounder.objectiveBound(atZero.value) { shared.publish(bound) }
+        let roundTime = clock.now() - began
+        // Subgradient steps from zero prices did not raise the bound within the share of a run on
+        // the surge example, whose master is too large for the dense simplex.
+        let affordable = deadline.map { bounder.relaxation.roundWork <= steps! / Self.boundRoundsInShare || roundTime * Self.boundRoundsInShare <= $0 } ?? true
+        guard atZero.value < .infinity, bounder.masterRows <= LagrangianBound.maxMasterRows, affordable else { return }
         let found = bounder.columnGeneration(rounds: SolverOptions.boundRounds, stop: stop)
         if let bound = bounder.objectiveBound(found.value) { shared.publish(bound) }
     }

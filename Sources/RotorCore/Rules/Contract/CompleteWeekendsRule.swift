@@ -20,8 +20,8 @@ extension CompleteWeekendsRule: ContractRuleFamily {
     public static let parameters: [RuleParameter] = []
     public static func kind(_ v: [String: RuleValue]) -> RuleKind { .completeWeekends }
     public static func values(_ kind: RuleKind) -> [String: RuleValue]? { kind == .completeWeekends ? [:] : nil }
-    /// Left out of the bound.
-    public static let rowPricer = RowPricerSupport.relaxed
+    /// The bound's programme judges a weekend's later day by whether the day before was worked.
+    public static let rowPricer = RowPricerSupport.boundOnly
     public static let example = RuleKind.completeWeekends
     public static var instances: WritableKeyPath<CompiledRules, RuleInstances>? { \CompiledRules.completeWeekends }
     public static func compile(_ kind: RuleKind, weight: Int32, staff e: Int, into rules: inout CompiledRules, _ context: inout RuleCompilation) {

@@ -27,8 +27,8 @@ extension MaxConsecutiveNightsRule: ContractRuleFamily {
         if case .maxConsecutiveNights(let n) = kind { return ["nights": .integer(n)] }
         return nil
     }
-    /// Left out of the bound: runs of nights need a second run counter in the state.
-    public static let rowPricer = RowPricerSupport.relaxed
+    /// The bound's programme counts the run of nights in its state (up to the largest limit).
+    public static let rowPricer = RowPricerSupport.boundOnly
     public static let example = RuleKind.maxConsecutiveNights(4)
     public static var instances: WritableKeyPath<CompiledRules, RuleInstances>? { \CompiledRules.maxConsecutiveNights }
     public static func compile(_ kind: RuleKind, weight: Int32, staff e: Int, into rules: inout CompiledRules, _ context: inout RuleCompilation) {
