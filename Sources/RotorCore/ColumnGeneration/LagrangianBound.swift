@@ -47,10 +47,11 @@ package struct LagrangianBound: Sendable {
         var value = 0.0
         var rows: [[UInt8]] = []
         var prices = [Double](repeating: 0, count: H * V)
+        var workspace = RowRelaxation.Workspace()
         for e in 0..<E {
             if e % 16 == 0 && stop() { return nil }
             rowPrices(e, u, into: &prices)
-            guard let best = relaxation.cheapest(e, prices: prices) else {
+            guard let best = relaxation.cheapest(e, prices: prices, workspace: &workspace) else {
                 return Evaluation(value: .infinity, rows: [])
             }
             value += best.cost
@@ -137,14 +138,37 @@ package struct LagrangianBound: Sendable {
     /// at u enters while it prices out, and L(u) at every round is a bound (Farley's, "A note on
     /// bounding a class of linear programming problems", Operations Research 1990). When nothing
     /// prices out, L equals the master's value: the linear programme's bound over the rows the
-    /// relaxation allows. `rounds` master solves at most; `stop` ends it sooner. Returns the best L.
-    package func columnGeneration(rounds: Int, stop: () -> Bool = { false }) -> (value: Double, prices: [Double]) {
+    /// relaxation allows. `startingRows` (staff member `i % staffCount`'s for the `i`-th: whole rosters'
+    /// rows, one after another) enter first where they keep the modelled hard rules, so that the first
+    /// prices already reflect rows that cover. `rounds` master solves at most; `stop` ends it sooner.
+    /// Returns the best L.
+    package func columnGeneration(rounds: Int, startingRows: [[UInt8]] = [],
+                                  stop: () -> Bool = { false }) -> (value: Double, prices: [Double]) {
         precondition(masterRows <= Self.maxMasterRows, "the master is too large for the dense simplex")
         let E = problem.staffCount, H = problem.days, P = problem.postCount, p = problem
         let cover = CoverMasterRows(problem, personShortfall: 1e7, hardShortfall: 1e6)
         var master = RevisedSimplex(senses: cover.senses, rhs: cover.rhs, shortfallCost: cover.shortfall)
         for (row, cost) in cover.overColumns { _ = master.addColumn(rows: [row], values: [-1], cost: cost) }
         var known: Set<[UInt8]> = []
+        /// Adds staff member `e`'s row as a column unless the master has it; returns whether it was new.
+        func addColumn(_ e: Int, _ row: [UInt8], cost: Double) -> Bool {
+            var key = row
+            key.append(contentsOf: withUnsafeBytes(of: UInt32(e).littleEndian) { Array($0) })
+            guard known.insert(key).inserted else { return false }
+            var rows = [e]
+            for d in 0..<H where row[d] != 0 {
+                let v = Int(row[d])
+                rows += cover.rows(ofSlot: d * P + v - 1)
+                let parent = Int(p.coverParent[v])
+                if parent > 0 { rows += cover.rows(ofSlot: d * P + parent - 1) }
+            }
+            _ = master.addColumn(rows: rows, values: [Double](repeating: 1, count: rows.count), cost: cost)
+            return true
+        }
+        for (i, row) in startingRows.enumerated() where row.count == H {
+            let cost = rowCost(i % max(E, 1), row)
+            if cost < .infinity { _ = addColumn(i % max(E, 1), row, cost: cost) }
+        }
         var best = (value: -Double.infinity, prices: [Double](repeating: 0, count: H * P))
         for _ in 0..<rounds {
             if stop() { break }
@@ -157,24 +181,15 @@ package struct LagrangianBound: Sendable {
             var added = false
             for e in 0..<E {
                 let row = x.rows[e]
-                var reduced = rowCost(e, row) - y[e]
-                var rows = [e]
+                let cost = rowCost(e, row)
+                var reduced = cost - y[e]
                 for d in 0..<H where row[d] != 0 {
                     let v = Int(row[d])
-                    var slots = [d * P + v - 1]
+                    reduced -= u[d * P + v - 1]
                     let parent = Int(p.coverParent[v])
-                    if parent > 0 { slots.append(d * P + parent - 1) }
-                    for c in slots {
-                        reduced -= u[c]
-                        rows += cover.rows(ofSlot: c)
-                    }
+                    if parent > 0 { reduced -= u[d * P + parent - 1] }
                 }
-                guard reduced < -1e-6 else { continue }
-                var key = row
-                key.append(contentsOf: withUnsafeBytes(of: UInt32(e).littleEndian) { Array($0) })
-                guard known.insert(key).inserted else { continue }
-                _ = master.addColumn(rows: rows, values: [Double](repeating: 1, count: rows.count), cost: rowCost(e, row))
-                added = true
+                if reduced < -1e-6 && addColumn(e, row, cost: cost) { added = true }
             }
             if !added { break }
         }

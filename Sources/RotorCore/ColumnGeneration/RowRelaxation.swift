@@ -513,54 +513,82 @@ package struct RowRelaxation: Sendable {
         persons.reduce(0) { $0 + $1.classValue.count * ($1.cap + 1) * 2 * $1.buckets * $1.resources * valueCount * days }
     }
 
+    /// The programme's working arrays, kept between people so that a round allocates them once:
+    /// every cost `.infinity` between calls.
+    package struct Workspace {
+        var cost: [Double] = [], next: [Double] = []
+        /// Per day and state, the previous state and the value taken (for the row).
+        var parent: [Int32] = [], taken: [UInt8] = []
+        /// The states reached after the current day, and after the next.
+        var live: [Int32] = [], nextLive: [Int32] = []
+        package init() {}
+    }
+
     /// The cheapest row of staff member `e` at `prices` (`[d * valueCount + v]`, `.infinity` for a
     /// value the person may not take that day), with what the modelled rules charge (`step`); its
     /// cost and values, or nil when no row keeps the modelled hard rules.
     package func cheapest(_ e: Int, prices: [Double]) -> (cost: Double, row: [UInt8])? {
+        var workspace = Workspace()
+        return cheapest(e, prices: prices, workspace: &workspace)
+    }
+
+    /// `cheapest(_:prices:)` in `workspace`. Only the states reached are visited, day by day.
+    package func cheapest(_ e: Int, prices: [Double], workspace w: inout Workspace) -> (cost: Double, row: [UInt8])? {
         let p = persons[e], V = valueCount, H = days
         guard H > 0 else { return (0, []) }
         let R = p.cap + 1, B = p.buckets, X = p.resources
         let states = p.classValue.count * R * 2 * B * X
         @inline(__always) func index(_ s: State) -> Int { (((s.cls * R + s.run) * 2 + (s.free ? 1 : 0)) * B + s.minutes) * X + s.x }
-        var cost = [Double](repeating: .infinity, count: states)
-        var next = cost
-        // Per day and state, the previous state and the value taken (for the row).
-        var parent = [Int32](repeating: -1, count: H * states)
-        var taken = [UInt8](repeating: 0, count: H * states)
-        cost[index(startState(p))] = 0
+        if w.cost.count < states {
+            w.cost = [Double](repeating: .infinity, count: states)
+            w.next = w.cost
+        }
+        if w.parent.count < H * states {
+            w.parent = [Int32](repeating: -1, count: H * states)
+            w.taken = [UInt8](repeating: 0, count: H * states)
+        }
+        let start = index(startState(p))
+        w.cost[start] = 0
+        w.live.removeAll(keepingCapacity: true)
+        w.live.append(Int32(start))
         for d in 0..<H {
-            for i in 0..<states { next[i] = .infinity }
+            w.nextLive.removeAll(keepingCapacity: true)
             let dayPrice = d * V
-            for i in 0..<states where cost[i] < .infinity {
+            for k in w.live.indices {
+                let i = Int(w.live[k])
                 let t0 = i / X
                 let state = State(cls: t0 / B / 2 / R, run: t0 / B / 2 % R, free: t0 / B % 2 == 1, minutes: t0 % B, x: i % X)
-                for w in 0..<V {
-                    let price = prices[dayPrice + w]
+                let here = w.cost[i]
+                for v in 0..<V {
+                    let price = prices[dayPrice + v]
                     if price == .infinity { continue }
-                    guard let (after, charge) = step(p, e, state, day: d, value: w) else { continue }
-                    let total = cost[i] + price + Double(charge)
+                    guard let (after, charge) = step(p, e, state, day: d, value: v) else { continue }
+                    let total = here + price + Double(charge)
                     let t = index(after)
-                    if total < next[t] {
-                        next[t] = total
-                        parent[d * states + t] = Int32(i)
-                        taken[d * states + t] = UInt8(w)
+                    if w.next[t] == .infinity { w.nextLive.append(Int32(t)) }
+                    if total < w.next[t] {
+                        w.next[t] = total
+                        w.parent[d * states + t] = Int32(i)
+                        w.taken[d * states + t] = UInt8(v)
                     }
                 }
             }
-            swap(&cost, &next)
+            for i in w.live { w.cost[Int(i)] = .infinity }
+            swap(&w.cost, &w.next)
+            swap(&w.live, &w.nextLive)
         }
         var best = -1
-        for i in 0..<states where cost[i] < .infinity {
-            if best < 0 || cost[i] < cost[best] { best = i }
-        }
+        for i in w.live where best < 0 || w.cost[Int(i)] < w.cost[best] { best = Int(i) }
+        let bestCost = best >= 0 ? w.cost[best] : .infinity
+        for i in w.live { w.cost[Int(i)] = .infinity }
         guard best >= 0 else { return nil }
         var row = [UInt8](repeating: 0, count: H)
         var i = best
         for d in stride(from: H - 1, through: 0, by: -1) {
-            row[d] = taken[d * states + i]
-            i = Int(parent[d * states + i])
+            row[d] = w.taken[d * states + i]
+            i = Int(w.parent[d * states + i])
         }
-        return (cost[best], row)
+        return (bestCost, row)
     }
 
     /// What the modelled rules charge a whole row beyond its cells (`step` day by day), or nil when

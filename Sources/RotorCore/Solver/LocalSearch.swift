@@ -314,7 +314,10 @@ struct LocalSearch {
         // the surge example, whose master is too large for the dense simplex.
         let affordable = deadline.map { bounder.relaxation.roundWork <= steps! / Self.boundRoundsInShare || roundTime * Self.boundRoundsInShare <= $0 } ?? true
         guard atZero.value < .infinity, bounder.masterRows <= LagrangianBound.maxMasterRows, affordable else { return }
-        let found = bounder.columnGeneration(rounds: SolverOptions.boundRounds, stop: stop)
+        // The master starts from the rows at zero prices and the best roster's.
+        let H = problem.days
+        let incumbent = (0..<problem.staffCount).map { e in Array(best.cells[(e * H)..<((e + 1) * H)]) }
+        let found = bounder.columnGeneration(rounds: SolverOptions.boundRounds, startingRows: atZero.rows + incumbent, stop: stop)
         if let bound = bounder.objectiveBound(found.value) { shared.publish(bound) }
     }
 
