@@ -247,3 +247,22 @@ extension LagrangianBoundTests {
         if seed == 0 { #expect(compared > 100, "the ward: \(compared) rows kept the hard rules") }
     }
 }
+extension LagrangianBoundTests {
+    /// Where the master is too large for column generation, the single pass at zero prices keeps
+    /// every rule the state holds (here the 28-day hours, which a round's work budget would drop),
+    /// and proves a bound above 0 that the solver's roster meets.
+    @Test func singlePassKeepsWhatTheStateHolds() throws {
+        let p = try CompiledProblem(OperationGenerator.scaled(staff: 120, days: 56, sites: 9).generate(seed: 2))
+        let bound = LagrangianBound(p)
+        #expect(bound.masterRows > LagrangianBound.maxMasterRows)
+        #expect(!bound.relaxedRules.contains("hours-per-period"))
+        #expect(RowRelaxation(p).relaxedRules.joined().contains("hours-per-period"), "the round budget keeps the period: the test shows nothing")
+        let proven = try #require(LagrangianBound.proven(bound.evaluate([Double](repeating: 0, count: p.days * p.postCount))!.value))
+        #expect(proven > 0)
+        var options = SolverOptions()
+        options.threads = 1
+        options.termination = .moveLimit(500_000)
+        let result = try Solver(problem: p, options: options).solve()
+        #expect(result.status.best.soft >= proven || result.status.best.hard > 0)
+    }
+}

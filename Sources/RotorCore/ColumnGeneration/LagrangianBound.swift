@@ -24,9 +24,12 @@ package struct LagrangianBound: Sendable {
     /// The rules and goals the bound leaves out for someone, sorted; empty when it is exact.
     package var relaxedRules: [String] { Array(Set(relaxation.relaxedRules.joined())).sorted() }
 
+    /// Where the master is too large for column generation, only single passes run (L at zero
+    /// prices), and the programme keeps every rule its state holds, whatever the round's work.
     package init(_ problem: CompiledProblem) {
         self.problem = problem
-        relaxation = RowRelaxation(problem)
+        let columnGenerates = CoverMasterRows(problem, personShortfall: 0, hardShortfall: 0).count <= Self.maxMasterRows
+        relaxation = RowRelaxation(problem, roundWork: columnGenerates ? RowRelaxation.maxRoundWork : RowRelaxation.maxSinglePassWork)
         leastCount = (0..<(problem.days * problem.postCount)).map { c in
             problem.coverMinWeight[c] < 0 ? problem.coverMin[c] : 0
         }

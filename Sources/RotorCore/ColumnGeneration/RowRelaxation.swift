@@ -29,9 +29,13 @@ package struct RowRelaxation: Sendable {
     /// Largest number of states (per day) the programme keeps for one person: weekends and shift
     /// counts join the state while they fit, tightest first; the rest are left out.
     static let maxStates = 200_000
-    /// Most steps (states × values × days) the programme takes for all rows of one round, and at
-    /// least for one row; see the initialiser.
+    /// Most steps (states × values × days, a ceiling: only the states reached are visited, and only
+    /// the cheapest value of a group) the programme may take for all rows of one round where rounds
+    /// repeat (column generation), and at least for one row; see the initialiser.
     static let maxRoundWork = 1_000_000_000, minRowWork = 500_000
+    /// The same where a single pass is all that runs (`LagrangianBound` on a master too large for
+    /// column generation): its time is bounded by the solver's deadline, not by dropping rules.
+    static let maxSinglePassWork = 1_000_000_000_000
 
     struct Period: Sendable {
         var lo: Int, hi: Int, weight: Int32
@@ -75,6 +79,11 @@ package struct RowRelaxation: Sendable {
         var softMaxRun: [(Int, Int)] = [], softMinRun: [(Int, Int)] = [], softMinOff: [(Int, Int)] = []
         /// The longest minimum on stretches worked and off, hard or soft.
         var longestMinRun = 0, longestMinOff = 0
+        /// Per value, its group: values of one group on one day with the same minutes step alike
+        /// from every state (same class, night or not, type counted, successions into them), so
+        /// only the cheapest of them is tried after day 0. Empty where rests are priced (each
+        /// value steps differently).
+        var valueGroup: [Int] = []
     }
     let persons: [Person]
     /// `[e * valueCount + v]`: the class of value `v` for staff member `e`.
@@ -89,7 +98,8 @@ package struct RowRelaxation: Sendable {
     /// Per staff member, the rules (by name) and goals that the programme leaves out.
     package let relaxedRules: [[String]]
 
-    package init(_ problem: CompiledProblem) {
+    /// `roundWork` is the budget of steps for a round (`maxRoundWork`, or `maxSinglePassWork`).
+    package init(_ problem: CompiledProblem, roundWork budget: Int = maxRoundWork) {
         days = problem.days
         valueCount = problem.valueCount
         let r = problem.rules, V = problem.valueCount, H = problem.days
@@ -326,7 +336,7 @@ package struct RowRelaxation: Sendable {
             // nights in a row, then the period, then the rests, until the programme fits (large
             // operations price hundreds of rows a round).
             func work(_ p: Person) -> Int { p.classValue.count * (p.cap + 1) * 2 * p.buckets * p.resources * V * H }
-            let maxWork = max(Self.maxRoundWork / max(problem.staffCount, 1), Self.minRowWork)
+            let maxWork = max(budget / max(problem.staffCount, 1), Self.minRowWork)
             if work(p) > maxWork && !p.typeLimit.isEmpty {
                 p.typeLimit = []; p.typeDigit = [Int](repeating: -1, count: V)
                 Self.layOut(&p)
@@ -351,6 +361,16 @@ package struct RowRelaxation: Sendable {
                 p.startCharge = [Int](repeating: 0, count: V)
                 personClasses = classes(&p)
                 leaveOutRests()
+            }
+            if !p.pricesRests {
+                var groupOf: [[Int]: Int] = [:]
+                p.valueGroup = (0..<V).map { w in
+                    var key = [Int(personClasses[w]), Int(problem.valueIsNight[w]), p.typeDigit[w]]
+                    for c in p.classValue { key.append(Int(r.succession[p.successionBase + c * V + w])) }
+                    if let g = groupOf[key] { return g }
+                    groupOf[key] = groupOf.count
+                    return groupOf.count - 1
+                }
             }
             valueClass.append(contentsOf: personClasses)
             persons.append(p)
@@ -521,6 +541,8 @@ package struct RowRelaxation: Sendable {
         var parent: [Int32] = [], taken: [UInt8] = []
         /// The states reached after the current day, and after the next.
         var live: [Int32] = [], nextLive: [Int32] = []
+        /// The values tried on the current day, and their groups' keys.
+        var tried: [Int] = [], triedKey: [Int] = []
         package init() {}
     }
 
@@ -554,14 +576,27 @@ package struct RowRelaxation: Sendable {
         for d in 0..<H {
             w.nextLive.removeAll(keepingCapacity: true)
             let dayPrice = d * V
+            // The cheapest value of each group with the same minutes (every value on day 0, whose
+            // rest from the history is each value's own).
+            w.tried.removeAll(keepingCapacity: true)
+            w.triedKey.removeAll(keepingCapacity: true)
+            for v in 0..<V where prices[dayPrice + v] < .infinity {
+                guard d > 0 && !p.valueGroup.isEmpty else { w.tried.append(v); continue }
+                let key = p.valueGroup[v] &* 1_000_000 &+ Int(cellMinutes[dayPrice + v])
+                if let k = w.triedKey.firstIndex(of: key) {
+                    if prices[dayPrice + v] < prices[dayPrice + w.tried[k]] { w.tried[k] = v }
+                } else {
+                    w.tried.append(v)
+                    w.triedKey.append(key)
+                }
+            }
             for k in w.live.indices {
                 let i = Int(w.live[k])
                 let t0 = i / X
                 let state = State(cls: t0 / B / 2 / R, run: t0 / B / 2 % R, free: t0 / B % 2 == 1, minutes: t0 % B, x: i % X)
                 let here = w.cost[i]
-                for v in 0..<V {
+                for v in w.tried {
                     let price = prices[dayPrice + v]
-                    if price == .infinity { continue }
                     guard let (after, charge) = step(p, e, state, day: d, value: v) else { continue }
                     let total = here + price + Double(charge)
                     let t = index(after)
