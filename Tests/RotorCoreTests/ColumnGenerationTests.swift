@@ -218,3 +218,36 @@ struct ColumnGenerationTests {
         }
     }
 }
+extension ColumnGenerationTests {
+    /// On Rotor's own problems the dive's rows come from the bound's programme, which prices every
+    /// rule it models: on a generated ward without fairness measures every dive ends at a roster
+    /// that keeps every hard rule and scores no less than the proven bound, and the first one meets
+    /// it. With the measures the dive runs only when asked.
+    @Test func ownProblemsDiveWithTheBoundsProgramme() throws {
+        var problem = OperationGenerator.ward.generate(seed: 3)
+        let fair = try CompiledProblem(problem)
+        problem.fairness = []
+        let p = try CompiledProblem(problem)
+        #expect(!WindowRebuilder.isApplicable(p) && ColumnGenerationDive.isApplicable(p))
+        var options = SolverOptions()
+        options.threads = 1
+        #expect(LocalSearch.dives(options, p, thread: 0) && !LocalSearch.dives(options, fair, thread: 0))
+        options.columnGenerationDive = true
+        #expect(LocalSearch.dives(options, fair, thread: 0))
+
+        let bounder = LagrangianBound(p)
+        let bound = try #require(LagrangianBound.proven(bounder.columnGeneration(rounds: SolverOptions.boundRounds).value))
+        let dive = ColumnGenerationDive(p, hardWeight: 100)
+        var random = RandomSource(seed: 1)
+        for n in 1...2 {
+            guard case .roster(let roster) = dive.dive(stop: { false }, random: &random) else {
+                Issue.record("dive \(n) ended without a roster")
+                return
+            }
+            let score = Evaluation(p, roster).score
+            #expect(score.hard == 0)
+            #expect(score.soft >= bound)
+            if n == 1 { #expect(score.soft <= bound + bound / 10, "first dive \(score.soft), bound \(bound)") }
+        }
+    }
+}

@@ -17,8 +17,14 @@
 ///
 /// A row's cost here is its cells and successions only: the programme keeps the other row rules as
 /// hard limits, which they all are on the benchmark; the search scores the roster with every rule.
+/// On problems with rules that programme does not model (Rotor's own), rows come instead from the
+/// bound's programme (`RowRelaxation`, through `LagrangianBound`), which prices every rule it models,
+/// hard and soft, and leaves the rest to the search (`relaxation`).
 package final class ColumnGenerationDive {
     let problem: CompiledProblem
+    /// The bound's programme, where it prices the rows (`isApplicable` but not benchmark-shaped).
+    let relaxation: LagrangianBound?
+    var workspace = RowRelaxation.Workspace()
     let pricer: WindowRebuilder
     /// The pricing programme with `fineLabelsPerBucket` labels a bucket, asked when `pricer` finds no
     /// row that prices out at the root, or once at most `finePricingShare` of the people are left
@@ -73,17 +79,20 @@ package final class ColumnGenerationDive {
     /// A deterministic measure of the time spent so far: steps of the pricing programme, plus the
     /// entries the simplex visits (a two-hundredth of a step each). `workPerSecond` converts a time
     /// limit into it, calibrated on the benchmark; the programme does nine tenths or more of it.
-    public var work: Int { pricer.lastWork + finePricer.lastWork + master.work / 200 }
+    public var work: Int { pricer.lastWork + finePricer.lastWork + workspace.steps + master.work / 200 }
     public static let workPerSecond = 50_000_000
 
-    /// Where every rule is one the programme models (`WindowRebuilder.isApplicable`).
+    /// Where every rule is one the window programme models (`WindowRebuilder.isApplicable`), or
+    /// else where the master fits the dense simplex and the bound's programme prices the rows.
     public static func isApplicable(_ problem: CompiledProblem) -> Bool {
-        WindowRebuilder.isApplicable(problem) && problem.staffCount > 0
+        problem.staffCount > 0
+            && (WindowRebuilder.isApplicable(problem) || CoverMasterRows(problem, personShortfall: 0, hardShortfall: 0).count <= LagrangianBound.maxMasterRows)
     }
 
     public init(_ problem: CompiledProblem, hardWeight: Int, labelsPerBucket: Int = 32) {
         self.problem = problem
         self.hardWeight = hardWeight
+        relaxation = WindowRebuilder.isApplicable(problem) ? nil : LagrangianBound(problem)
         pricer = WindowRebuilder(problem, labelsPerBucket: labelsPerBucket, maxMinuteBuckets: 256, revisits: 0)
         finePricer = WindowRebuilder(problem, labelsPerBucket: Self.fineLabelsPerBucket, maxMinuteBuckets: 256, revisits: 0)
         domain = SearchState(problem)
@@ -115,20 +124,33 @@ package final class ColumnGenerationDive {
         return Int(problem.cellHard[cell]) * hardWeight + Int(problem.cellSoft[cell])
     }
 
-    /// The master rows that a person working value `v > 0` on day `d` counts towards, as a range
-    /// of `slotRows`.
-    @inline(__always) func coverRows(_ d: Int, _ v: Int) -> Range<Int> {
+    /// The master rows that a person working value `v > 0` on day `d` counts towards: its slot's,
+    /// then its parent post's (a skill's post counts towards its shift's), as indices of `slotRows`.
+    @inline(__always) func coverRows(_ d: Int, _ v: Int) -> [Int] {
         let c = d * problem.postCount + v - 1
-        return slotStart[c]..<slotStart[c + 1]
+        let parent = Int(problem.coverParent[v])
+        guard parent > 0 else { return Array(slotStart[c]..<slotStart[c + 1]) }
+        let q = d * problem.postCount + parent - 1
+        return Array(slotStart[c]..<slotStart[c + 1]) + Array(slotStart[q]..<slotStart[q + 1])
     }
 
     /// What the master pays for one more person on value `v > 0` on day `d` at row prices `y`.
     @inline(__always) func coverPrice(_ d: Int, _ v: Int, _ y: [Double]) -> Double {
-        coverRows(d, v).reduce(0) { $0 + y[slotRows[$1]] }
+        let P = problem.postCount, parent = Int(problem.coverParent[v])
+        return slotPrice(d * P + v - 1, y) + (parent > 0 ? slotPrice(d * P + parent - 1, y) : 0)
     }
 
-    /// A row's own penalty: its cells and successions, as the programme prices them.
+    /// The sum of cover slot `c`'s rows' prices in `y`.
+    @inline(__always) func slotPrice(_ c: Int, _ y: [Double]) -> Double {
+        var sum = 0.0
+        for r in slotStart[c]..<slotStart[c + 1] { sum += y[slotRows[r]] }
+        return sum
+    }
+
+    /// A row's own penalty: its cells and successions, as the programme prices them (with the bound's
+    /// programme, everything it models).
     func rowCost(_ e: Int, _ values: [UInt8]) -> Double {
+        if let relaxation { return relaxation.rowCost(e, values) }
         let V = problem.valueCount
         var cost = 0
         let base = Int(problem.rules.successionBase[e])
@@ -147,12 +169,14 @@ package final class ColumnGenerationDive {
         var key = values
         key.append(contentsOf: withUnsafeBytes(of: UInt32(e).littleEndian) { Array($0) })
         guard known.insert(key).inserted else { return false }
+        let cost = rowCost(e, values)
+        guard cost < .infinity else { return false }
         var rows = [e]
         for d in 0..<problem.days where values[d] != 0 {
             rows += coverRows(d, Int(values[d])).map { slotRows[$0] }
         }
         let coefficients = [Double](repeating: 1, count: rows.count)
-        let j = master.addColumn(rows: rows, values: coefficients, cost: rowCost(e, values))
+        let j = master.addColumn(rows: rows, values: coefficients, cost: cost)
         precondition(j == columnStaff.count)
         columnStaff.append(e)
         columnValues.append(contentsOf: values)
@@ -165,7 +189,8 @@ package final class ColumnGenerationDive {
         let V = problem.valueCount, H = problem.days, E = problem.staffCount
         var prices = [Int](repeating: 0, count: H * V)
         let unfixed = fixed.count { $0 < 0 }
-        let asksFinePricer = unfixed == E || Double(unfixed) <= Self.finePricingShare * Double(E)
+        let asksFinePricer = relaxation == nil && (unfixed == E || Double(unfixed) <= Self.finePricingShare * Double(E))
+        var slotPrices: [Double] = [], rowPrices: [Double] = []
         var fine = false
         while true {
             if stop() { return false }
@@ -173,6 +198,17 @@ package final class ColumnGenerationDive {
             solves += 1
             let y = master.duals
             var added = false
+            if let relaxation {
+                // The bound's programme: each person's cheapest row at the slots' prices.
+                slotPrices = (0..<(slotStart.count - 1)).map { slotPrice($0, y) }
+                for e in 0..<E where fixed[e] < 0 {
+                    relaxation.rowPrices(e, slotPrices, into: &rowPrices)
+                    guard let found = relaxation.relaxation.cheapest(e, prices: rowPrices, workspace: &workspace) else { continue }
+                    if found.cost - y[e] < -1e-6 && addColumn(e, found.row) { added = true }
+                }
+                if added { continue }
+                return true
+            }
             for e in 0..<E where fixed[e] < 0 {
                 for d in 0..<H {
                     for v in 0..<V {
@@ -244,7 +280,7 @@ package final class ColumnGenerationDive {
                 root = master.currentBasis
                 if let atRoot {
                     let y = master.duals
-                    atRoot((0..<(slotStart.count - 1)).map { c in (slotStart[c]..<slotStart[c + 1]).reduce(0) { $0 + y[slotRows[$1]] } })
+                    atRoot((0..<(slotStart.count - 1)).map { slotPrice($0, y) })
                 }
             }
             if bound < .max && fixedValue > Double(bound) - 1 + 1e-6 { return .cutOff }

@@ -543,6 +543,8 @@ package struct RowRelaxation: Sendable {
         var live: [Int32] = [], nextLive: [Int32] = []
         /// The values tried on the current day, and their groups' keys.
         var tried: [Int] = [], triedKey: [Int] = []
+        /// Steps taken (a state extended by a value) over every call: a measure of the work done.
+        package var steps = 0
         package init() {}
     }
 
@@ -590,6 +592,7 @@ package struct RowRelaxation: Sendable {
                     w.triedKey.append(key)
                 }
             }
+            w.steps += w.live.count * w.tried.count
             for k in w.live.indices {
                 let i = Int(w.live[k])
                 let t0 = i / X
