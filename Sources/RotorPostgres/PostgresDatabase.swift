@@ -333,7 +333,7 @@ public final class PostgresAppDatabase: RotorDatabase {
         job.bestSoft = try row["bestSoft"].decode(Int?.self)
         job.bound = try row["bound"].decode(Int?.self)
         if let relaxes = try row["boundRelaxes"].decode(String?.self) {
-            guard let names = try? JSONDecoder().decode([String].self, from: Data(relaxes.utf8)) else {
+            guard let names = BoundRelaxesColumn.decode(relaxes) else {
                 throw PostgresStorageError(description: "job \(job.id!) has a boundRelaxes that is not a JSON list of names")
             }
             job.boundRelaxes = names

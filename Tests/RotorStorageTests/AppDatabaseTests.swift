@@ -153,6 +153,28 @@ struct AppDatabaseTests {
         #expect(exact.proves(try #require(stored.best)))
     }
 
+    /// The `boundRelaxes` column holds the rule names as a JSON list, written by the one codec both
+    /// databases use (PostgreSQL's rows are read with it too); GRDB reads SQLite's back into the job.
+    @Test func boundRelaxesAreStoredAsAJSONList() throws {
+        let names = ["fairness", "min-rest", "a/b"]
+        let text = BoundRelaxesColumn.encode(names)
+        #expect(text == #"["fairness","min-rest","a/b"]"#)
+        #expect(BoundRelaxesColumn.decode(text) == names)
+        #expect(BoundRelaxesColumn.encode([]) == "[]" && BoundRelaxesColumn.decode("[]") == [])
+        #expect(BoundRelaxesColumn.decode("fairness") == nil && BoundRelaxesColumn.decode("[1]") == nil)
+
+        let queue = try DatabaseQueue()
+        let db = try AppDatabase(queue)
+        let problem = try db.insertProblem(sampleProblem())
+        let job = try db.insertJob(problemId: problem.id!, limits: JobLimits(timeLimitSeconds: 60, threads: 1, seed: 1), now: t0)
+        #expect(try db.claimJob(id: job.id!, worker: "w", now: t0))
+        let progress = JobProgress(best: nil, moves: 1, elapsedSeconds: 1, bound: ObjectiveBound(value: 3, relaxed: names))
+        #expect(try db.recordProgress(jobId: job.id!, worker: "w", progress, now: t0) == .held)
+        let column = try queue.read { try String.fetchOne($0, sql: "SELECT boundRelaxes FROM job WHERE id = ?", arguments: [job.id!]) }
+        #expect(column == text)
+        #expect(try db.job(id: job.id!)?.boundRelaxes == names)
+    }
+
     /// A database from before bounds (migrated up to v2, rows written then) opens with the new
     /// migration, and its jobs read back as they were, without a bound.
     @Test func jobsStoredBeforeBoundsReadWithoutOne() throws {
