@@ -133,7 +133,7 @@ struct JobBody: Codable {
         startFrom = job.startFromJobId
         let best = live?.best ?? job.best
         self.best = best.map(ScoreBody.init)
-        let bound = BoundFields(live.map { ObjectiveBound.higher($0.bound, job.objectiveBound) } ?? job.objectiveBound, best: best)
+        let bound = BoundFields(live?.bound ?? job.objectiveBound, best: best)
         self.bound = bound.bound
         gap = bound.gap
         boundRelaxes = bound.boundRelaxes

@@ -217,6 +217,9 @@ final class JobRunner: Service, Sendable {
                     logger.error("job \(id): cannot save progress: \(error)")
                 }
             }
+            // The final status can carry a bound that no progress report did (one proved since the
+            // last report): the saves below write the bound `report` keeps.
+            handle.report(result.status)
             if handle.stopReason == .claimLost {
                 logger.warning("job \(id) was re-queued or ended elsewhere while it ran here; this worker leaves it")
                 return
@@ -287,7 +290,8 @@ struct LiveProgress: Sendable, Equatable {
     var movesPerSecond: Double
     /// Nil before the first save.
     var saved: SavedRosterBody?
-    /// The best proven bound on the objective, this worker's or an earlier one's; nil until one is known.
+    /// The highest proven bound on the objective, this worker's or an earlier one's (so never below
+    /// the job's stored bound); nil until one is known.
     var bound: ObjectiveBound?
 }
 
@@ -303,7 +307,8 @@ final class RunningJob: Sendable {
         var saved: SavedRosterBody?
         var savedScore: Score?
         var lastSave: ContinuousClock.Instant?
-        /// The highest bound known: an earlier worker's until the solver here proves a higher one.
+        /// The highest bound known: an earlier worker's until the solver here proves a higher one. It
+        /// is raised only by `report`, so the live figures and the progress written carry the same.
         var bound: ObjectiveBound?
     }
     private let state = Mutex(State())
@@ -344,14 +349,12 @@ final class RunningJob: Sendable {
 
     /// The progress written to the database: the best score there is always the saved roster's own
     /// (an earlier worker's before this one's first save), so that a job read after a crash
-    /// describes the roster it kept; the bound is the highest known.
+    /// describes the roster it kept; the bound is the highest known as of the last `report`.
     func durableProgress(_ status: SolverStatus) -> JobProgress {
-        let bound = state.withLock { s in
-            s.bound = ObjectiveBound.higher(s.bound, status.bound)
-            return s.bound
+        state.withLock { s in
+            JobProgress(best: s.savedScore ?? earlier?.best, moves: status.moves + (earlier?.moves ?? 0),
+                        elapsedSeconds: status.elapsed.seconds + (earlier?.elapsedSeconds ?? 0), bound: s.bound)
         }
-        return JobProgress(best: savedScore ?? earlier?.best, moves: status.moves + (earlier?.moves ?? 0),
-                           elapsedSeconds: status.elapsed.seconds + (earlier?.elapsedSeconds ?? 0), bound: bound)
     }
 
     func saved(_ evaluation: Evaluation) {
