@@ -229,20 +229,13 @@ final class JobRunner: Service, Sendable {
                 held = false
             } else {
                 let progress = handle.durableProgress(result.status)
-                // A saved roster that meets the proven bound is optimal, however the search ended: no
-                // other worker could improve it, and no stop request or shutdown makes it less so.
                 let optimal = progress.best.map { progress.bound?.proves($0) == true } ?? false
-                if handle.stopReason == .shutdown && configuration.sharedDatabase && !optimal {
+                if let (status, note) = Self.ending(stopReason: handle.stopReason, optimal: optimal,
+                                                    sharedDatabase: configuration.sharedDatabase) {
+                    held = try database.finishJob(id: id, worker: claim, status: status, error: note, progress: progress, now: Date())
+                } else {
                     held = try database.releaseJob(id: id, worker: claim, progress: progress)
                     logger.notice("job \(id) is back in the queue for another worker to continue")
-                } else {
-                    let (status, note): (JobStatus, String?) = switch handle.stopReason {
-                    case _ where optimal: (.optimal, nil)
-                    case nil, .claimLost: (.finished, nil)
-                    case .requested: (.stopped, nil)
-                    case .shutdown: (.interrupted, "the server shut down before the time limit; the best roster so far is kept")
-                    }
-                    held = try database.finishJob(id: id, worker: claim, status: status, error: note, progress: progress, now: Date())
                 }
             }
             if !held { logger.warning("job \(id) was re-queued or ended elsewhere before it ended here; its result here is dropped") }
@@ -256,6 +249,21 @@ final class JobRunner: Service, Sendable {
             } catch {
                 logger.error("job \(id): cannot record the failure: \(error)")
             }
+        }
+    }
+
+    /// How a job whose search stopped here ends: the status to finish it with and its note, or nil to
+    /// put it back in the queue. A saved roster that meets the proven bound is `optimal` however the
+    /// search stopped: no other worker could improve it, and no stop request or shutdown makes it less
+    /// so. Otherwise the stop reason decides; a worker shutting down on a shared database hands the job
+    /// back for another worker to continue.
+    static func ending(stopReason: StopReason?, optimal: Bool, sharedDatabase: Bool) -> (status: JobStatus, note: String?)? {
+        if optimal { return (.optimal, nil) }
+        switch stopReason {
+        case nil, .claimLost: return (.finished, nil)
+        case .requested: return (.stopped, nil)
+        case .shutdown where sharedDatabase: return nil
+        case .shutdown: return (.interrupted, "the server shut down before the time limit; the best roster so far is kept")
         }
     }
 
