@@ -1,14 +1,36 @@
 import Foundation
 import RotorCore
 
+/// A proven bound on the objective as Rotor's JSON documents give it beside an objective: `bound` (no
+/// roster that keeps the hard rules scores below it), `gap` (how far at most the scored roster is from
+/// the best possible, (objective − bound) / max(objective, 1); 0 when it is proved optimal) and
+/// `boundRelaxes` (the rules the bound leaves out, empty when it models every rule). All nil without
+/// a bound; the gap also without a roster's score or while that roster breaks a hard rule.
+///
+/// Every document that carries a bound takes its fields from here. How it writes nil is the
+/// document's, as the docs give it: a roster file (`RosterJSON`, the API's roster) leaves the keys
+/// out, the API's jobs and events write null.
+public struct BoundFields: Equatable, Sendable {
+    public var bound: Int?
+    public var gap: Double?
+    public var boundRelaxes: [String]?
+
+    public init(_ bound: ObjectiveBound?, best: Score?) {
+        self.bound = bound?.value
+        gap = best.flatMap { bound?.gap($0) }
+        boundRelaxes = bound?.relaxed
+    }
+}
+
 /// A roster as JSON: the assignments by staff ID and day, and the score with its breakdown by rule,
 /// staff member and day, and every violation with its explanation.
 public enum RosterJSON {
     struct Document: Codable {
         var instance: String
         var objective: Int
-        /// A proven lower bound on the objective, the gap to it, and what the bound leaves out (see
-        /// `ObjectiveBound`); null when the roster comes without one.
+        /// A proven lower bound on the objective, the gap to it, and what the bound leaves out
+        /// (`BoundFields`); left out when the roster comes without a bound, the gap also while the
+        /// roster breaks a hard rule.
         var bound: Int?
         var gap: Double?
         var boundRelaxes: [String]?
@@ -45,12 +67,13 @@ public enum RosterJSON {
         let problem = compiled.problem
         let postName = { (v: Int?) -> String? in v.flatMap { $0 == 0 ? nil : compiled.valueName($0) } }
         let byStaff = evaluation.softByStaff(staffCount: compiled.staffCount)
+        let bounds = BoundFields(bound, best: evaluation.score)
         let document = Document(
             instance: problem.name,
             objective: evaluation.score.soft,
-            bound: bound?.value,
-            gap: bound?.gap(evaluation.score),
-            boundRelaxes: bound?.relaxed,
+            bound: bounds.bound,
+            gap: bounds.gap,
+            boundRelaxes: bounds.boundRelaxes,
             hardPenalty: evaluation.score.hard,
             feasible: evaluation.score.isFeasible,
             days: compiled.days,

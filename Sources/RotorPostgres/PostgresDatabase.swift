@@ -209,9 +209,7 @@ public final class PostgresAppDatabase: RotorDatabase {
         try attempt("record the progress of job \(jobId)") {
             try pool.withConnection { c in
                 let rows = try c.rows("""
-                    UPDATE job SET "bestHard" = \(progress.best?.hard), "bestSoft" = \(progress.best?.soft), moves = \(progress.moves),
-                        "elapsedSeconds" = \(progress.elapsedSeconds), "heartbeatAt" = \(now),
-                        bound = COALESCE(\(progress.bound?.value), bound), "boundRelaxes" = COALESCE(\(progress.boundRelaxesJSON), "boundRelaxes")
+                    UPDATE job SET \(progress: progress), "heartbeatAt" = \(now)
                     WHERE id = \(jobId) AND status = 'running' AND "claimedBy" = \(claim)
                     RETURNING "stopRequested"
                     """, logger: logger)
@@ -225,9 +223,7 @@ public final class PostgresAppDatabase: RotorDatabase {
         try attempt("save the roster of job \(roster.jobId)") {
             try pool.transaction { c in
                 guard try c.run("""
-                    UPDATE job SET "bestHard" = \(progress.best?.hard), "bestSoft" = \(progress.best?.soft), moves = \(progress.moves),
-                        "elapsedSeconds" = \(progress.elapsedSeconds), "heartbeatAt" = \(roster.savedAt),
-                        bound = COALESCE(\(progress.bound?.value), bound), "boundRelaxes" = COALESCE(\(progress.boundRelaxesJSON), "boundRelaxes")
+                    UPDATE job SET \(progress: progress), "heartbeatAt" = \(roster.savedAt)
                     WHERE id = \(roster.jobId) AND status = 'running' AND "claimedBy" = \(claim)
                     """, logger: logger) == 1 else { return false }
                 try c.run("""
@@ -246,10 +242,7 @@ public final class PostgresAppDatabase: RotorDatabase {
         return try attempt("end job \(id)") {
             try pool.withConnection { c in
                 try c.run("""
-                    UPDATE job SET status = \(status.rawValue), error = \(error), "finishedAt" = \(now),
-                        "bestHard" = \(progress.best?.hard), "bestSoft" = \(progress.best?.soft), moves = \(progress.moves),
-                        "elapsedSeconds" = \(progress.elapsedSeconds),
-                        bound = COALESCE(\(progress.bound?.value), bound), "boundRelaxes" = COALESCE(\(progress.boundRelaxesJSON), "boundRelaxes")
+                    UPDATE job SET status = \(status.rawValue), error = \(error), "finishedAt" = \(now), \(progress: progress)
                     WHERE id = \(id) AND status = 'running' AND "claimedBy" = \(claim)
                     """, logger: logger) == 1
             }
@@ -260,10 +253,7 @@ public final class PostgresAppDatabase: RotorDatabase {
         try attempt("put job \(id) back in the queue") {
             try pool.withConnection { c in
                 try c.run("""
-                    UPDATE job SET status = 'queued', "claimedBy" = NULL,
-                        "bestHard" = \(progress.best?.hard), "bestSoft" = \(progress.best?.soft), moves = \(progress.moves),
-                        "elapsedSeconds" = \(progress.elapsedSeconds),
-                        bound = COALESCE(\(progress.bound?.value), bound), "boundRelaxes" = COALESCE(\(progress.boundRelaxesJSON), "boundRelaxes")
+                    UPDATE job SET status = 'queued', "claimedBy" = NULL, \(progress: progress)
                     WHERE id = \(id) AND status = 'running' AND "claimedBy" = \(claim)
                     """, logger: logger) == 1
             }
@@ -343,7 +333,7 @@ public final class PostgresAppDatabase: RotorDatabase {
         job.bestSoft = try row["bestSoft"].decode(Int?.self)
         job.bound = try row["bound"].decode(Int?.self)
         if let relaxes = try row["boundRelaxes"].decode(String?.self) {
-            guard let names = try? JSONDecoder().decode([String].self, from: Data(relaxes.utf8)) else {
+            guard let names = BoundRelaxesColumn.decode(relaxes) else {
                 throw PostgresStorageError(description: "job \(job.id!) has a boundRelaxes that is not a JSON list of names")
             }
             job.boundRelaxes = names
@@ -364,6 +354,27 @@ public final class PostgresAppDatabase: RotorDatabase {
         do { return try body() } catch let error as PostgresStorageError { throw error } catch {
             throw PostgresStorageError(doing: "cannot \(action)", error)
         }
+    }
+}
+
+extension PostgresQuery.StringInterpolation {
+    /// The assignments of an `UPDATE job SET …` that record a running job's progress: its best score,
+    /// moves and time, and its bound, which stays as stored when the progress has none (as
+    /// `JobProgress.assignments` on SQLite). Every write of a job's progress uses them.
+    mutating func appendInterpolation(progress: JobProgress) {
+        appendLiteral("\"bestHard\" = ")
+        appendInterpolation(progress.best?.hard)
+        appendLiteral(", \"bestSoft\" = ")
+        appendInterpolation(progress.best?.soft)
+        appendLiteral(", moves = ")
+        appendInterpolation(progress.moves)
+        appendLiteral(", \"elapsedSeconds\" = ")
+        appendInterpolation(progress.elapsedSeconds)
+        appendLiteral(", bound = COALESCE(")
+        appendInterpolation(progress.bound?.value)
+        appendLiteral(", bound), \"boundRelaxes\" = COALESCE(")
+        appendInterpolation(progress.boundRelaxesJSON)
+        appendLiteral(", \"boundRelaxes\")")
     }
 }
 

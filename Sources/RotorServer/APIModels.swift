@@ -1,5 +1,6 @@
 import Foundation
 import RotorCore
+import RotorFormats
 import RotorStorage
 
 /// A score as the API writes it.
@@ -16,7 +17,8 @@ struct ScoreBody: Codable, Equatable, Sendable {
 }
 
 /// An optional field that a JSON body always carries, as null when it has no value, rather than
-/// leaving it out: the bound's fields, which a client reads beside the score it qualifies.
+/// leaving it out: the bound's fields of jobs and events, which a client reads beside the score
+/// they qualify (docs/server.md).
 @propertyWrapper
 struct Nullable<Value: Codable & Equatable & Sendable>: Codable, Equatable, Sendable {
     var wrappedValue: Value?
@@ -40,22 +42,6 @@ extension KeyedDecodingContainer {
     /// A `Nullable` field that is missing reads as null.
     func decode<Value>(_ type: Nullable<Value>.Type, forKey key: Key) throws -> Nullable<Value> {
         try decodeIfPresent(type, forKey: key) ?? Nullable(wrappedValue: nil)
-    }
-}
-
-/// A job's proven bound on the objective as the API writes it beside the job's best score: the
-/// bound, the gap (how far at most the best score is from the best possible, as a share of the
-/// objective: (objective − bound) / max(objective, 1)) and the rules the bound leaves out. All null
-/// without a bound; the gap also while the best roster breaks a hard rule.
-struct BoundFields: Equatable, Sendable {
-    var bound: Int?
-    var gap: Double?
-    var boundRelaxes: [String]?
-
-    init(_ bound: ObjectiveBound?, best: Score?) {
-        self.bound = bound?.value
-        gap = best.flatMap { bound?.gap($0) }
-        boundRelaxes = bound?.relaxed
     }
 }
 
@@ -106,7 +92,8 @@ struct JobBody: Codable {
     var startFrom: Int64?
     var best: ScoreBody?
     /// The proven lower bound on the objective, the gap between `best` and it, and the rules it leaves
-    /// out (see `BoundFields`); null until the solver proves a bound.
+    /// out (`BoundFields`); always present, null until the solver proves a bound (the gap also while
+    /// `best` breaks a hard rule).
     @Nullable var bound: Int?
     @Nullable var gap: Double?
     @Nullable var boundRelaxes: [String]?
@@ -133,7 +120,7 @@ struct JobBody: Codable {
         startFrom = job.startFromJobId
         let best = live?.best ?? job.best
         self.best = best.map(ScoreBody.init)
-        let bound = BoundFields(live.map { ObjectiveBound.higher($0.bound, job.objectiveBound) } ?? job.objectiveBound, best: best)
+        let bound = BoundFields(live?.bound ?? job.objectiveBound, best: best)
         self.bound = bound.bound
         gap = bound.gap
         boundRelaxes = bound.boundRelaxes

@@ -95,8 +95,9 @@ extension API {
             return textResponse(RosterCSV.write(saved.schedule, problem: compiled), contentType: "text/csv; charset=utf-8")
         }
         let evaluation = Evaluation(compiled, saved.schedule)
-        // The job's bound holds for every roster of its problem; the gap is the saved roster's.
-        let bound = ObjectiveBound.higher(runner.live(jobId: saved.job.id!)?.bound, saved.job.objectiveBound)
+        // The job's bound (the runner's while the job runs here, never below the stored one) holds for
+        // every roster of its problem; the gap is the saved roster's.
+        let bound = runner.live(jobId: saved.job.id!)?.bound ?? saved.job.objectiveBound
         return textResponse(RosterJSON.write(saved.schedule, problem: compiled, evaluation: evaluation, bound: bound),
                             contentType: "application/json; charset=utf-8")
     }

@@ -217,6 +217,9 @@ final class JobRunner: Service, Sendable {
                     logger.error("job \(id): cannot save progress: \(error)")
                 }
             }
+            // The final status can carry a bound that no progress report did (one proved since the
+            // last report): the saves below write the bound `report` keeps.
+            handle.report(result.status)
             if handle.stopReason == .claimLost {
                 logger.warning("job \(id) was re-queued or ended elsewhere while it ran here; this worker leaves it")
                 return
@@ -226,20 +229,13 @@ final class JobRunner: Service, Sendable {
                 held = false
             } else {
                 let progress = handle.durableProgress(result.status)
-                // A saved roster that meets the proven bound is optimal, however the search ended: no
-                // other worker could improve it, and no stop request or shutdown makes it less so.
                 let optimal = progress.best.map { progress.bound?.proves($0) == true } ?? false
-                if handle.stopReason == .shutdown && configuration.sharedDatabase && !optimal {
+                if let (status, note) = Self.ending(stopReason: handle.stopReason, optimal: optimal,
+                                                    sharedDatabase: configuration.sharedDatabase) {
+                    held = try database.finishJob(id: id, worker: claim, status: status, error: note, progress: progress, now: Date())
+                } else {
                     held = try database.releaseJob(id: id, worker: claim, progress: progress)
                     logger.notice("job \(id) is back in the queue for another worker to continue")
-                } else {
-                    let (status, note): (JobStatus, String?) = switch handle.stopReason {
-                    case _ where optimal: (.optimal, nil)
-                    case nil, .claimLost: (.finished, nil)
-                    case .requested: (.stopped, nil)
-                    case .shutdown: (.interrupted, "the server shut down before the time limit; the best roster so far is kept")
-                    }
-                    held = try database.finishJob(id: id, worker: claim, status: status, error: note, progress: progress, now: Date())
                 }
             }
             if !held { logger.warning("job \(id) was re-queued or ended elsewhere before it ended here; its result here is dropped") }
@@ -253,6 +249,21 @@ final class JobRunner: Service, Sendable {
             } catch {
                 logger.error("job \(id): cannot record the failure: \(error)")
             }
+        }
+    }
+
+    /// How a job whose search stopped here ends: the status to finish it with and its note, or nil to
+    /// put it back in the queue. A saved roster that meets the proven bound is `optimal` however the
+    /// search stopped: no other worker could improve it, and no stop request or shutdown makes it less
+    /// so. Otherwise the stop reason decides; a worker shutting down on a shared database hands the job
+    /// back for another worker to continue.
+    static func ending(stopReason: StopReason?, optimal: Bool, sharedDatabase: Bool) -> (status: JobStatus, note: String?)? {
+        if optimal { return (.optimal, nil) }
+        switch stopReason {
+        case nil, .claimLost: return (.finished, nil)
+        case .requested: return (.stopped, nil)
+        case .shutdown where sharedDatabase: return nil
+        case .shutdown: return (.interrupted, "the server shut down before the time limit; the best roster so far is kept")
         }
     }
 
@@ -287,7 +298,8 @@ struct LiveProgress: Sendable, Equatable {
     var movesPerSecond: Double
     /// Nil before the first save.
     var saved: SavedRosterBody?
-    /// The best proven bound on the objective, this worker's or an earlier one's; nil until one is known.
+    /// The highest proven bound on the objective, this worker's or an earlier one's (so never below
+    /// the job's stored bound); nil until one is known.
     var bound: ObjectiveBound?
 }
 
@@ -303,7 +315,8 @@ final class RunningJob: Sendable {
         var saved: SavedRosterBody?
         var savedScore: Score?
         var lastSave: ContinuousClock.Instant?
-        /// The highest bound known: an earlier worker's until the solver here proves a higher one.
+        /// The highest bound known: an earlier worker's until the solver here proves a higher one. It
+        /// is raised only by `report`, so the live figures and the progress written carry the same.
         var bound: ObjectiveBound?
     }
     private let state = Mutex(State())
@@ -344,14 +357,12 @@ final class RunningJob: Sendable {
 
     /// The progress written to the database: the best score there is always the saved roster's own
     /// (an earlier worker's before this one's first save), so that a job read after a crash
-    /// describes the roster it kept; the bound is the highest known.
+    /// describes the roster it kept; the bound is the highest known as of the last `report`.
     func durableProgress(_ status: SolverStatus) -> JobProgress {
-        let bound = state.withLock { s in
-            s.bound = ObjectiveBound.higher(s.bound, status.bound)
-            return s.bound
+        state.withLock { s in
+            JobProgress(best: s.savedScore ?? earlier?.best, moves: status.moves + (earlier?.moves ?? 0),
+                        elapsedSeconds: status.elapsed.seconds + (earlier?.elapsedSeconds ?? 0), bound: s.bound)
         }
-        return JobProgress(best: savedScore ?? earlier?.best, moves: status.moves + (earlier?.moves ?? 0),
-                           elapsedSeconds: status.elapsed.seconds + (earlier?.elapsedSeconds ?? 0), bound: bound)
     }
 
     func saved(_ evaluation: Evaluation) {

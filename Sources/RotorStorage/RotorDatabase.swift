@@ -94,14 +94,26 @@ public struct JobProgress: Sendable, Equatable {
         self.bound = bound
     }
 
-    /// `bound.relaxed` as the job's `boundRelaxes` column stores it: a JSON list of rule names.
+    /// `bound.relaxed` as the job's `boundRelaxes` column stores it (`BoundRelaxesColumn`).
     public var boundRelaxesJSON: String? {
-        bound.map { JobProgress.json($0.relaxed) }
+        bound.map { BoundRelaxesColumn.encode($0.relaxed) }
     }
+}
 
-    static func json(_ names: [String]) -> String {
+/// The job's `boundRelaxes` column on SQLite and PostgreSQL alike: the rules a bound leaves out as a
+/// JSON list of names (`["fairness","min-rest"]`, `[]` for a bound that models every rule). Every
+/// write of the column encodes here and PostgreSQL's rows decode here; on SQLite, GRDB decodes the
+/// same JSON into `JobRecord.boundRelaxes` itself.
+public enum BoundRelaxesColumn {
+    public static func encode(_ names: [String]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
+        // Encoding a list of strings cannot fail.
         return (try? encoder.encode(names)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
+
+    /// The names in a stored column; nil when it is not a JSON list of strings.
+    public static func decode(_ text: String) -> [String]? {
+        try? JSONDecoder().decode([String].self, from: Data(text.utf8))
     }
 }

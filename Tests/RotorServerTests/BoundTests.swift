@@ -106,7 +106,8 @@ struct BoundTests {
 
     /// What a progress event and a job say for a given bound: the figures while the job runs here
     /// (fresher than the database), the stored ones after, nulls without a bound, no gap while the
-    /// best roster breaks a hard rule.
+    /// best roster breaks a hard rule. Unlike a roster file, which leaves such fields out
+    /// (RosterJSONTests), a job and its events always carry all three keys (docs/server.md).
     @Test func theBoundFieldsOfAJobAndItsEvents() throws {
         var job = JobRecord(problemId: 1, limits: JobLimits(timeLimitSeconds: 60, threads: 1, seed: 1), createdAt: Date(timeIntervalSince1970: 0))
         job.id = 7
@@ -131,6 +132,8 @@ struct BoundTests {
         let lower = LiveProgress(best: Score(hard: 2, soft: 50), moves: 10, elapsedSeconds: 1, movesPerSecond: 10, bound: nil)
         let infeasible = JobBody(job, live: lower)
         #expect(infeasible.bound == 83 && infeasible.gap == nil, "the stored bound, and no gap for a roster that breaks a hard rule")
+        let noGap = API.serverSentEvent("progress", ProgressEvent(infeasible))
+        #expect(noGap.contains(#""gap":null"#) && noGap.contains(#""bound":83"#), "a job writes a field without a value as null: \(noGap)")
 
         // The fields survive a round trip, nulls included.
         let decoded = try decoder.decode(JobBody.self, from: Data(API.serverSentEvent("x", JobBody(job, live: lower)).split(separator: "\n")[1].dropFirst(6).utf8))

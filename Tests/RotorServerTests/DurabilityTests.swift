@@ -8,6 +8,21 @@ import Testing
 
 @Suite("Durability")
 struct DurabilityTests {
+    /// How a job ends by why its search stopped: `optimal` whenever its roster meets the bound, else
+    /// by the stop reason; a worker shutting down on a shared database puts it back in the queue.
+    @Test func howAJobEnds() {
+        for reason: StopReason? in [nil, .requested, .shutdown, .claimLost] {
+            for shared in [false, true] {
+                #expect(JobRunner.ending(stopReason: reason, optimal: true, sharedDatabase: shared)?.status == .optimal)
+            }
+        }
+        #expect(JobRunner.ending(stopReason: nil, optimal: false, sharedDatabase: true)?.status == .finished)
+        #expect(JobRunner.ending(stopReason: .requested, optimal: false, sharedDatabase: true)?.status == .stopped)
+        #expect(JobRunner.ending(stopReason: .shutdown, optimal: false, sharedDatabase: true) == nil)
+        let interrupted = JobRunner.ending(stopReason: .shutdown, optimal: false, sharedDatabase: false)
+        #expect(interrupted?.status == .interrupted && interrupted?.note != nil)
+    }
+
     /// A process died while its job ran: the job is still `running` in the database, with the last
     /// roster it saved. A new server reports it interrupted, serves that roster, and can resume from it.
     @Test func aJobLeftRunningIsInterruptedWithItsRosterAndCanBeResumed() async throws {

@@ -383,10 +383,14 @@ function boundVerdict(gap) {
 }
 
 /// The bound in a sentence: "objective 92 · bound 83 · at most 9.8 % from the best possible", or
-/// "… · proved optimal", with what the bound leaves out.
-function boundSentence({ bound, gap, boundRelaxes, objective }) {
-  const relaxed = boundRelaxes?.length ? ` (bound leaves out: ${boundRelaxes.join(", ")})` : "";
-  return `objective ${objective} · bound ${bound} · ${boundVerdict(gap)}${relaxed}`;
+/// "… · proved optimal", with what the bound leaves out. Plain text (a tooltip), or with `html` as
+/// escaped markup with the figures and the verdict in bold (the note under the live figures).
+function boundSentence({ bound, gap, boundRelaxes, objective }, { html = false } = {}) {
+  const strong = (value, className) => !html ? String(value)
+    : `<strong${className ? ` class="${className}"` : ""}>${escapeHTML(String(value))}</strong>`;
+  const leavesOut = boundRelaxes?.length ? `(bound leaves out: ${boundRelaxes.join(", ")})` : "";
+  const relaxed = !leavesOut ? "" : html ? ` <span class="relaxed">${escapeHTML(leavesOut)}</span>` : ` ${leavesOut}`;
+  return `objective ${strong(objective)} · bound ${strong(bound)} · ${strong(boundVerdict(gap), "verdict")}${relaxed}`;
 }
 
 /// Shows a job's bound under its live figures: `figures` is {bound, gap, boundRelaxes, objective,
@@ -400,12 +404,9 @@ function showBound(figures) {
     note.textContent = figures?.running ? "No bound on the objective proved yet." : "";
     return;
   }
-  const { bound, gap, boundRelaxes, objective } = figures;
   note.hidden = false;
-  note.className = `bound-note${gap === 0 ? " optimal" : ""}`;
-  note.innerHTML = `objective <strong>${escapeHTML(String(objective))}</strong> · bound <strong>${escapeHTML(String(bound))}</strong> · `
-    + `<strong class="verdict">${escapeHTML(boundVerdict(gap))}</strong>`
-    + (boundRelaxes?.length ? ` <span class="relaxed">(bound leaves out: ${boundRelaxes.map((r) => escapeHTML(r)).join(", ")})</span>` : "");
+  note.className = `bound-note${figures.gap === 0 ? " optimal" : ""}`;
+  note.innerHTML = boundSentence(figures, { html: true });
   note.title = "No roster that keeps the hard rules scores below the bound; the gap is (objective − bound) / objective.";
 }
 
