@@ -37,6 +37,17 @@ private func rowCellSoft(_ p: CompiledProblem, _ e: Int, _ row: [UInt8]) -> Doub
     (0..<p.days).reduce(0.0) { $0 + Double(p.cellSoft[(e * p.days + $1) * p.valueCount + Int(row[$1])]) }
 }
 
+/// Expects the programme's cheapest row of staff member `e`, at random prices drawn from `seed`,
+/// to cost what the cheapest of every row does.
+private func expectCheapestRowIsExact(_ p: CompiledProblem, _ e: Int, _ bound: LagrangianBound, seed: Int, _ what: String) {
+    var random = RandomSource(seed: UInt64(seed))
+    var prices: [Double] = []
+    bound.rowPrices(e, randomSlotPrices(p, &random), into: &prices)
+    let programme = bound.relaxation.cheapest(e, prices: prices)?.cost
+    let truth = exhaustiveCheapestRow(p, e, prices, bound)
+    #expect(programme == truth, "\(what), seed \(seed), staff \(e): programme \(String(describing: programme)), every row \(String(describing: truth))")
+}
+
 /// Random slot prices: some negative (cover wanted), some positive.
 private func randomSlotPrices(_ p: CompiledProblem, _ random: inout RandomSource) -> [Double] {
     (0..<(p.days * p.postCount)).map { _ in Double(random.below(400)) - 100 }
@@ -172,12 +183,7 @@ extension LagrangianBoundTests {
                     continue
                 }
                 guard relaxed.isEmpty else { continue }
-                var random = RandomSource(seed: UInt64(seed))
-                var prices: [Double] = []
-                bound.rowPrices(e, randomSlotPrices(p, &random), into: &prices)
-                let programme = bound.relaxation.cheapest(e, prices: prices)?.cost
-                let truth = exhaustiveCheapestRow(p, e, prices, bound)
-                #expect(programme == truth, "\(name.rawValue), seed \(seed), staff \(e): programme \(String(describing: programme)), every row \(String(describing: truth))")
+                expectCheapestRowIsExact(p, e, bound, seed: seed, name.rawValue)
                 found = true
             }
         }
@@ -198,12 +204,7 @@ extension LagrangianBoundTests {
                 let rules = p.contract(of: e).expandedRules
                 guard rules.contains(where: { $0.kind.name == name && $0.weight != .hard }),
                       bound.relaxation.relaxedRules[e].isEmpty else { continue }
-                var random = RandomSource(seed: UInt64(seed))
-                var prices: [Double] = []
-                bound.rowPrices(e, randomSlotPrices(p, &random), into: &prices)
-                let programme = bound.relaxation.cheapest(e, prices: prices)?.cost
-                let truth = exhaustiveCheapestRow(p, e, prices, bound)
-                #expect(programme == truth, "\(name.rawValue), seed \(seed), staff \(e): programme \(String(describing: programme)), every row \(String(describing: truth))")
+                expectCheapestRowIsExact(p, e, bound, seed: seed, name.rawValue)
                 checked += 1
             }
         }
