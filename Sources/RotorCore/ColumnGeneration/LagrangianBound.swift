@@ -25,11 +25,15 @@ package struct LagrangianBound: Sendable {
     package var relaxedRules: [String] { Array(Set(relaxation.relaxedRules.joined())).sorted() }
 
     /// Where the master is too large for column generation, only single passes run (L at zero
-    /// prices), and the programme keeps every rule its state holds, whatever the round's work.
+    /// prices), and on Rotor's own problems the programme keeps every rule its state holds, whatever
+    /// the round's work. Not on the benchmark's: most of their states are reached, and on Instance 24
+    /// (150 × 364) such a pass outlasted the bound's share, took 648 MB, and held up the first
+    /// thread until the first feasible roster came at 30 s (3 s with the round's budget).
     package init(_ problem: CompiledProblem) {
         self.problem = problem
-        let columnGenerates = CoverMasterRows(problem, personShortfall: 0, hardShortfall: 0).count <= Self.maxMasterRows
-        relaxation = RowRelaxation(problem, roundWork: columnGenerates ? RowRelaxation.maxRoundWork : RowRelaxation.maxSinglePassWork)
+        let singlePass = CoverMasterRows(problem, personShortfall: 0, hardShortfall: 0).count > Self.maxMasterRows
+            && !WindowRebuilder.isApplicable(problem)
+        relaxation = RowRelaxation(problem, roundWork: singlePass ? RowRelaxation.maxSinglePassWork : RowRelaxation.maxRoundWork)
         leastCount = (0..<(problem.days * problem.postCount)).map { c in
             problem.coverMinWeight[c] < 0 ? problem.coverMin[c] : 0
         }

@@ -294,8 +294,9 @@ struct LocalSearch {
 
     /// How long the bound waits for a feasible roster at most: the pass and column generation hold
     /// up the first thread, and before a feasible roster the search needs both threads (on the surge
-    /// example the first feasible roster came at 1.9 s with the bound first, 1.3 s without).
-    static let boundWaits = (moves: 1 << 21, shareOfRun: 0.1)
+    /// example the first feasible roster came at 1.9 s with the bound first, 1.3 s without; at
+    /// 2.1 s when a 10 s run's bound waited only a tenth of it).
+    static let boundWaits = (moves: 1 << 21, shareOfRun: 0.2)
 
     /// Column generation runs only where `boundRoundsInShare` rounds of the row programme fit the
     /// bound's share of the time limit: it takes tens to hundreds of rounds, and Instances 13 and 20
@@ -314,13 +315,15 @@ struct LocalSearch {
     /// fit the share. A bound that the best roster meets stops every thread.
     mutating func proveBound(progress: (@Sendable (SolverStatus) -> Void)?) {
         let bounder = LagrangianBound(problem)
-        let deadline = options.termination.timeLimit.map { $0 * options.boundShare }
+        // The share counts from now: the bound waits for the search's first feasible roster.
+        let share = options.termination.timeLimit.map { $0 * options.boundShare }
+        let deadline = share.map { clock.now() - start + $0 }
         let bestScore = bestScore
         let stop = pausedSearchCheck(progress: progress, deadline: deadline) { bestScore }
         // Every roster meets 0 (no penalty is negative); a pass that does not end within the share
         // proves nothing more.
         shared.publish(ObjectiveBound(value: 0, relaxed: bounder.relaxedRules))
-        let steps = deadline.map { Int($0 / .seconds(1) * Self.boundStepsPerSecond) }
+        let steps = share.map { Int($0 / .seconds(1) * Self.boundStepsPerSecond) }
         guard let atZero = bounder.evaluate([Double](repeating: 0, count: problem.days * problem.postCount), stop: stop) else { return }
         if let bound = bounder.objectiveBound(atZero.value) { shared.publish(bound) }
         // Subgradient steps from zero prices did not raise the bound within the share of a run on

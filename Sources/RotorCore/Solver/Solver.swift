@@ -114,8 +114,8 @@ public struct SolverOptions: Sendable {
     /// When set, the incremental score is recomputed from scratch every this many moves and any
     /// difference stops the search with `SolverError.scoreDrift`.
     public var checkEvery: Int? = nil
-    /// The share of the time limit that the first thread may spend proving a bound
-    /// (`LagrangianBound.columnGeneration`) before it searches; 0 proves none. Without a time limit
+    /// The share of the time limit by which the first thread's bound must end (`LocalSearch.proveBound`,
+    /// which pauses its search once it has a feasible roster); 0 proves none. Without a time limit
     /// the bound takes at most `boundRounds` rounds of its programme. A roster that meets the bound is
     /// optimal, and the search then stops.
     public var boundShare: Double = 0.25
