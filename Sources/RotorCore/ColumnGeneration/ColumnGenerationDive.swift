@@ -41,8 +41,9 @@ package final class ColumnGenerationDive {
     let domain: SearchState
     let hardWeight: Int
     var master: RevisedSimplex
-    /// Master rows of cover slot `c`: `slotRows[slotStart[c] ..< slotStart[c + 1]]`.
-    var slotStart: [Int] = [0], slotRows: [Int] = []
+    /// The master's rows; those of cover slot `c` are `slotRows[slotStart[c] ..< slotStart[c + 1]]`.
+    let cover: CoverMasterRows
+    let slotStart: [Int], slotRows: [Int]
     /// Per column: its person (-1 for the master's own over-cover columns) and values (`days` each).
     var columnStaff: [Int] = []
     var columnValues: [UInt8] = []
@@ -98,6 +99,7 @@ package final class ColumnGenerationDive {
         domain = SearchState(problem)
         fixed = [Int](repeating: -1, count: problem.staffCount)
         let rows = CoverMasterRows(problem, personShortfall: missingRow, hardShortfall: Double(hardUnit * hardWeight))
+        cover = rows
         slotStart = rows.slotStart
         slotRows = rows.slotRows
         master = RevisedSimplex(senses: rows.senses, rhs: rows.rhs, shortfallCost: rows.shortfall)
@@ -122,16 +124,6 @@ package final class ColumnGenerationDive {
     @inline(__always) func cellCost(_ e: Int, _ d: Int, _ v: Int) -> Int {
         let cell = (e * problem.days + d) * problem.valueCount + v
         return Int(problem.cellHard[cell]) * hardWeight + Int(problem.cellSoft[cell])
-    }
-
-    /// The master rows that a person working value `v > 0` on day `d` counts towards: its slot's,
-    /// then its parent post's (a skill's post counts towards its shift's), as indices of `slotRows`.
-    @inline(__always) func coverRows(_ d: Int, _ v: Int) -> [Int] {
-        let c = d * problem.postCount + v - 1
-        let parent = Int(problem.coverParent[v])
-        guard parent > 0 else { return Array(slotStart[c]..<slotStart[c + 1]) }
-        let q = d * problem.postCount + parent - 1
-        return Array(slotStart[c]..<slotStart[c + 1]) + Array(slotStart[q]..<slotStart[q + 1])
     }
 
     /// What the master pays for one more person on value `v > 0` on day `d` at row prices `y`.
@@ -166,15 +158,10 @@ package final class ColumnGenerationDive {
 
     /// Adds staff member `e`'s row `values` unless the master has it; returns whether it was new.
     func addColumn(_ e: Int, _ values: [UInt8]) -> Bool {
-        var key = values
-        key.append(contentsOf: withUnsafeBytes(of: UInt32(e).littleEndian) { Array($0) })
-        guard known.insert(key).inserted else { return false }
+        guard known.insert(CoverMasterRows.columnKey(e, values)).inserted else { return false }
         let cost = rowCost(e, values)
         guard cost < .infinity else { return false }
-        var rows = [e]
-        for d in 0..<problem.days where values[d] != 0 {
-            rows += coverRows(d, Int(values[d])).map { slotRows[$0] }
-        }
+        let rows = cover.columnRows(problem, e, values)
         let coefficients = [Double](repeating: 1, count: rows.count)
         let j = master.addColumn(rows: rows, values: coefficients, cost: cost)
         precondition(j == columnStaff.count)
@@ -200,7 +187,7 @@ package final class ColumnGenerationDive {
             var added = false
             if let relaxation {
                 // The bound's programme: each person's cheapest row at the slots' prices.
-                slotPrices = (0..<(slotStart.count - 1)).map { slotPrice($0, y) }
+                slotPrices = cover.slotPrices(y)
                 for e in 0..<E where fixed[e] < 0 {
                     relaxation.rowPrices(e, slotPrices, into: &rowPrices)
                     guard let found = relaxation.relaxation.cheapest(e, prices: rowPrices, workspace: &workspace) else { continue }
@@ -280,7 +267,7 @@ package final class ColumnGenerationDive {
                 root = master.currentBasis
                 if let atRoot {
                     let y = master.duals
-                    atRoot((0..<(slotStart.count - 1)).map { slotPrice($0, y) })
+                    atRoot(cover.slotPrices(y))
                 }
             }
             if bound < .max && fixedValue > Double(bound) - 1 + 1e-6 { return .cutOff }
@@ -312,9 +299,7 @@ package final class ColumnGenerationDive {
             for (e, j) in choice {
                 fixed[e] = j
                 rightHandSide[e] = 0
-                for d in 0..<H where columnValues[j * H + d] != 0 {
-                    for r in coverRows(d, Int(columnValues[j * H + d])) { rightHandSide[slotRows[r]] -= 1 }
-                }
+                for r in cover.columnRows(problem, e, Array(columnValues[(j * H)..<((j + 1) * H)])).dropFirst() { rightHandSide[r] -= 1 }
             }
             master.setRightHandSide(rightHandSide)
             if barsFixedColumns {

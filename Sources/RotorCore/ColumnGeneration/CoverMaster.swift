@@ -54,4 +54,27 @@ struct CoverMasterRows {
 
     /// The master's rows of cover slot `c`.
     @inline(__always) func rows(ofSlot c: Int) -> ArraySlice<Int> { slotRows[slotStart[c]..<slotStart[c + 1]] }
+
+    /// The master's rows of staff member `e`'s row `values` as a column: the person's own, then for
+    /// each day worked its slot's and its parent post's (a skill's post counts towards its shift's).
+    func columnRows(_ problem: CompiledProblem, _ e: Int, _ values: [UInt8]) -> [Int] {
+        let P = problem.postCount
+        var column = [e]
+        for (d, value) in values.enumerated() where value != 0 {
+            let v = Int(value), parent = Int(problem.coverParent[v])
+            column += rows(ofSlot: d * P + v - 1)
+            if parent > 0 { column += rows(ofSlot: d * P + parent - 1) }
+        }
+        return column
+    }
+
+    /// Each cover slot's price at the master's row prices `y`: the sum of its rows'.
+    func slotPrices(_ y: [Double]) -> [Double] {
+        (0..<(slotStart.count - 1)).map { c in rows(ofSlot: c).reduce(0) { $0 + y[$1] } }
+    }
+
+    /// What tells staff member `e`'s row `values` from every other column: its values, then `e`.
+    static func columnKey(_ e: Int, _ values: [UInt8]) -> [UInt8] {
+        values + withUnsafeBytes(of: UInt32(e).littleEndian) { Array($0) }
+    }
 }

@@ -31,8 +31,8 @@ package struct LagrangianBound: Sendable {
     /// thread until the first feasible roster came at 30 s (3 s with the round's budget).
     package init(_ problem: CompiledProblem) {
         self.problem = problem
-        let singlePass = CoverMasterRows(problem, personShortfall: 0, hardShortfall: 0).count > Self.maxMasterRows
-            && !WindowRebuilder.isApplicable(problem)
+        masterRows = CoverMasterRows(problem, personShortfall: 0, hardShortfall: 0).count
+        let singlePass = masterRows > Self.maxMasterRows && !WindowRebuilder.isApplicable(problem)
         relaxation = RowRelaxation(problem, roundWork: singlePass ? RowRelaxation.maxSinglePassWork : RowRelaxation.maxRoundWork)
         leastCount = (0..<(problem.days * problem.postCount)).map { c in
             problem.coverMinWeight[c] < 0 ? problem.coverMin[c] : 0
@@ -159,16 +159,8 @@ package struct LagrangianBound: Sendable {
         var known: Set<[UInt8]> = []
         /// Adds staff member `e`'s row as a column unless the master has it; returns whether it was new.
         func addColumn(_ e: Int, _ row: [UInt8], cost: Double) -> Bool {
-            var key = row
-            key.append(contentsOf: withUnsafeBytes(of: UInt32(e).littleEndian) { Array($0) })
-            guard known.insert(key).inserted else { return false }
-            var rows = [e]
-            for d in 0..<H where row[d] != 0 {
-                let v = Int(row[d])
-                rows += cover.rows(ofSlot: d * P + v - 1)
-                let parent = Int(p.coverParent[v])
-                if parent > 0 { rows += cover.rows(ofSlot: d * P + parent - 1) }
-            }
+            guard known.insert(CoverMasterRows.columnKey(e, row)).inserted else { return false }
+            let rows = cover.columnRows(problem, e, row)
             _ = master.addColumn(rows: rows, values: [Double](repeating: 1, count: rows.count), cost: cost)
             return true
         }
@@ -181,7 +173,7 @@ package struct LagrangianBound: Sendable {
             if stop() { break }
             master.solve()
             let y = master.duals
-            let u = (0..<(H * P)).map { c in cover.rows(ofSlot: c).reduce(0) { $0 + y[$1] } }
+            let u = cover.slotPrices(y)
             guard let x = evaluate(u, stop: stop) else { break }
             if x.value == .infinity { return (.infinity, u) }
             if x.value > best.value { best = (x.value, u) }
@@ -204,7 +196,7 @@ package struct LagrangianBound: Sendable {
     }
 
     /// The master's rows: one per person and one per cover bound that costs (`columnGeneration`).
-    package var masterRows: Int { CoverMasterRows(problem, personShortfall: 0, hardShortfall: 0).count }
+    package let masterRows: Int
     /// The largest master the dense revised simplex takes (its basis inverse is rows² numbers, and
     /// a pivot touches each); larger problems get no prices from it (`LocalSearch.proveBound`).
     package static let maxMasterRows = 2500
