@@ -111,6 +111,14 @@ package final class ColumnGenerationDive {
         columnValues = [UInt8](repeating: 0, count: master.columnCount * problem.days)
     }
 
+    /// The people's rows among the master's columns.
+    package var rows: [(person: Int, row: [UInt8])] {
+        let H = problem.days
+        return columnStaff.indices.compactMap { j in
+            columnStaff[j] < 0 ? nil : (columnStaff[j], Array(columnValues[(j * H)..<((j + 1) * H)]))
+        }
+    }
+
     /// Offers a roster's rows that keep every hard rule of their own as columns, so that the master
     /// starts from them.
     public func add(_ schedule: Schedule) {

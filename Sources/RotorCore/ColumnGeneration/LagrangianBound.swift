@@ -48,8 +48,11 @@ package struct LagrangianBound: Sendable {
     }
 
     /// L at prices `u` (one per slot `d * postCount + post`); nil when `stop` says so first (it is
-    /// asked between people, since a round on a large operation can take seconds).
-    package func evaluate(_ u: [Double], stop: () -> Bool = { false }) -> Evaluation? {
+    /// asked between people, since a round on a large operation can take seconds). `restrict` may
+    /// forbid a person's cells (price them `.infinity`) before their row is priced: a branch of
+    /// `BranchAndPrice`, whose L then bounds the rosters of that branch.
+    package func evaluate(_ u: [Double], restrict: ((Int, inout [Double]) -> Void)? = nil,
+                          stop: () -> Bool = { false }) -> Evaluation? {
         let E = problem.staffCount, H = problem.days, V = problem.valueCount, P = problem.postCount
         var value = 0.0
         var rows: [[UInt8]] = []
@@ -58,6 +61,7 @@ package struct LagrangianBound: Sendable {
         for e in 0..<E {
             if e % 16 == 0 && stop() { return nil }
             rowPrices(e, u, into: &prices)
+            restrict?(e, &prices)
             guard let best = relaxation.cheapest(e, prices: prices, workspace: &workspace) else {
                 return Evaluation(value: .infinity, rows: [])
             }
@@ -152,32 +156,64 @@ package struct LagrangianBound: Sendable {
     package func columnGeneration(rounds: Int, startingRows: [[UInt8]] = [],
                                   stop: () -> Bool = { false }) -> (value: Double, prices: [Double]) {
         precondition(masterRows <= Self.maxMasterRows, "the master is too large for the dense simplex")
-        let E = problem.staffCount, H = problem.days, P = problem.postCount, p = problem
-        let cover = CoverMasterRows(problem, personShortfall: 1e7, hardShortfall: 1e6)
-        var master = RevisedSimplex(senses: cover.senses, rhs: cover.rhs, shortfallCost: cover.shortfall)
-        for (row, cost) in cover.overColumns { _ = master.addColumn(rows: [row], values: [-1], cost: cost) }
+        let E = problem.staffCount, H = problem.days
+        var master = RowMaster(self)
+        for (i, row) in startingRows.enumerated() where row.count == H {
+            let e = i % max(E, 1), cost = rowCost(e, row)
+            if cost < .infinity { _ = master.add(e, row, cost: cost) }
+        }
+        let found = generate(&master, rounds: rounds, stop: stop)
+        return (found.value, found.prices)
+    }
+
+    /// A column generation master over whole rows (`CoverMasterRows`), and the people's rows it holds.
+    struct RowMaster {
+        let problem: CompiledProblem
+        var simplex: RevisedSimplex
+        let cover: CoverMasterRows
+        /// Per column of `simplex`: its person and row; nil for the master's own columns.
+        var columns: [(person: Int, row: [UInt8])?]
         var known: Set<[UInt8]> = []
+
+        init(_ bounder: LagrangianBound) {
+            problem = bounder.problem
+            cover = CoverMasterRows(bounder.problem, personShortfall: 1e7, hardShortfall: 1e6)
+            simplex = RevisedSimplex(senses: cover.senses, rhs: cover.rhs, shortfallCost: cover.shortfall)
+            for (row, cost) in cover.overColumns { _ = simplex.addColumn(rows: [row], values: [-1], cost: cost) }
+            columns = [(person: Int, row: [UInt8])?](repeating: nil, count: simplex.columnCount)
+        }
+
         /// Adds staff member `e`'s row as a column unless the master has it; returns whether it was new.
-        func addColumn(_ e: Int, _ row: [UInt8], cost: Double) -> Bool {
+        mutating func add(_ e: Int, _ row: [UInt8], cost: Double) -> Bool {
             guard known.insert(CoverMasterRows.columnKey(e, row)).inserted else { return false }
             let rows = cover.columnRows(problem, e, row)
-            _ = master.addColumn(rows: rows, values: [Double](repeating: 1, count: rows.count), cost: cost)
+            _ = simplex.addColumn(rows: rows, values: [Double](repeating: 1, count: rows.count), cost: cost)
+            columns.append((e, row))
             return true
         }
-        for (i, row) in startingRows.enumerated() where row.count == H {
-            let cost = rowCost(i % max(E, 1), row)
-            if cost < .infinity { _ = addColumn(i % max(E, 1), row, cost: cost) }
-        }
+    }
+
+    /// Rounds of column generation on `master` (at most `rounds` solves): each person's cheapest row
+    /// at the master's prices (under `restrict`) enters while it prices out, and L at those prices is
+    /// a bound (Farley's, "A note on bounding a class of linear programming problems", Operations
+    /// Research 1990). Ends when nothing prices out (`converged`), when the best L reaches
+    /// `ceiling`, or when `stop` says so; `added` hears of every row that enters. Returns the best L
+    /// and its prices.
+    func generate(_ master: inout RowMaster, rounds: Int, restrict: ((Int, inout [Double]) -> Void)? = nil,
+                  ceiling: Double = .infinity, added: (Int, [UInt8], Double) -> Void = { _, _, _ in },
+                  stop: () -> Bool) -> (value: Double, prices: [Double], converged: Bool) {
+        let E = problem.staffCount, H = problem.days, P = problem.postCount, p = problem
         var best = (value: -Double.infinity, prices: [Double](repeating: 0, count: H * P))
         for _ in 0..<rounds {
             if stop() { break }
-            master.solve()
-            let y = master.duals
-            let u = cover.slotPrices(y)
-            guard let x = evaluate(u, stop: stop) else { break }
-            if x.value == .infinity { return (.infinity, u) }
+            master.simplex.solve()
+            let y = master.simplex.duals
+            let u = master.cover.slotPrices(y)
+            guard let x = evaluate(u, restrict: restrict, stop: stop) else { break }
+            if x.value == .infinity { return (.infinity, u, true) }
             if x.value > best.value { best = (x.value, u) }
-            var added = false
+            if best.value >= ceiling { break }
+            var any = false
             for e in 0..<E {
                 let row = x.rows[e]
                 let cost = rowCost(e, row)
@@ -188,11 +224,14 @@ package struct LagrangianBound: Sendable {
                     let parent = Int(p.coverParent[v])
                     if parent > 0 { reduced -= u[d * P + parent - 1] }
                 }
-                if reduced < -1e-6 && addColumn(e, row, cost: cost) { added = true }
+                if reduced < -1e-6 && master.add(e, row, cost: cost) {
+                    any = true
+                    added(e, row, cost)
+                }
             }
-            if !added { break }
+            if !any { return (best.value, best.prices, true) }
         }
-        return best
+        return (best.value, best.prices, false)
     }
 
     /// The master's rows: one per person and one per cover bound that costs (`columnGeneration`).
