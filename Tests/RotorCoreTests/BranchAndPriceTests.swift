@@ -200,14 +200,16 @@ private func smallCoupledProblem(seed: UInt64) -> CurtoisProblem {
         #expect(result.status.best == Score(hard: 0, soft: 607))
     }
 
-    /// The tree gives up after a root that took more than a fifth of its time, or once 50 nodes are
+    /// The tree gives up after (or during) a root that takes more than a fifth of its time, or once 50 nodes are
     /// solved and a fifth of its time has passed since the root, when its bound has not risen or its
     /// rate would not pass the target by the deadline with room to spare.
     @Test func treeGivesUpOnlyWhenTooSlow() {
-        func givesUp(rootAt: Double = 1, nodes: Int = 50, latest: Double, now: Double) -> Bool {
-            LocalSearch.treeGivesUp(began: .zero, root: (100, .seconds(rootAt)), nodes: nodes, latest: latest, target: 110,
-                                    now: .seconds(now), deadline: .seconds(20))
+        func givesUp(rootAt: Double? = 1, nodes: Int = 50, latest: Double, now: Double) -> Bool {
+            LocalSearch.treeGivesUp(began: .zero, root: rootAt.map { (100, .seconds($0)) }, nodes: nodes, latest: latest,
+                                    target: 110, now: .seconds(now), deadline: .seconds(20))
         }
+        #expect(!givesUp(rootAt: nil, nodes: 0, latest: -.infinity, now: 3.9))   // the root still running
+        #expect(givesUp(rootAt: nil, nodes: 0, latest: -.infinity, now: 4.1))    // for over a fifth of the time
         #expect(givesUp(rootAt: 4.1, latest: 100, now: 4.1))      // the root took over a fifth of the time
         #expect(!givesUp(rootAt: 3.9, latest: 100, now: 3.9))
         #expect(!givesUp(latest: 100, now: 4.9))                   // too early to judge the rate

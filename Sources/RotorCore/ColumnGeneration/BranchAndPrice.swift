@@ -101,10 +101,10 @@ package struct BranchAndPrice {
             var byPerson = [[Fixing]](repeating: [], count: E)
             for f in node.fixings { byPerson[Int(f.person)].append(f) }
             let solvedNodes = nodes
-            guard let solved = solve(byPerson, ceiling: ceiling, stop: { stop(solvedNodes) }) else {
-                return Outcome(value: proven(node.bound), complete: false)
-            }
+            let solved = solve(byPerson, ceiling: ceiling, stop: { stop(solvedNodes) })
             let value = max(node.bound, solved.value)
+            // Cut short, the node's best L still bounds its branch.
+            if solved.stopped { return Outcome(value: proven(value), complete: false) }
             if let rounded = LagrangianBound.proven(value), rounded >= incumbent() { continue }
             guard let (f, depth) = solved.branch.map({ ($0, node.depth + 1) }) else {
                 leaves = min(leaves, value)
@@ -121,10 +121,10 @@ package struct BranchAndPrice {
     }
 
     /// Column generation at a node with fixings `byPerson`: its best L and, unless the master's
-    /// solution is whole (or generation did not converge), the assignment to branch on. Nil when
-    /// `stop` cut it short.
+    /// solution is whole (or generation did not converge), the assignment to branch on; `stopped`
+    /// when `stop` cut it short.
     mutating func solve(_ byPerson: [[Fixing]], ceiling: Double, stop: () -> Bool)
-        -> (value: Double, branch: Fixing?)? {
+        -> (value: Double, branch: Fixing?, stopped: Bool) {
         let problem = bounder.problem
         let H = problem.days, V = problem.valueCount, E = problem.staffCount
         var master = LagrangianBound.RowMaster(bounder)
@@ -143,8 +143,8 @@ package struct BranchAndPrice {
         let found = bounder.generate(&master, rounds: roundsPerNode, restrict: restrict, ceiling: ceiling,
                                      added: { fresh.append(($0, $1, $2)) }, stop: stop)
         for (e, row, cost) in fresh { addToPool(e, row, cost) }
-        if stop() { return nil }
-        guard found.converged, found.value < .infinity, found.value < ceiling else { return (found.value, nil) }
+        if stop() { return (found.value, nil, true) }
+        guard found.converged, found.value < .infinity, found.value < ceiling else { return (found.value, nil, false) }
         // Each assignment's share of the master's solution.
         let x = master.simplex.solution
         var share = [Double](repeating: 0, count: E * H * V)
@@ -157,9 +157,9 @@ package struct BranchAndPrice {
             let distance = abs(s - 0.5)
             if distance < pickDistance { pick = i; pickDistance = distance }
         }
-        guard pick >= 0 else { return (found.value, nil) }
+        guard pick >= 0 else { return (found.value, nil, false) }
         let e = pick / (H * V), d = (pick / V) % H, v = pick % V
-        return (found.value, Fixing(person: Int32(e), day: Int32(d), value: UInt8(v), works: true))
+        return (found.value, Fixing(person: Int32(e), day: Int32(d), value: UInt8(v), works: true), false)
     }
 
     /// Whether `row` keeps a person's fixings.

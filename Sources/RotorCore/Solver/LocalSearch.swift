@@ -460,7 +460,7 @@ struct LocalSearch {
         var first: (value: Double, at: Duration)?, latest = -Double.infinity
         let stop = { (nodes: Int) -> Bool in
             if searchStops() { return true }
-            guard let first, incumbent() < Int.max else { return false }
+            guard incumbent() < Int.max else { return false }
             return Self.treeGivesUp(began: began, root: first, nodes: nodes, latest: latest, target: Double(incumbent() - 1),
                                     now: clock.now() - start, deadline: deadline)
         }
@@ -481,13 +481,15 @@ struct LocalSearch {
     static let treeNodesBeforeJudging = 50
 
     /// Whether the tree that `began` with its time running to `deadline` should stop: where its
-    /// `root` bound came after more than a fifth of that time (Instance 12's took 10 s of 15), or,
-    /// once `treeNodesBeforeJudging` nodes are solved and a fifth of the time has passed since the
-    /// root, where the bound (`latest` now) rises too slowly to pass `target` (the best roster's
-    /// objective less one) by the deadline, with room for a rate twice as slow.
-    static func treeGivesUp(began: Duration, root: (value: Double, at: Duration), nodes: Int, latest: Double,
+    /// `root` bound (nil until it comes) takes more than a fifth of that time (Instance 12's took
+    /// 10 s of 15, and held up its dives), or, once `treeNodesBeforeJudging` nodes are solved and a
+    /// fifth of the time has passed since the root, where the bound (`latest` now) rises too slowly
+    /// to pass `target` (the best roster's objective less one) by the deadline, with room for a
+    /// rate twice as slow.
+    static func treeGivesUp(began: Duration, root: (value: Double, at: Duration)?, nodes: Int, latest: Double,
                             target: Double, now: Duration, deadline: Duration) -> Bool {
         let patience = (deadline - began) / .seconds(1)
+        guard let root else { return (now - began) / .seconds(1) > patience / 5 }
         if (root.at - began) / .seconds(1) > patience / 5 { return true }
         let spent = (now - root.at) / .seconds(1)
         guard nodes >= treeNodesBeforeJudging, spent >= patience / 5 else { return false }
