@@ -183,23 +183,6 @@ private func smallCoupledProblem(seed: UInt64) -> CurtoisProblem {
         #expect(tree.nodes > 1)
     }
 
-    /// A search on Instance 1, whose programme proves only 558, ends proved optimal at 607 through
-    /// the tree, long before its time limit (which the tree's share of it leaves generous).
-    @Test func searchEndsProvedOptimalThroughTheTree() throws {
-        guard benchmarkAvailable("Instance1.txt") else {
-            print("skipped: ../shared/benchmarks/curtois/Instance1.txt is absent")
-            return
-        }
-        let p = try benchmark("Instance1.txt")
-        var options = SolverOptions()
-        options.threads = 1
-        options.termination = .timeLimit(.seconds(3600))
-        let result = try Solver(problem: p, options: options).solve()
-        #expect(result.status.isOptimal)
-        #expect(result.status.bound?.value == 607)
-        #expect(result.status.best == Score(hard: 0, soft: 607))
-    }
-
     /// The tree gives up after (or during) a root that takes more than a fifth of its time, or once 50 nodes are
     /// solved and a fifth of its time has passed since the root, when its bound has not risen or its
     /// rate would not pass the target by the deadline with room to spare.
