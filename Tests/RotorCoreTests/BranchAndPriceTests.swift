@@ -2,50 +2,6 @@ import Foundation
 @testable import RotorCore
 import Testing
 
-/// The best objective of every roster of a tiny problem that keeps the hard rules (nil: none does).
-private func exhaustiveOptimum(_ p: CompiledProblem) -> Int? {
-    let cells = p.staffCount * p.days
-    var schedule = Schedule(staffCount: p.staffCount, days: p.days)
-    var best: Int?
-    while true {
-        let score = Evaluation(p, schedule).score
-        if score.hard == 0 { best = min(best ?? .max, score.soft) }
-        var i = 0
-        while i < cells && Int(schedule.cells[i]) == p.valueCount - 1 { schedule.cells[i] = 0; i += 1 }
-        if i == cells { return best }
-        schedule.cells[i] += 1
-    }
-}
-
-/// A small problem of the benchmark's model whose linear programme is often fractional: 3 or 4
-/// staff over 4 or 5 days with one shift type (or 3 days with two), runs of at least two days,
-/// day and minute limits, requests and cover that the staff cannot all meet.
-private func tinyCoupledProblem(seed: UInt64) -> CurtoisProblem {
-    var r = RandomSource(seed: seed)
-    let twoTypes = r.below(3) == 0
-    let days = twoTypes ? 3 : 4 + r.below(2)
-    let shiftIDs = twoTypes ? ["E", "L"] : ["D"]
-    let shifts = shiftIDs.map { CurtoisShiftType(id: $0, minutes: 480, forbiddenNext: $0 == "L" ? ["E"] : []) }
-    let staff = (0..<(3 + r.below(2))).map { e in
-        CurtoisStaffMember(
-            id: "P\(e)",
-            contract: contract(maxMinutes: 480 * (2 + r.below(days - 1)), minMinutes: 480 * r.below(2),
-                               maxRun: 2 + r.below(3), minRun: r.below(3), minOff: r.below(3), maxWeekends: 1 + r.below(2)),
-            daysOff: (0..<days).filter { _ in r.below(8) == 0 })
-    }
-    func requests() -> [CurtoisRequest] {
-        (0..<r.below(2 * days)).map { _ in
-            CurtoisRequest(staff: "P\(r.below(staff.count))", day: r.below(days), shift: shiftIDs[r.below(shiftIDs.count)],
-                           weight: 1 + r.below(5))
-        }
-    }
-    let cover = (0..<days).flatMap { day in
-        shiftIDs.map { CurtoisCover(day: day, shift: $0, required: 1 + r.below(3), underWeight: 5 + r.below(20), overWeight: r.below(4)) }
-    }
-    return CurtoisProblem(name: "tiny\(seed)", horizonDays: days, shiftTypes: shifts, staff: staff,
-                          shiftOnRequests: requests(), shiftOffRequests: requests(), cover: cover)
-}
-
 /// The best objective over every roster of a problem of the benchmark's model with one shift type,
 /// where cover is all that couples the rows: each person's rows that keep their own hard rules
 /// (judged from scratch by `Evaluation`, everyone else off) with their own soft penalty, combined

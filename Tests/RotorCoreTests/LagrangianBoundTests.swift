@@ -96,18 +96,8 @@ private func randomSlotPrices(_ p: CompiledProblem, _ random: inout RandomSource
     func boundAgainstEveryRoster(seed: Int) throws {
         let p = seed % 2 == 0 ? try CompiledProblem(randomProblem(seed: UInt64(seed)))
             : try CompiledProblem(randomOperation(seed: UInt64(seed)))
-        let cells = p.staffCount * p.days
-        guard pow(Double(p.valueCount), Double(cells)) <= 30_000 else { return }
-        var schedule = Schedule(staffCount: p.staffCount, days: p.days)
-        var best: Int?
-        while true {
-            let score = Evaluation(p, schedule).score
-            if score.hard == 0 { best = min(best ?? .max, score.soft) }
-            var i = 0
-            while i < cells && Int(schedule.cells[i]) == p.valueCount - 1 { schedule.cells[i] = 0; i += 1 }
-            if i == cells { break }
-            schedule.cells[i] += 1
-        }
+        guard pow(Double(p.valueCount), Double(p.staffCount * p.days)) <= 30_000 else { return }
+        let best = exhaustiveOptimum(p)
         let bound = LagrangianBound(p)
         let found = bound.columnGeneration(rounds: 200)
         let proven = LagrangianBound.proven(found.value)
