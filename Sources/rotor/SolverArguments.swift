@@ -58,7 +58,7 @@ struct SolverArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Longest window a rebuild move takes, in days.", visibility: .hidden))
     var rebuildDays: Int?
 
-    @Option(help: ArgumentHelp("Share of the time limit by which the first thread's bound, proved once its search has a feasible roster, must end (0 proves none where no thread dives).", visibility: .hidden))
+    @Option(help: ArgumentHelp("Share of the time limit by which the first thread's bound, proved once its search has a feasible roster, must end, and that the diving thread's branch and price may take (0 proves none where no thread dives).", visibility: .hidden))
     var boundShare: Double?
 
     @Option(help: ArgumentHelp("Share of the search time spent dealing out a block of days again among a group (0 never; problems without fairness rules).", visibility: .hidden))

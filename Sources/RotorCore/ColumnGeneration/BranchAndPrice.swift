@@ -110,10 +110,10 @@ package struct BranchAndPrice {
                 leaves = min(leaves, value)
                 continue
             }
-            open.append(Node(fixings: node.fixings + [Fixing(person: f.person, day: f.day, value: f.value, works: true)],
-                             bound: value, depth: depth))
-            open.append(Node(fixings: node.fixings + [Fixing(person: f.person, day: f.day, value: f.value, works: false)],
-                             bound: value, depth: depth))
+            var not = f
+            not.works = false
+            open.append(Node(fixings: node.fixings + [f], bound: value, depth: depth))
+            open.append(Node(fixings: node.fixings + [not], bound: value, depth: depth))
         }
         let value = min(Double(incumbent()), leaves)
         if value > reported { progress(value) }
@@ -121,7 +121,8 @@ package struct BranchAndPrice {
     }
 
     /// Column generation at a node with fixings `byPerson`: its best L and, unless the master's
-    /// solution is whole (or generation did not converge), the assignment to branch on; `stopped`
+    /// solution is whole (or generation did not converge), the assignment to branch on (as the
+    /// fixing that it holds); `stopped`
     /// when `stop` cut it short.
     mutating func solve(_ byPerson: [[Fixing]], ceiling: Double, stop: () -> Bool)
         -> (value: Double, branch: Fixing?, stopped: Bool) {

@@ -41,9 +41,8 @@ package final class ColumnGenerationDive {
     let domain: SearchState
     let hardWeight: Int
     var master: RevisedSimplex
-    /// The master's rows; those of cover slot `c` are `slotRows[slotStart[c] ..< slotStart[c + 1]]`.
+    /// The master's rows.
     let cover: CoverMasterRows
-    let slotStart: [Int], slotRows: [Int]
     /// Per column: its person (-1 for the master's own over-cover columns) and values (`days` each).
     var columnStaff: [Int] = []
     var columnValues: [UInt8] = []
@@ -100,8 +99,6 @@ package final class ColumnGenerationDive {
         fixed = [Int](repeating: -1, count: problem.staffCount)
         let rows = CoverMasterRows(problem, personShortfall: missingRow, hardShortfall: Double(hardUnit * hardWeight))
         cover = rows
-        slotStart = rows.slotStart
-        slotRows = rows.slotRows
         master = RevisedSimplex(senses: rows.senses, rhs: rows.rhs, shortfallCost: rows.shortfall)
         barsFixedColumns = master.rowCount > 200
         rootRightHandSide = rows.rhs
@@ -109,14 +106,6 @@ package final class ColumnGenerationDive {
         // The master's own columns (slacks, artificials, over-cover) belong to nobody.
         columnStaff = [Int](repeating: -1, count: master.columnCount)
         columnValues = [UInt8](repeating: 0, count: master.columnCount * problem.days)
-    }
-
-    /// The people's rows among the master's columns.
-    package var rows: [(person: Int, row: [UInt8])] {
-        let H = problem.days
-        return columnStaff.indices.compactMap { j in
-            columnStaff[j] < 0 ? nil : (columnStaff[j], Array(columnValues[(j * H)..<((j + 1) * H)]))
-        }
     }
 
     /// Offers a roster's rows that keep every hard rule of their own as columns, so that the master
@@ -142,9 +131,7 @@ package final class ColumnGenerationDive {
 
     /// The sum of cover slot `c`'s rows' prices in `y`.
     @inline(__always) func slotPrice(_ c: Int, _ y: [Double]) -> Double {
-        var sum = 0.0
-        for r in slotStart[c]..<slotStart[c + 1] { sum += y[slotRows[r]] }
-        return sum
+        cover.rows(ofSlot: c).reduce(0) { $0 + y[$1] }
     }
 
     /// A row's own penalty: its cells and successions, as the programme prices them (with the bound's

@@ -115,7 +115,8 @@ public struct SolverOptions: Sendable {
     /// difference stops the search with `SolverError.scoreDrift`.
     public var checkEvery: Int? = nil
     /// The share of the time limit by which the first thread's bound must end (`LocalSearch.proveBound`,
-    /// which pauses its search once it has a feasible roster); 0 proves none. Without a time limit
+    /// which pauses its search once it has a feasible roster), and that the diving thread's branch
+    /// and price may take before its dives (`LocalSearch.branchForBound`); 0 proves none. Without a time limit
     /// the bound takes at most `boundRounds` rounds of its programme. A roster that meets the bound is
     /// optimal, and the search then stops.
     public var boundShare: Double = 0.25
