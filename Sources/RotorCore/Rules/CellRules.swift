@@ -3,8 +3,9 @@
 
 /// Hard: nobody works on a date they are unavailable (leave, sickness, a day off in the benchmark).
 package struct UnavailableRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for (e, member) in p.problem.staff.enumerated() {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        for e in staff {
+            let member = p.problem.staff[e]
             // Dates outside the horizon are ignored, so a range may reach beyond it or lie wholly outside.
             var days = Set<Int>()
             for range in member.unavailable {
@@ -22,8 +23,9 @@ package struct UnavailableRule: Sendable {
 
 /// Hard: people hold only posts at sites they may work at (home or deployable) and needing a skill they have.
 package struct EligibilityRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for (e, member) in p.problem.staff.enumerated() {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        for e in staff {
+            let member = p.problem.staff[e]
             for d in 0..<p.days {
                 let v = Int(s[staff: e, day: d])
                 guard v != 0 else { continue }
@@ -43,8 +45,9 @@ package struct EligibilityRule: Sendable {
 
 /// Hard: a cell the planner pinned holds the pinned assignment.
 package struct PinRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for (e, member) in p.problem.staff.enumerated() {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        for e in staff {
+            let member = p.problem.staff[e]
             for pin in member.pinned {
                 let d = pin.date.days(since: p.problem.horizon.start)
                 guard d >= 0 && d < p.days, p.fixed[e * p.days + d] > 1 || pin.shift == nil else { continue }
@@ -62,8 +65,9 @@ package struct PinRule: Sendable {
 /// Soft: a shift-on request costs its weight unless the shift (any shift when none is named) is
 /// worked; a shift-off request costs its weight when it is (Curtois & Qu objective).
 package struct RequestRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for (e, member) in p.problem.staff.enumerated() {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        for e in staff {
+            let member = p.problem.staff[e]
             for r in member.requests {
                 let d = r.date.days(since: p.problem.horizon.start)
                 guard d >= 0 && d < p.days, r.weight > 0 else { continue }
@@ -84,10 +88,10 @@ package struct RequestRule: Sendable {
 /// Soft: when re-planning, each cell that differs from the previous roster costs the stability weight,
 /// so that a sick call changes as little as possible.
 package struct StabilityRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
         guard let stability = p.problem.stability, stability.weight > 0 else { return }
         let previous = p.previousSchedule
-        for e in 0..<p.staffCount {
+        for e in staff {
             for d in 0..<p.days where s[staff: e, day: d] != previous[staff: e, day: d] {
                 let was = Int(previous[staff: e, day: d]), now = Int(s[staff: e, day: d])
                 out.append(Violation(rule: .stability, staff: e, day: d, value: now, amount: 1, charge: (0, stability.weight),

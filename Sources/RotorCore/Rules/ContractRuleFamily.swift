@@ -145,8 +145,8 @@ package protocol ContractRuleFamily {
     static func values(_ kind: RuleKind) -> [String: RuleValue]?
     /// Checks beyond each parameter's bounds, as messages with their JSON path under `path`.
     static func moreErrors(_ values: [String: RuleValue], path: String) -> [String]
-    /// Every breach of rules of this family in a roster, from scratch.
-    static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation])
+    /// Every breach of rules of this family by the staff members in `staff`, from scratch.
+    static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation])
     static var rowPricer: RowPricerSupport { get }
     /// The list in `CompiledRules` holding this family's compiled rules, one range per staff member;
     /// nil when they are folded elsewhere (cell penalties, succession matrices).
@@ -187,13 +187,13 @@ func periodErrors(_ v: [String: RuleValue], path: String, format: (Int) -> Strin
 
 
 extension CompiledProblem {
-    /// One family's rules of every staff member read afresh from their contracts, each as its
-    /// parameter `key` (0 when it has none) and weight: the from-scratch rules judge by these rather
-    /// than by the compiled lists, so that a compilation bug shows as a disagreement.
-    func contractRules(_ name: RuleName, _ key: String) -> RuleInstances {
+    /// One family's rules of the staff members in `staff` read afresh from their contracts (others
+    /// have none), each as its parameter `key` (0 when it has none) and weight: the from-scratch rules
+    /// judge by these rather than by the compiled lists, so that a compilation bug shows as a disagreement.
+    func contractRules(_ name: RuleName, _ key: String, staff: Range<Int>) -> RuleInstances {
         var list = RuleInstances()
         for e in 0..<staffCount {
-            for rule in contract(of: e).expandedRules where rule.kind.name == name {
+            for rule in staff.contains(e) ? contract(of: e).expandedRules : [] where rule.kind.name == name {
                 list.append(Int32(clamping: name.family.values(rule.kind)?[key]?.number ?? 0), weight: rule.weight.compiled)
             }
             list.endStaff()

@@ -6,8 +6,8 @@
 /// A period cut short by the end of the horizon (the last one, or the horizon itself when the period
 /// is longer) has its bounds scaled to its length as exact fractions; the breach is rounded up.
 package struct PeriodTotalRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, minutes: Bool, into out: inout [Violation]) {
-        for e in 0..<p.staffCount {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, minutes: Bool, staff: Range<Int>, into out: inout [Violation]) {
+        for e in staff {
             for rule in p.contract(of: e).expandedRules {
                 let bounds: (period: Int?, lo: Int?, hi: Int?)
                 switch (rule.kind, minutes) {
@@ -66,9 +66,9 @@ package struct CoverRule: Sendable {
     }
 
     /// Reads the demand lines of the problem itself (not the compiled slots): for each (site, shift,
-    /// skill) and day, the lines that apply add up (`DemandSlot`); a line without a skill counts
-    /// everyone on that shift at that site, one with a skill those assigned with it.
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
+    /// skill) and day (of `days`, else every day), the lines that apply add up (`DemandSlot`); a line
+    /// without a skill counts everyone on that shift at that site, one with a skill those assigned with it.
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, days: Range<Int>? = nil, into out: inout [Violation]) {
         let problem = p.problem
         struct Key: Hashable { var site: String, shift: String, skill: String? }
         var lines: [Key: [Demand]] = [:]
@@ -78,7 +78,7 @@ package struct CoverRule: Sendable {
             if lines[key] == nil { order.append(key) }
             lines[key, default: []].append(line)
         }
-        for d in 0..<p.days {
+        for d in days ?? 0..<p.days {
             let date = p.date(d)
             // People on each (site, shift, skill) on day d, by identifier, and on each (site, shift) whatever the skill.
             var count: [Key: Int32] = [:]

@@ -102,8 +102,8 @@ extension CompiledProblem {
 /// Hard: shifts of one person do not overlap. Each pair of shifts that overlap is one breach of the
 /// time both are worked (the intersection), whichever sites they are at.
 package struct OverlapRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for e in 0..<p.staffCount {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        for e in staff {
             let shifts = p.timeline(s, e)
             for j in shifts.indices {
                 for i in 0..<j where shifts[i].inHorizon || shifts[j].inHorizon {
@@ -121,9 +121,9 @@ package struct OverlapRule: Sendable {
 
 /// The rests shorter than a rule's minimum between the pairs of shifts it applies to; the minimums
 /// are read from each person's contract.
-func shortRests(_ p: CompiledProblem, _ s: Schedule, _ rule: RuleID, after: String,
+func shortRests(_ p: CompiledProblem, _ s: Schedule, _ rule: RuleID, after: String, staff: Range<Int>,
                         into out: inout [Violation], appliesTo: (ShiftPair) -> Bool) {
-    for e in 0..<p.staffCount {
+    for e in staff {
         let minimums: [(minutes: Int, weight: Weight)] = p.contract(of: e).expandedRules.compactMap {
             switch ($0.kind, rule) {
             case (.minRest(let m), .minRest), (.minRestAfterNights(let m), .minRestAfterNights): (m, $0.weight)
@@ -145,8 +145,8 @@ func shortRests(_ p: CompiledProblem, _ s: Schedule, _ rule: RuleID, after: Stri
 /// Hard: moving between two sites takes the travel time, counted from the end of one shift to the
 /// start of the next; time the two overlap is the overlap rule's, not travel's.
 package struct TravelTimeRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for e in 0..<p.staffCount {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        for e in staff {
             for pair in p.shiftPairs(s, e) where pair.first.site != pair.second.site {
                 let travel = Int(p.travelMinutes[pair.first.site * p.siteCount + pair.second.site])
                 let rest = max(pair.gap, 0)

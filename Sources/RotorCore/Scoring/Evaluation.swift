@@ -24,22 +24,29 @@ public struct Evaluation: Sendable {
     public let violations: [Violation]
 
     public init(_ problem: CompiledProblem, _ schedule: Schedule) {
-        var v: [Violation] = []
-        // The rules about single cells, then every contract rule family, then the rules that hold
-        // for everyone and the team's objectives.
-        UnavailableRule.evaluate(problem, schedule, into: &v)
-        EligibilityRule.evaluate(problem, schedule, into: &v)
-        PinRule.evaluate(problem, schedule, into: &v)
-        for name in RuleName.allCases { name.family.evaluate(problem, schedule, into: &v) }
-        OverlapRule.evaluate(problem, schedule, into: &v)
-        TravelTimeRule.evaluate(problem, schedule, into: &v)
-        RequestRule.evaluate(problem, schedule, into: &v)
-        StabilityRule.evaluate(problem, schedule, into: &v)
+        var v = Self.personal(problem, schedule, staff: 0..<problem.staffCount)
+        // Then the team's objectives.
         FairnessRule.evaluate(problem, schedule, into: &v)
         CoverRule.evaluate(problem, schedule, into: &v)
         violations = v
         score = Score(hard: v.filter(\.hard).reduce(0) { $0 + $1.penalty },
                       soft: v.filter { !$0.hard }.reduce(0) { $0 + $1.penalty })
+    }
+
+    /// Every breach by the staff members in `staff` of the rules that are each person's own: the
+    /// rules about single cells, then every contract rule family, then the rules that hold for
+    /// everyone. Cover and fairness, the team's, are not among them.
+    public static func personal(_ problem: CompiledProblem, _ schedule: Schedule, staff: Range<Int>) -> [Violation] {
+        var v: [Violation] = []
+        UnavailableRule.evaluate(problem, schedule, staff: staff, into: &v)
+        EligibilityRule.evaluate(problem, schedule, staff: staff, into: &v)
+        PinRule.evaluate(problem, schedule, staff: staff, into: &v)
+        for name in RuleName.allCases { name.family.evaluate(problem, schedule, staff: staff, into: &v) }
+        OverlapRule.evaluate(problem, schedule, staff: staff, into: &v)
+        TravelTimeRule.evaluate(problem, schedule, staff: staff, into: &v)
+        RequestRule.evaluate(problem, schedule, staff: staff, into: &v)
+        StabilityRule.evaluate(problem, schedule, staff: staff, into: &v)
+        return v
     }
 
     public var hardViolations: [Violation] { violations.filter(\.hard) }

@@ -1,8 +1,8 @@
 /// Both days of a weekend worked, or neither (weekends with both days in the horizon).
 package struct CompleteWeekendsRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        let list = p.contractRules(.completeWeekends, "")
-        for e in 0..<p.staffCount where !list.range(e).isEmpty {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        let list = p.contractRules(.completeWeekends, "", staff: staff)
+        for e in staff where !list.range(e).isEmpty {
             for d in 0..<max(p.days - 1, 0) where p.weekendOfDay[d] >= 0 && p.weekendOfDay[d + 1] == p.weekendOfDay[d] {
                 guard (s[staff: e, day: d] != 0) != (s[staff: e, day: d + 1] != 0) else { continue }
                 for i in list.range(e) {

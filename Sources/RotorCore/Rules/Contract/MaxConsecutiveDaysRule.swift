@@ -1,9 +1,9 @@
 /// Runs of work are at most the maximum (Curtois & Qu rule 6). A run that starts on the first date
 /// continues the history's run ending the day before.
 package struct MaxConsecutiveDaysRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        let list = p.contractRules(.maxConsecutiveDays, "days")
-        for e in 0..<p.staffCount where !list.range(e).isEmpty {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        let list = p.contractRules(.maxConsecutiveDays, "days", staff: staff)
+        for e in staff where !list.range(e).isEmpty {
             for run in s.runs(ofStaff: e) where run.working {
                 let length = run.length + (run.start == 0 ? Int(p.historyWorkRun[e]) : 0)
                 for i in list.range(e) where length > Int(list.a[i]) {

@@ -1,8 +1,8 @@
 /// Runs of night shifts on consecutive days are at most the maximum (history's nights included).
 package struct MaxConsecutiveNightsRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        let list = p.contractRules(.maxConsecutiveNights, "nights")
-        for e in 0..<p.staffCount where !list.range(e).isEmpty {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        let list = p.contractRules(.maxConsecutiveNights, "nights", staff: staff)
+        for e in staff where !list.range(e).isEmpty {
             var d = 0
             while d < p.days {
                 guard p.valueIsNight[Int(s[staff: e, day: d])] != 0 else { d += 1; continue }

@@ -2,9 +2,9 @@
 /// contract's days, from its first shift's day to its last's. One the history leaves open (its last
 /// shifts away from home) continues into the horizon; deployments wholly in the history are not judged.
 package struct MaxDeploymentDaysRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        let list = p.contractRules(.maxDeploymentDays, "days")
-        for e in 0..<p.staffCount where !list.range(e).isEmpty {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        let list = p.contractRules(.maxDeploymentDays, "days", staff: staff)
+        for e in staff where !list.range(e).isEmpty {
             let home = p.siteIndex[p.problem.staff[e].homeSite]!
             var deployments: [(first: Int, last: Int)] = []
             var current: (first: Int, last: Int)? = nil

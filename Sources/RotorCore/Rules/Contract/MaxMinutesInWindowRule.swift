@@ -2,8 +2,8 @@
 /// (e.g. 60 h in any 7 days). Windows lie inside the horizon, or reach back into history when it is
 /// known; a window longer than the horizon is the horizon itself, its limit scaled by horizon/N.
 package struct MaxMinutesInWindowRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for e in 0..<p.staffCount {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        for e in staff {
             let member = p.problem.staff[e]
             var historyMinutes: [Int: Int] = [:]
             for shift in p.timeline(s, e) where !shift.inHorizon { historyMinutes[shift.day, default: 0] += shift.length }

@@ -1,8 +1,8 @@
 /// A shift's real length is at most the contract's maximum (`maxShiftMinutes`); on a daylight-saving
 /// night a 12-hour shift may be 13 hours.
 package struct MaxShiftLengthRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for e in 0..<p.staffCount {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        for e in staff {
             for rule in p.contract(of: e).expandedRules {
                 guard case .maxShiftMinutes(let limit) = rule.kind else { continue }
                 for d in 0..<p.days {

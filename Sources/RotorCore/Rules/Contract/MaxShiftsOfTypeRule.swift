@@ -1,8 +1,8 @@
 /// At most the contract's number of shifts of each type over the horizon (Curtois & Qu rule 4); each
 /// rule is judged on its own.
 package struct MaxShiftsOfTypeRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for e in 0..<p.staffCount {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        for e in staff {
             for rule in p.contract(of: e).expandedRules {
                 guard case .maxShiftsOfType(let shift, let limit) = rule.kind else { continue }
                 let count = (0..<p.days).filter { s[staff: e, day: $0] != 0 && p.shiftName(Int(p.valueShift[Int(s[staff: e, day: $0])])) == shift }.count

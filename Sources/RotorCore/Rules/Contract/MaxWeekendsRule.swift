@@ -1,9 +1,9 @@
 /// At most the contract's number of worked weekends; a weekend counts as worked when its Saturday or
 /// its Sunday is (Curtois & Qu rule 9).
 package struct MaxWeekendsRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        let list = p.contractRules(.maxWeekends, "weekends")
-        for e in 0..<p.staffCount {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        let list = p.contractRules(.maxWeekends, "weekends", staff: staff)
+        for e in staff {
             let worked = p.weekendsWorked(s, e)
             for i in list.range(e) where worked > Int(list.a[i]) {
                 out.append(Violation(rule: .maxWeekends, staff: e, day: nil, dayCount: 0, amount: worked - Int(list.a[i]),

@@ -3,9 +3,9 @@
 /// is judged when the history has a shift before it, its days off before the horizon counted — also
 /// when it lies wholly before the horizon and the first date is worked.
 package struct MinConsecutiveDaysOffRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        let list = p.contractRules(.minConsecutiveDaysOff, "days")
-        for e in 0..<p.staffCount {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        let list = p.contractRules(.minConsecutiveDaysOff, "days", staff: staff)
+        for e in staff {
             let lastWorked = (p.problem.staff[e].history ?? []).map { $0.date.days(since: p.problem.horizon.start) }.filter { $0 < 0 }.max()
             // Days off wholly before the horizon, between the history's last shift and work on the first date.
             if let last = lastWorked, last < -1, p.days > 0, s[staff: e, day: 0] != 0 {

@@ -2,9 +2,9 @@
 /// horizon may continue and is not too short; one that starts on the first date continues the
 /// history's run when history is known, and is otherwise not too short either.
 package struct MinConsecutiveDaysRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        let minimum = p.contractRules(.minConsecutiveDays, "days")
-        for e in 0..<p.staffCount where !minimum.range(e).isEmpty {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        let minimum = p.contractRules(.minConsecutiveDays, "days", staff: staff)
+        for e in staff where !minimum.range(e).isEmpty {
             let known = p.problem.staff[e].history != nil
             for run in s.runs(ofStaff: e) where run.working {
                 let length = run.length + (run.start == 0 ? Int(p.historyWorkRun[e]) : 0)

@@ -1,8 +1,8 @@
 /// After a run of nights, at least the contract's rest before the next shift (a night the next day
 /// continues the run).
 package struct MinRestAfterNightsRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        shortRests(p, s, .minRestAfterNights, after: " after a run of nights,", into: &out) { $0.endsNights }
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        shortRests(p, s, .minRestAfterNights, after: " after a run of nights,", staff: staff, into: &out) { $0.endsNights }
     }
 }
 

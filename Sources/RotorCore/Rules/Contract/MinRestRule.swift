@@ -1,8 +1,8 @@
 /// At least the contract's rest between the end of one shift and the start of the next (e.g. 11 h,
 /// EU Working Time Directive art. 3).
 package struct MinRestRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        shortRests(p, s, .minRest, after: "", into: &out) { _ in true }
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        shortRests(p, s, .minRest, after: "", staff: staff, into: &out) { _ in true }
     }
 }
 

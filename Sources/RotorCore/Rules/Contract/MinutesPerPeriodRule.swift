@@ -13,8 +13,8 @@ extension MinutesPerPeriodRule: ContractRuleFamily {
         return ["periodDays": p.map(RuleValue.integer), "min": lo.map(RuleValue.minutes), "max": hi.map(RuleValue.minutes)].compactMapValues { $0 }
     }
     public static func moreErrors(_ v: [String: RuleValue], path: String) -> [String] { periodErrors(v, path: path, format: hours) }
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        PeriodTotalRule.evaluate(p, s, minutes: true, into: &out)
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        PeriodTotalRule.evaluate(p, s, minutes: true, staff: staff, into: &out)
     }
     /// The rebuild models hard bounds over the whole horizon; the bound's programme models every
     /// instance of one period length, hard and soft, counting the period's minutes in its state.

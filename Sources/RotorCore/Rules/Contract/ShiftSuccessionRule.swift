@@ -14,8 +14,8 @@ package struct ShiftSuccessionRule: Sendable {
         return hard ? (hardUnit, 0) : (0, soft)
     }
 
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for e in 0..<p.staffCount {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        for e in staff {
             let member = p.problem.staff[e], contract = p.contract(of: e)
             let dayBefore = p.problem.horizon.start.adding(days: -1)
             var previous: String? = member.history?.first { $0.date == dayBefore }?.shift

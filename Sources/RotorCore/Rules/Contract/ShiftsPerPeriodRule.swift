@@ -13,8 +13,8 @@ extension ShiftsPerPeriodRule: ContractRuleFamily {
         return ["periodDays": p.map(RuleValue.integer), "min": lo.map(RuleValue.integer), "max": hi.map(RuleValue.integer)].compactMapValues { $0 }
     }
     public static func moreErrors(_ v: [String: RuleValue], path: String) -> [String] { periodErrors(v, path: path, format: String.init) }
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        PeriodTotalRule.evaluate(p, s, minutes: false, into: &out)
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        PeriodTotalRule.evaluate(p, s, minutes: false, staff: staff, into: &out)
     }
     /// Left out of the bound (its count would be a second period counter in the state).
     public static let rowPricer = RowPricerSupport.relaxed

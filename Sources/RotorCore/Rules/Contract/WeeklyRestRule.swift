@@ -3,8 +3,8 @@
 /// Working Time Directive art. 5: 24 h plus the 11 h daily rest). A last period shorter than 7 days
 /// is not judged.
 package struct WeeklyRestRule: Sendable {
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for e in 0..<p.staffCount {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        for e in staff {
             let minimums: [(minutes: Int, weight: Weight)] = p.contract(of: e).expandedRules.compactMap {
                 if case .weeklyRest(let m) = $0.kind { return (m, $0.weight) }
                 return nil

@@ -6,8 +6,8 @@ package struct WorkRestRatioRule: Sendable {
         return excess > 0 ? (excess + work - 1) / work : 0
     }
 
-    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, into out: inout [Violation]) {
-        for e in 0..<p.staffCount {
+    public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
+        for e in staff {
             let ratios: [(work: Int, rest: Int, weight: Weight)] = p.contract(of: e).expandedRules.compactMap {
                 if case .workRestRatio(let work, let rest) = $0.kind { return (work, rest, $0.weight) }
                 return nil
