@@ -62,6 +62,7 @@ func buildRouter(_ api: API) -> Router<BasicRequestContext> {
     group.post("/problems/{id}/jobs", use: api.startJob)
     group.get("/problems/{id}/jobs", use: api.listJobs)
     group.post("/problems/{id}/score", use: api.score)
+    group.post("/problems/{id}/recommend", use: api.recommend)
     group.post("/problems/{id}/feeds", use: api.createFeed)
     group.get("/problems/{id}/feeds", use: api.listFeeds)
     group.delete("/feeds/{id}", use: api.revokeFeed)

@@ -8,7 +8,7 @@ enum OpenAPIDocument {
   "info": {
     "title": "Rotor",
     "version": "0.1.0",
-    "description": "Staff rostering: upload a problem, start solve jobs that run in the background and survive restarts, follow their progress, fetch the best roster as JSON, CSV or per-person iCalendar feeds, and score rosters a planner edited. When the server has an API token, every /api request needs 'Authorization: Bearer <token>'. Every error is a JSON object {\"error\": message}."
+    "description": "Staff rostering: upload a problem, start solve jobs that run in the background and survive restarts, follow their progress, fetch the best roster as JSON, CSV or per-person iCalendar feeds, score rosters a planner edited, and ask who could cover a shift or swap a day. When the server has an API token, every /api request needs 'Authorization: Bearer <token>'. Every error is a JSON object {\"error\": message}."
   },
   "components": {
     "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" } },
@@ -23,6 +23,35 @@ enum OpenAPIDocument {
       "TooLarge": { "description": "The body is larger than the server accepts.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
     },
     "schemas": {
+        "Recommendations": {
+          "type": "object",
+          "required": ["date", "hardPenalty", "objective", "candidates", "recommendations"],
+          "properties": {
+            "date": { "type": "string", "format": "date" },
+            "post": { "type": "string", "description": "The post asked about (a cover question)." },
+            "swapWith": { "type": "string", "description": "The staff ID asked about (a swap question)." },
+            "hardPenalty": { "type": "integer", "description": "The roster's hard penalty before any change." },
+            "objective": { "type": "integer", "description": "The roster's objective before any change." },
+            "candidates": { "type": "integer", "description": "How many people could make the change (the list may show fewer: limit)." },
+            "recommendations": { "type": "array", "items": {
+              "type": "object",
+              "required": ["staff", "changes", "hard", "soft", "costs", "relieves", "fairness"],
+              "properties": {
+                "staff": { "type": "string" },
+                "changes": { "type": "array", "items": { "type": "object", "properties": { "staff": { "type": "string" }, "date": { "type": "string", "format": "date" }, "from": { "type": ["string", "null"] }, "to": { "type": ["string", "null"] } } } },
+                "hard": { "type": "integer", "description": "Change in hard penalty." },
+                "soft": { "type": "integer", "description": "Change in objective." },
+                "costs": { "type": "array", "items": { "$ref": "#/components/schemas/Penalty" }, "description": "Penalties the change adds or raises (their new amount)." },
+                "relieves": { "type": "array", "items": { "$ref": "#/components/schemas/Penalty" }, "description": "Penalties the change removes or lowers (their old amount)." },
+                "fairness": { "type": "integer", "description": "What the team's fairness goals add to the objective." }
+              }
+            } }
+          }
+        },
+        "Penalty": {
+          "type": "object",
+          "properties": { "rule": { "type": "string" }, "hard": { "type": "boolean" }, "penalty": { "type": "integer" }, "message": { "type": "string" } }
+        },
       "Feed": {
         "type": "object", "required": ["id", "problemId", "staff", "url", "createdAt"],
         "properties": {
@@ -237,6 +266,25 @@ enum OpenAPIDocument {
         "requestBody": { "required": true, "content": { "text/csv": { "schema": { "type": "string" } }, "application/json": { "schema": { "$ref": "#/components/schemas/Roster" } } } },
         "responses": {
           "200": { "description": "The score, every violation with its message, and the breakdown.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Roster" } } } },
+          "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" },
+          "413": { "$ref": "#/components/responses/TooLarge" }
+        }
+      }
+    },
+    "/api/problems/{id}/recommend": {
+      "parameters": [{ "$ref": "#/components/parameters/problemId" }],
+      "post": {
+        "summary": "Who could cover a shift, or swap a day: ranked by the change in score.",
+        "description": "The body is a roster, as for /score. With `post`, everyone who could work that post on `date` (moved from whatever they have that day); with `swapWith`, everyone who could trade `date` with that person (cover unchanged). Best first: least change in hard penalty, then in objective. Each comes with the cells it changes and the sentences of what it breaks or costs and what it relieves.",
+        "parameters": [
+          { "name": "date", "in": "query", "required": true, "schema": { "type": "string", "format": "date" }, "description": "A date of the horizon, YYYY-MM-DD." },
+          { "name": "post", "in": "query", "schema": { "type": "string" }, "description": "The post to fill, as the roster names it (SHIFT, SHIFT@SITE, SHIFT@SITE/SKILL). Give this or swapWith." },
+          { "name": "swapWith", "in": "query", "schema": { "type": "string" }, "description": "A staff ID: who could swap the date with them. Give this or post." },
+          { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 0, "default": 10 }, "description": "List at most this many people; 0 lists everyone." }
+        ],
+        "requestBody": { "required": true, "content": { "text/csv": { "schema": { "type": "string" } }, "application/json": { "schema": { "$ref": "#/components/schemas/Roster" } } } },
+        "responses": {
+          "200": { "description": "The ranking.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Recommendations" } } } },
           "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" },
           "413": { "$ref": "#/components/responses/TooLarge" }
         }

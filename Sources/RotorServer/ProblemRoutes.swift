@@ -99,4 +99,30 @@ extension API {
         let evaluation = Evaluation(compiled, schedule)
         return textResponse(RosterJSON.write(schedule, problem: compiled, evaluation: evaluation), contentType: "application/json; charset=utf-8")
     }
+
+    /// `POST /api/problems/{id}/recommend?date=D&post=P` (who could work post P on date D) or
+    /// `?date=D&swapWith=S` (who could swap date D with staff member S), `&limit=N` (10; 0 for
+    /// everyone): the roster in the body (as for `score`) and the people who could make the change,
+    /// best first, each with its change in score and what it breaks, costs and relieves.
+    @Sendable func recommend(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let record = try problem(id(context, of: "problem"))
+        let query = request.uri.queryParameters
+        let limitText = query.get("limit") ?? "10"
+        guard let limit = Int(limitText), limit >= 0 else {
+            throw APIError.badRequest("limit: \"\(limitText)\" is not a whole number of 0 or more (0 lists everyone)")
+        }
+        let text = try await bodyText(request)
+        let compiled = try loaded(record).compiled
+        let question: RecommendationQuestion
+        do {
+            question = try RecommendationQuestion.parse(date: query.get("date"), post: query.get("post"), swapWith: query.get("swapWith"),
+                                                        problem: compiled, names: ("date", "post", "swapWith"))
+        } catch {
+            throw APIError.badRequest(error.description)
+        }
+        let schedule = try RosterInput.read(text, contentType: request.headers[.contentType], problem: compiled)
+        let recommender = Recommender(compiled, schedule)
+        return textResponse(RecommendationJSON.write(question, recommender.answer(question, explaining: limit), score: recommender.score, problem: compiled, limit: limit),
+                            contentType: "application/json; charset=utf-8")
+    }
 }

@@ -134,6 +134,29 @@ struct CLITests {
         #expect(solved >= 607, "below Instance1's proven optimum")
     }
 
+    /// `rotor recommend`: who could take a post and who could swap a day, ranked, as text and JSON;
+    /// a bad question is an error naming the option.
+    @Test func recommendRanksWhoCouldCover() throws {
+        let scratch = try Scratch()
+        let roster = scratch.path("tutorial.json")
+        let solve = try rotor("solve", "examples/tutorial.yaml", "--time-limit", "1", "--threads", "1", "--out", roster)
+        #expect(solve.status == 0, "\(solve.stderr)")
+        let text = try rotor("recommend", "examples/tutorial.yaml", roster, "--date", "2027-03-02", "--post", "night@north/nurse")
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.hasPrefix("Who could work night@north/nurse on 2027-03-02 (Tue): "), "\(text.stdout)")
+        #expect(text.stdout.contains("1. ") && text.stdout.contains(" hard, "), "\(text.stdout)")
+        let json = try rotor("recommend", "examples/tutorial.yaml", roster, "--date", "2027-03-02", "--swap-with", "ann", "--json", "--limit", "0")
+        #expect(json.status == 0, "\(json.stderr)")
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(body["swapWith"] as? String == "ann")
+        #expect((body["recommendations"] as? [Any])?.count == body["candidates"] as? Int)
+        for (arguments, says) in [(["--date", "2027-03-02"], "exactly one of --post"), (["--date", "2027-02-02", "--post", "night@north/nurse"], "outside the horizon"),
+                                  (["--date", "2027-03-02", "--post", "lunch"], "--post \"lunch\" is not a post")] {
+            let bad = try rotor(["recommend", "examples/tutorial.yaml", roster] + arguments)
+            #expect(bad.status == 2 && bad.stderr.contains(says), "\(arguments): \(bad.stderr)")
+        }
+    }
+
     @Test func solveWritesJSON() throws {
         let scratch = try Scratch()
         let path = scratch.path("Instance1.json")

@@ -245,6 +245,25 @@ def test_a_planner_solves_edits_and_explains_the_tutorial(server, browser):
     assert "short" in night_row.find_elements(By.CSS_SELECTOR, "td")[night].get_attribute("class")
     assert short
 
+    # Who could take the short night: a click on it lists people best first, with what each change
+    # costs; applying the best is an edit like any other, re-scored by the server.
+    shorted = score(browser)
+    night_row.find_elements(By.CSS_SELECTOR, "td")[night].click()
+    items = wait.until(lambda b: b.find_element(By.ID, "recommend-panel").is_displayed()
+                       and b.find_elements(By.CSS_SELECTOR, "#recommend-list > li"))
+    assert "who could work night@north" in text(browser, "recommend-heading").lower()
+    deltas = [tuple(int(part.split()[0]) for part in li.find_element(By.CSS_SELECTOR, ".delta").text.split(", "))
+              for li in items]
+    assert deltas == sorted(deltas), deltas
+    best_hard, best_soft = deltas[0]
+    items[0].find_element(By.CSS_SELECTOR, "button.apply").click()
+    wait.until(lambda b: not b.find_element(By.ID, "recommend-panel").is_displayed())
+    wait.until(lambda b: b.find_element(By.ID, "message").text.startswith("Changed:")
+               and b.find_element(By.ID, "message").text.endswith("Re-scored."))
+    assert int(score(browser)[1]) == int(shorted[1]) + best_soft
+    click(browser, "undo-button")
+    wait.until(lambda b: score(b) == shorted)
+
     # Undo brings the night back; then show the roster with the broken rule chosen, for the screenshot.
     click(browser, "undo-button")
     click(browser, "tab-roster")

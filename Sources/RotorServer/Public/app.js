@@ -26,6 +26,7 @@ const state = {
 const grid = new RosterGrid($("grid"), $("cell-menu"), {
   change: applyChanges,
   togglePin,
+  recommend,
   say: (text) => say(text),
 });
 const chart = new ScoreChart($("chart"));
@@ -461,6 +462,69 @@ async function downloadCalendar() {
   }
 }
 
+// Recommendations ------------------------------------------------------------------------------------
+
+// Asks the server who could take `post` on day `d`, or who could swap day `d` with staff member
+// `swapWith` (an index), for the roster as it stands, and lists them best first with a button that
+// applies the change (as an edit: re-scored, undoable).
+async function recommend({ post, swapWith, d }) {
+  if (!state.model || !state.roster) return;
+  if (state.solving) {
+    say("The roster follows the running solve; ask who could cover when the solve has ended.");
+    return;
+  }
+  const model = state.model;
+  const date = model.dates[d];
+  const question = post != null
+    ? `post=${encodeURIComponent(post)}` : `swapWith=${encodeURIComponent(model.staff[swapWith].id)}`;
+  const body = JSON.stringify({ roster: model.staff.map((m, e) => ({ staff: m.id, shifts: state.roster[e] })) });
+  const panel = $("recommend-panel");
+  $("recommend-heading").textContent = post != null
+    ? `Who could work ${post} on ${date.weekdayName} ${date.dayOfMonth} ${date.month}`
+    : `Who could swap ${date.weekdayName} ${date.dayOfMonth} ${date.month} with ${model.staff[swapWith].name}`;
+  $("recommend-summary").textContent = "Asking the server…";
+  $("recommend-list").replaceChildren();
+  panel.hidden = false;
+  let answer;
+  try {
+    answer = await api.json("POST", `/api/problems/${state.problemId}/recommend?date=${date.iso}&${question}&limit=20`,
+                            { body, contentType: "application/json" });
+  } catch (error) {
+    panel.hidden = true;
+    failed(error, "No recommendations");
+    return;
+  }
+  const shown = answer.recommendations.length;
+  $("recommend-summary").textContent = answer.candidates === 0
+    ? "Nobody could: every cell that day is pinned, or nobody may hold the post."
+    : `${answer.candidates} ${answer.candidates === 1 ? "person" : "people"} could${shown < answer.candidates ? `; the best ${shown}` : ""}, best first (change in hard penalty, then in the objective).`;
+  const signed = (x) => (x >= 0 ? `+${x}` : `${x}`);
+  const staffIndex = new Map(model.staff.map((m, e) => [m.id, e]));
+  const dayIndex = new Map(model.dates.map((dt, i) => [dt.iso, i]));
+  $("recommend-list").replaceChildren(...answer.recommendations.map((r) => {
+    const item = document.createElement("li");
+    item.className = r.hard > 0 ? "breaks" : "";
+    const member = model.staff[staffIndex.get(r.staff)];
+    const moves = r.changes.map((c) => `${model.staff[staffIndex.get(c.staff)].name}: ${c.from ?? "off"} → ${c.to ?? "off"}`).join("; ");
+    const reasons = [
+      ...r.costs.map((v) => `<li class="cost">+ ${escapeHTML(v.message)}: ${v.penalty}${v.hard ? " hard" : ""}</li>`),
+      ...r.relieves.map((v) => `<li class="relief">− ${escapeHTML(v.message)}: ${v.penalty}${v.hard ? " hard" : ""}</li>`),
+      ...(r.fairness ? [`<li class="${r.fairness > 0 ? "cost" : "relief"}">${r.fairness > 0 ? "+" : "−"} fairness goals: ${Math.abs(r.fairness)}</li>`] : []),
+    ];
+    item.innerHTML = `<div class="recommend-line"><span class="who">${escapeHTML(member.name)}</span>`
+      + `<span class="delta">${signed(r.hard)} hard, ${signed(r.soft)} soft</span>`
+      + `<button type="button" class="apply">Apply</button></div>`
+      + `<p class="moves">${escapeHTML(moves)}</p>`
+      + (reasons.length ? `<ul class="reasons">${reasons.join("")}</ul>` : `<p class="reasons none">Changes nothing else in the score.</p>`);
+    item.querySelector(".apply").addEventListener("click", () => {
+      panel.hidden = true;
+      applyChanges(r.changes.map((c) => ({ e: staffIndex.get(c.staff), d: dayIndex.get(c.date), post: c.to ?? null })));
+    });
+    return item;
+  }));
+  panel.querySelector(".apply")?.focus();
+}
+
 // Wiring ---------------------------------------------------------------------------------------------
 
 $("problem-select").addEventListener("change", (event) => { if (event.target.value) openProblem(Number(event.target.value)); });
@@ -477,6 +541,18 @@ $("stop-button").addEventListener("click", stopSolve);
 $("filter-site").addEventListener("change", applyFilters);
 $("filter-skill").addEventListener("change", applyFilters);
 $("undo-button").addEventListener("click", undo);
+$("recommend-close").addEventListener("click", () => { $("recommend-panel").hidden = true; });
+$("coverage").addEventListener("click", (event) => {
+  const cell = event.target.closest("td[data-post]");
+  if (cell) recommend({ post: cell.dataset.post, d: Number(cell.dataset.d) });
+});
+$("coverage").addEventListener("keydown", (event) => {
+  const cell = event.target.closest("td[data-post]");
+  if (cell && (event.key === "Enter" || event.key === " ")) {
+    event.preventDefault();
+    recommend({ post: cell.dataset.post, d: Number(cell.dataset.d) });
+  }
+});
 document.addEventListener("keydown", (event) => {
   if ((event.ctrlKey || event.metaKey) && event.key === "z" && !event.target.closest("input, select, textarea")) {
     event.preventDefault();

@@ -41,7 +41,10 @@ export function renderCoverage(table, model, roster, { site, skill }) {
       const title = `${label}, ${longDate(date)}: ${have} assigned; needs ${need.minimum}`
         + (need.preferred > need.minimum ? `, prefers ${need.preferred}` : "")
         + (need.maximum != null ? `, at most ${need.maximum}` : "") + ` — ${says}`;
-      return `<td class="cov ${state}${weekend}${weekStart}" title="${escapeHTML(title)}" aria-label="${escapeHTML(title)}">`
+      // A post left short can be clicked: who could take it (app.js).
+      const ask = state === "short" || state === "under"
+        ? ` data-post="${escapeHTML(post.name)}" data-d="${d}" tabindex="0" role="button"` : "";
+      return `<td class="cov ${state}${weekend}${weekStart}"${ask} title="${escapeHTML(title)}" aria-label="${escapeHTML(title)}">`
         + `<span class="have">${have}</span><span class="need">/${wanted}</span></td>`;
     });
     return `<tr><th scope="row" class="staff post-row"><span class="name">${escapeHTML(label)}</span>`

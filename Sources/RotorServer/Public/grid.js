@@ -1,5 +1,5 @@
 // The roster grid: staff × days, each cell a post or off. Cells are keyboard-usable (arrow keys move,
-// Enter opens the menu of posts, Delete sets off, P pins, S swaps); the grid is built once per roster
+// Enter opens the menu of posts, Delete sets off, P pins, S swaps, W asks who could swap); the grid is built once per roster
 // and then updated cell by cell, since a large problem has tens of thousands of cells.
 
 import { longDate } from "./model.js";
@@ -219,6 +219,8 @@ export class RosterGrid {
       this.actions.togglePin(e, d);
     } else if (event.key.toLowerCase() === "s" && this.canEdit(e, d)) {
       this.startSwap(e, d);
+    } else if (event.key.toLowerCase() === "w" && this.canEdit(e, d)) {
+      this.actions.recommend({ swapWith: e, d });
     }
   }
 
@@ -276,7 +278,14 @@ export class RosterGrid {
       this.closeMenu(true);
       this.startSwap(e, d);
     });
-    tools.append(pin, swap);
+    const suggest = document.createElement("button");
+    suggest.type = "button";
+    suggest.textContent = "Who could swap? (W)";
+    suggest.addEventListener("click", () => {
+      this.closeMenu(false);
+      this.actions.recommend({ swapWith: e, d });
+    });
+    tools.append(pin, swap, suggest);
     this.menu.replaceChildren(title, list, tools);
     this.menu.setAttribute("aria-label", `Change ${member.name}'s shift on ${longDate(model.dates[d])}`);
     this.menu.hidden = false;
