@@ -38,12 +38,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "RotorCore", swiftSettings: optimiseCore),
         .target(
             name: "RotorFormats",
-            dependencies: ["RotorCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["RotorCore", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: optimise),
         // Durable problems, solve jobs and their best rosters, in SQLite.
         .target(
@@ -79,7 +80,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "RotorCoreTests", dependencies: ["RotorCore", "RotorFormats"]),
-        .testTarget(name: "RotorFormatsTests", dependencies: ["RotorFormats", "RotorCore"]),
+        .testTarget(name: "RotorFormatsTests", dependencies: ["RotorFormats", "RotorCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "RotorStorageTests", dependencies: ["RotorStorage", "RotorCore"]),
         .testTarget(
             name: "RotorPostgresTests",

@@ -83,11 +83,12 @@ extension API {
     }
 
     /// `GET /api/jobs/{id}/roster`: the saved roster as JSON with its score, the job's bound and the
-    /// roster's gap to it, and explanations, or with `?format=csv` as the CSV grid.
+    /// roster's gap to it, and explanations; with `?format=csv` as the CSV grid, `xlsx` as an Excel
+    /// workbook (a summary sheet and one sheet per site), `html` as a printable page per site.
     @Sendable func roster(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let format = request.uri.queryParameters.get("format") ?? "json"
-        guard format == "json" || format == "csv" else {
-            throw APIError.badRequest("format must be json or csv, not \"\(format)\"")
+        guard ["json", "csv", "xlsx", "html"].contains(format) else {
+            throw APIError.badRequest("format must be json, csv, xlsx or html, not \"\(format)\"")
         }
         let saved = try savedRoster(id(context, of: "job"))
         let compiled = saved.problem.compiled
@@ -95,6 +96,16 @@ extension API {
             return textResponse(RosterCSV.write(saved.schedule, problem: compiled), contentType: "text/csv; charset=utf-8")
         }
         let evaluation = Evaluation(compiled, saved.schedule)
+        let fileName = "\(compiled.problem.name.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })-job-\(saved.job.id!)"
+        if format == "xlsx" {
+            let data = try RosterWorkbook.data(saved.schedule, problem: compiled, evaluation: evaluation)
+            return Response(status: .ok, headers: [.contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                                   .contentDisposition: "attachment; filename=\"\(fileName).xlsx\""],
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        }
+        if format == "html" {
+            return textResponse(RosterPrint.html(saved.schedule, problem: compiled, evaluation: evaluation), contentType: "text/html; charset=utf-8")
+        }
         // The job's bound (the runner's while the job runs here, never below the stored one) holds for
         // every roster of its problem; the gap is the saved roster's.
         let bound = runner.live(jobId: saved.job.id!)?.bound ?? saved.job.objectiveBound

@@ -345,12 +345,12 @@ enum OpenAPIDocument {
     "/api/jobs/{id}/roster": {
       "parameters": [
         { "$ref": "#/components/parameters/jobId" },
-        { "name": "format", "in": "query", "schema": { "type": "string", "enum": ["json", "csv"], "default": "json" } }
+        { "name": "format", "in": "query", "schema": { "type": "string", "enum": ["json", "csv", "xlsx", "html"], "default": "json" }, "description": "json: the roster with its score and explanations; csv: the grid; xlsx: an Excel workbook (a summary sheet, then one sheet per site); html: a printable page per site, shifts in colour, with a legend." }
       ],
       "get": {
         "summary": "A job's best saved roster.",
         "responses": {
-          "200": { "description": "The roster.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Roster" } }, "text/csv": { "schema": { "type": "string" } } } },
+          "200": { "description": "The roster.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Roster" } }, "text/csv": { "schema": { "type": "string" } }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { "schema": { "type": "string", "format": "binary" } }, "text/html": { "schema": { "type": "string" } } } },
           "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" }
         }
       }

@@ -66,8 +66,12 @@ func printError(_ message: String) {
 }
 
 func writeFile(_ text: String, to path: String) throws {
+    try writeFile(Data(text.utf8), to: path)
+}
+
+func writeFile(_ data: Data, to path: String) throws {
     do {
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
         throw InputError(description: "\(path): cannot be written (\(error.localizedDescription))")
     }
@@ -96,6 +100,28 @@ func readRoster(_ path: String, for loaded: LoadedProblem) throws -> Schedule {
 }
 
 /// Writes the per-site grids (`site-<id>.csv`) and per-person calendars (`<staff>.ics`) of a roster.
+/// The views of a roster `solve` hands out beside it: per-site CSV grids, per-person calendars, an
+/// Excel workbook and a printable page.
+struct Exports {
+    var siteGrids: String?, calendars: String?, workbook: String?, printable: String?
+}
+
+func writeExports(_ schedule: Schedule, _ loaded: LoadedProblem, _ exports: Exports, evaluation: Evaluation) throws {
+    try writeExports(schedule, loaded, siteGrids: exports.siteGrids, calendars: exports.calendars)
+    if let workbook = exports.workbook {
+        let data: Data
+        do {
+            data = try RosterWorkbook.data(schedule, problem: loaded.compiled, evaluation: evaluation)
+        } catch {
+            throw InputError(description: "\(workbook): the workbook could not be built (\(error))")
+        }
+        try writeFile(data, to: workbook)
+    }
+    if let printable = exports.printable {
+        try writeFile(RosterPrint.html(schedule, problem: loaded.compiled, evaluation: evaluation), to: printable)
+    }
+}
+
 func writeExports(_ schedule: Schedule, _ loaded: LoadedProblem, siteGrids: String?, calendars: String?) throws {
     let p = loaded.compiled
     if let siteGrids {

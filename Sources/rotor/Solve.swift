@@ -25,12 +25,24 @@ struct Solve: ParsableCommand {
     @Option(help: "Also write one iCalendar file per staff member into this directory (<staff>.ics).")
     var calendars: String?
 
+    @Option(help: "Also write the roster as an Excel workbook (.xlsx): a summary sheet and one sheet per site.")
+    var workbook: String?
+
+    @Option(help: "Also write a printable roster (.html): one page per site, shifts in colour, a legend.")
+    var printable: String?
+
     @Flag(help: "No progress, only errors.") var quiet = false
     @Flag(help: "Progress once a second even when standard error is not a terminal.") var verbose = false
 
     func validate() throws {
         if let out, !(out.hasSuffix(".csv") || out.hasSuffix(".json")) {
             throw ValidationError("Please give '--out' a file name ending in .csv or .json, not '\(out)'.")
+        }
+        if let workbook, !workbook.hasSuffix(".xlsx") {
+            throw ValidationError("Please give '--workbook' a file name ending in .xlsx, not '\(workbook)'.")
+        }
+        if let printable, !(printable.hasSuffix(".html") || printable.hasSuffix(".htm")) {
+            throw ValidationError("Please give '--printable' a file name ending in .html, not '\(printable)'.")
         }
     }
 
@@ -57,11 +69,11 @@ struct Solve: ParsableCommand {
                     ? RosterJSON.write(result.schedule, problem: loaded.compiled, evaluation: evaluation, bound: s.bound)
                     : RosterCSV.write(result.schedule, problem: loaded.compiled)
                 try writeFile(text, to: out)
-                try writeExports(result.schedule, loaded, siteGrids: siteGrids, calendars: calendars)
+                try writeExports(result.schedule, loaded, Exports(siteGrids: siteGrids, calendars: calendars, workbook: workbook, printable: printable), evaluation: evaluation)
                 if !quiet { print(summary) }
             } else {
                 print(RosterCSV.write(result.schedule, problem: loaded.compiled), terminator: "")
-                try writeExports(result.schedule, loaded, siteGrids: siteGrids, calendars: calendars)
+                try writeExports(result.schedule, loaded, Exports(siteGrids: siteGrids, calendars: calendars, workbook: workbook, printable: printable), evaluation: evaluation)
                 if !quiet { printError(summary) }
             }
         }

@@ -134,6 +134,23 @@ struct CLITests {
         #expect(solved >= 607, "below Instance1's proven optimum")
     }
 
+    /// `solve --workbook --printable`: the roster as an Excel workbook (a zip container) and a printable page.
+    @Test func solveWritesWorkbookAndPrintablePage() throws {
+        let scratch = try Scratch()
+        let workbook = scratch.path("tutorial.xlsx"), printable = scratch.path("tutorial.html")
+        let solve = try rotor("solve", "examples/tutorial.yaml", "--time-limit", "1", "--threads", "1", "--quiet",
+                              "--out", scratch.path("t.csv"), "--workbook", workbook, "--printable", printable)
+        #expect(solve.status == 0, "\(solve.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: workbook))
+        #expect(bytes.prefix(2) == Data([0x50, 0x4B]))
+        let page = try String(contentsOfFile: printable, encoding: .utf8)
+        #expect(page.contains("North Hospital · tutorial") && page.contains("South Clinic · tutorial"))
+        for (option, file) in [("--workbook", "x.csv"), ("--printable", "x.pdf")] {
+            let bad = try rotor("solve", "examples/tutorial.yaml", option, scratch.path(file))
+            #expect(bad.status == 64 && bad.stderr.contains(option), "\(bad.stderr)")
+        }
+    }
+
     /// `rotor recommend`: who could take a post and who could swap a day, ranked, as text and JSON;
     /// a bad question is an error naming the option.
     @Test func recommendRanksWhoCouldCover() throws {

@@ -167,7 +167,10 @@ def test_a_planner_solves_edits_and_explains_the_tutorial(server, browser):
     browser.find_element(By.ID, "download-csv").click()
     browser.find_element(By.ID, "download-json").click()
     browser.find_element(By.ID, "download-ics").click()
-    files = {name: Path(downloads, name) for name in ("tutorial-roster.csv", "tutorial-roster.json", "ann.ics")}
+    browser.find_element(By.ID, "download-xlsx").click()
+    browser.find_element(By.ID, "download-print").click()
+    files = {name: Path(downloads, name) for name in ("tutorial-roster.csv", "tutorial-roster.json", "ann.ics",
+                                                      "tutorial-job-1.xlsx", "tutorial-job-1.html")}
     WebDriverWait(browser, 10).until(lambda _: all(f.exists() for f in files.values()))
     server_csv = urllib.request.urlopen(server + "/api/jobs/1/roster?format=csv").read().decode()
     assert files["tutorial-roster.csv"].read_text() == server_csv
@@ -177,6 +180,9 @@ def test_a_planner_solves_edits_and_explains_the_tutorial(server, browser):
     assert downloaded.get("bound") == server_json.get("bound") == job["bound"]
     assert downloaded.get("gap") == server_json.get("gap")
     assert files["ann.ics"].read_text().startswith("BEGIN:VCALENDAR")
+    # The workbook and the printable page are the server's own.
+    assert files["tutorial-job-1.xlsx"].read_bytes()[:2] == b"PK"
+    assert "North Hospital · tutorial" in files["tutorial-job-1.html"].read_text()
     shutil.rmtree(downloads, ignore_errors=True)
 
     # Keyboard: Enter on a focused cell opens its menu, Escape closes it and returns to the cell. (The

@@ -42,7 +42,7 @@ package struct PeriodTotalRule: Sendable {
 
 extension CompiledProblem {
     /// Weekends (index) worked by staff member `e`: either day worked.
-    func weekendsWorked(_ s: Schedule, _ e: Int) -> Int {
+    package func weekendsWorked(_ s: Schedule, _ e: Int) -> Int {
         var worked = Set<Int32>()
         for d in 0..<days where weekendOfDay[d] >= 0 && s[staff: e, day: d] != 0 { worked.insert(weekendOfDay[d]) }
         return worked.count

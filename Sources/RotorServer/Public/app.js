@@ -193,6 +193,8 @@ function updateSource() {
     ? `Solving: job #${state.solving.jobId}`
     : state.edited ? `Edited from ${from} · not saved on the server (download it)` : `Roster of ${from}`;
   $("download-ics").disabled = !state.jobId;
+  $("download-xlsx").disabled = !state.jobId;
+  $("download-print").disabled = !state.jobId;
 }
 
 async function rescore() {
@@ -451,6 +453,25 @@ function download(name, type, text) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
 
+// The job's saved roster as a workbook or a printable page, downloaded (the server writes both; edits
+// on the page are not in them, as for the calendars).
+async function downloadJobFile(format) {
+  try {
+    const response = await api.request("GET", `/api/jobs/${state.jobId}/roster?format=${format}`);
+    const blob = await response.blob();
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `${state.model.name}-job-${state.jobId}.${format}`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    if (state.edited) say(`The ${format === "html" ? "printable page" : "workbook"} holds job #${state.jobId}'s roster, without your edits.`);
+  } catch (error) {
+    failed(error, "The roster could not be downloaded");
+  }
+}
+
 async function downloadCalendar() {
   const staff = $("ics-staff").value;
   try {
@@ -574,6 +595,8 @@ $("download-json").addEventListener("click", () =>
 $("download-csv").addEventListener("click", () =>
   download(`${state.model.name}-roster.csv`, "text/csv", rosterCSV(state.model, state.roster)));
 $("download-ics").addEventListener("click", downloadCalendar);
+$("download-xlsx").addEventListener("click", () => downloadJobFile("xlsx"));
+$("download-print").addEventListener("click", () => downloadJobFile("html"));
 
 (async () => {
   try {
