@@ -75,6 +75,27 @@ struct RecommendationTests {
         }
     }
 
+    /// One person's penalties read alone are exactly their share of everyone's: every rule reads only
+    /// the staff it is asked about (a rule that read everyone would put others' penalties in the
+    /// sentences, or slow the ranking down by the size of the roster).
+    @Test(arguments: 0..<30)
+    func personalPenaltiesArePerPerson(seed: Int) throws {
+        let p = try CompiledProblem(randomOperation(seed: UInt64(seed)))
+        var random = RandomSource(seed: UInt64(seed) &+ 17)
+        let schedule = randomSchedule(p, &random)
+        let everyone = Evaluation.personal(p, schedule, staff: 0..<p.staffCount)
+        var alone: [Violation] = []
+        for e in 0..<p.staffCount {
+            let mine = Evaluation.personal(p, schedule, staff: e..<(e + 1))
+            #expect(mine.allSatisfy { $0.staff == e }, "\(p.problem.name): staff \(e)")
+            alone += mine
+        }
+        let key = { (v: Violation) in "\(v.staff ?? -1) \(v.rule.rawValue) \(v.penalty) \(v.message)" }
+        #expect(alone.map(key).sorted() == everyone.map(key).sorted(), "\(p.problem.name)")
+        let whole = Evaluation(p, schedule)
+        #expect(whole.violations.filter { $0.staff != nil }.map(key).sorted() == everyone.map(key).sorted())
+    }
+
     /// A worked case a planner would recognise: on the generated ward, someone who takes a short
     /// post relieves its shortfall by the post's weight, and that sentence names the post and day.
     @Test func shortPostIsRelieved() throws {
