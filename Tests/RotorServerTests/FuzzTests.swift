@@ -32,6 +32,8 @@ struct APIFuzzTests {
                  [nil, "application/json", "application/yaml", "text/plain"]),
                 ("/api/problems/\(problem)/jobs", [#"{"timeLimit": 1, "threads": 1, "seed": 3, "startFrom": 1}"#], ["application/json"]),
                 ("/api/problems/\(problem)/score", [roster, rosterJSON], [nil, "text/csv", "application/json"]),
+                ("/api/problems/\(problem)/recommend?date=2027-03-01&swapWith=ann", [roster, rosterJSON], [nil, "text/csv", "application/json"]),
+                ("/api/problems/\(problem)/recommend?date=2027-03-02&post=night@north/nurse&limit=0", [roster, rosterJSON], [nil, "text/csv", "application/json"]),
                 ("/api/jobs/\(first.id)/replan",
                  [#"{"unavailable": [{"staff": "ann", "from": "2027-03-01", "to": "2027-03-03"}], "stabilityWeight": 10, "timeLimit": 1}"#],
                  ["application/json"]),

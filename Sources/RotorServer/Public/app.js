@@ -500,8 +500,12 @@ async function recommend({ post, swapWith, d }) {
     ? `post=${encodeURIComponent(post)}` : `swapWith=${encodeURIComponent(model.staff[swapWith].id)}`;
   const body = JSON.stringify({ roster: model.staff.map((m, e) => ({ staff: m.id, shifts: state.roster[e] })) });
   const panel = $("recommend-panel");
+  const label = (name) => {
+    const p = model.postByName.get(name);
+    return p ? `${p.shift.name}${model.sites.length > 1 ? ` · ${p.site.name}` : ""}${p.skill ? ` · ${p.skill.name}` : ""}` : name;
+  };
   $("recommend-heading").textContent = post != null
-    ? `Who could work ${post} on ${date.weekdayName} ${date.dayOfMonth} ${date.month}`
+    ? `Who could work ${label(post)} on ${date.weekdayName} ${date.dayOfMonth} ${date.month}`
     : `Who could swap ${date.weekdayName} ${date.dayOfMonth} ${date.month} with ${model.staff[swapWith].name}`;
   $("recommend-summary").textContent = "Asking the server…";
   $("recommend-list").replaceChildren();
@@ -526,7 +530,7 @@ async function recommend({ post, swapWith, d }) {
     const item = document.createElement("li");
     item.className = r.hard > 0 ? "breaks" : "";
     const member = model.staff[staffIndex.get(r.staff)];
-    const moves = r.changes.map((c) => `${model.staff[staffIndex.get(c.staff)].name}: ${c.from ?? "off"} → ${c.to ?? "off"}`).join("; ");
+    const moves = r.changes.map((c) => `${model.staff[staffIndex.get(c.staff)].name}: ${c.from ? label(c.from) : "off"} → ${c.to ? label(c.to) : "off"}`).join("; ");
     const reasons = [
       ...r.costs.map((v) => `<li class="cost">+ ${escapeHTML(v.message)}: ${v.penalty}${v.hard ? " hard" : ""}</li>`),
       ...r.relieves.map((v) => `<li class="relief">− ${escapeHTML(v.message)}: ${v.penalty}${v.hard ? " hard" : ""}</li>`),
