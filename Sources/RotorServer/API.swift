@@ -10,6 +10,7 @@ struct API: Sendable {
     let runner: JobRunner
     let configuration: ServerConfiguration
     private let compiledProblems = CompiledProblemCache()
+    let recommenders = RecommenderCache()
 
     init(database: any RotorDatabase, runner: JobRunner, configuration: ServerConfiguration) {
         self.database = database
@@ -84,6 +85,50 @@ final class CompiledProblemCache: Sendable {
                     if list.count > Self.capacity { list.removeLast() }
                 }
             }
+        }
+    }
+}
+
+/// The rosters the last recommendations were asked about, loaded into the incremental scorer
+/// (`Recommender`). The page asks again about the same roster, or about one a few edits away, and on a
+/// large roster loading it into the scorer takes far longer than the ranking (about 50 ms against 4 on
+/// the surge example): a roster that differs from a kept one of its problem in few cells is brought to
+/// it by changing those cells instead. Requests share a kept roster one at a time.
+final class RecommenderCache: Sendable {
+    private static let capacity = 4
+    /// A kept roster is reused when at most this share of its cells differ.
+    private static let reuseShare = 0.05
+    private let entries = Mutex<[(problemId: Int64, recommender: Recommender)]>([])
+
+    /// `body` run on a recommender holding `schedule`, a roster of problem `problemId` (`compiled`).
+    func with<T: Sendable>(problemId: Int64, compiled: CompiledProblem, schedule: Schedule,
+                           _ body: (Recommender) -> T) -> T {
+        entries.withLock { list in
+            var best: (index: Int, changes: [CellChange])? = nil
+            let limit = Int(Double(compiled.staffCount * compiled.days) * Self.reuseShare)
+            for (i, entry) in list.enumerated() where entry.problemId == problemId {
+                let kept = entry.recommender.schedule
+                guard kept.staffCount == schedule.staffCount && kept.days == schedule.days else { continue }
+                var changes: [CellChange] = []
+                for e in 0..<schedule.staffCount {
+                    for d in 0..<schedule.days where kept[staff: e, day: d] != schedule[staff: e, day: d] {
+                        changes.append(CellChange(staff: e, day: d, from: Int(kept[staff: e, day: d]), to: Int(schedule[staff: e, day: d])))
+                    }
+                    if changes.count > limit { break }
+                }
+                if changes.count <= limit && changes.count < (best?.changes.count ?? Int.max) { best = (i, changes) }
+            }
+            var entry: (problemId: Int64, recommender: Recommender)
+            if let best {
+                entry = list.remove(at: best.index)
+                if !best.changes.isEmpty { entry.recommender.apply(best.changes) }
+            } else {
+                entry = (problemId, Recommender(compiled, schedule))
+            }
+            let result = body(entry.recommender)
+            list.insert(entry, at: 0)
+            if list.count > Self.capacity { list.removeLast() }
+            return result
         }
     }
 }

@@ -121,8 +121,9 @@ extension API {
             throw APIError.badRequest(error.description)
         }
         let schedule = try RosterInput.read(text, contentType: request.headers[.contentType], problem: compiled)
-        let recommender = Recommender(compiled, schedule)
-        return textResponse(RecommendationJSON.write(question, recommender.answer(question, explaining: limit), score: recommender.score, problem: compiled, limit: limit),
-                            contentType: "application/json; charset=utf-8")
+        let answer = recommenders.with(problemId: record.id!, compiled: compiled, schedule: schedule) { recommender in
+            RecommendationJSON.write(question, recommender.answer(question, explaining: limit), score: recommender.score, problem: compiled, limit: limit)
+        }
+        return textResponse(answer, contentType: "application/json; charset=utf-8")
     }
 }

@@ -77,4 +77,37 @@ struct RecommendTests {
             #expect(garbled.status == .badRequest)
         }
     }
+
+    /// The kept rosters answer exactly as a roster loaded afresh, whether the new roster is the same,
+    /// a few edits away (brought there cell by cell), back again, or unrelated (loaded anew).
+    @Test func keptRostersAnswerAsFreshOnes() throws {
+        let compiled = try LoadedProblem(text: try tutorialYAML(), format: .yaml, name: "tutorial").compiled
+        var random = RandomSource(seed: 11)
+        func roster() -> Schedule {
+            var s = Schedule(staffCount: compiled.staffCount, days: compiled.days)
+            for e in 0..<compiled.staffCount {
+                for d in 0..<compiled.days where random.below(2) == 0 {
+                    let first = Int(compiled.allowedStart[e]), count = Int(compiled.allowedStart[e + 1]) - first
+                    if count > 0 { s[staff: e, day: d] = compiled.allowedValues[first + random.below(count)] }
+                }
+            }
+            return s
+        }
+        let a = roster()
+        var b = a
+        b[staff: 0, day: 0] = a[staff: 0, day: 0] == 0 ? compiled.allowedValues[Int(compiled.allowedStart[0])] : 0
+        b[staff: 3, day: 5] = 0
+        let c = roster()
+        let cache = RecommenderCache()
+        let questions: [RecommendationQuestion] = [.cover(day: 0, value: 1), .swap(staff: 0, day: 0), .cover(day: 5, value: 2)]
+        for schedule in [a, a, b, a, c, b] {
+            for question in questions {
+                let kept = cache.with(problemId: 7, compiled: compiled, schedule: schedule) { r in
+                    RecommendationJSON.write(question, r.answer(question, explaining: 0), score: r.score, problem: compiled, limit: 0)
+                }
+                let fresh = Recommender(compiled, schedule)
+                #expect(kept == RecommendationJSON.write(question, fresh.answer(question, explaining: 0), score: fresh.score, problem: compiled, limit: 0))
+            }
+        }
+    }
 }

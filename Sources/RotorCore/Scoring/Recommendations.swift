@@ -8,7 +8,7 @@ package struct Recommender {
     let problem: CompiledProblem
     let state: SearchState
     /// The roster as the from-scratch rules read it, kept equal to `state`'s.
-    var schedule: Schedule
+    package private(set) var schedule: Schedule
 
     /// A recommender for `schedule`, whose cells must lie in the problem's domain of values.
     package init(_ problem: CompiledProblem, _ schedule: Schedule) {
@@ -154,6 +154,13 @@ package struct Recommender {
 /// One cell of a roster changed: staff member `staff` on day `day`, from value `from` to `to` (0 off).
 package struct CellChange: Sendable, Hashable {
     package var staff: Int, day: Int, from: Int, to: Int
+
+    package init(staff: Int, day: Int, from: Int, to: Int) {
+        self.staff = staff
+        self.day = day
+        self.from = from
+        self.to = to
+    }
 }
 
 /// A person who could make a change, and what it does.

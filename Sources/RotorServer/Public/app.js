@@ -498,7 +498,8 @@ async function recommend({ post, swapWith, d }) {
   const date = model.dates[d];
   const question = post != null
     ? `post=${encodeURIComponent(post)}` : `swapWith=${encodeURIComponent(model.staff[swapWith].id)}`;
-  const body = JSON.stringify({ roster: model.staff.map((m, e) => ({ staff: m.id, shifts: state.roster[e] })) });
+  // As CSV: the server reads it several times faster than JSON on a large roster.
+  const body = rosterCSV(model, state.roster);
   const panel = $("recommend-panel");
   const label = (name) => {
     const p = model.postByName.get(name);
@@ -513,7 +514,7 @@ async function recommend({ post, swapWith, d }) {
   let answer;
   try {
     answer = await api.json("POST", `/api/problems/${state.problemId}/recommend?date=${date.iso}&${question}&limit=20`,
-                            { body, contentType: "application/json" });
+                            { body, contentType: "text/csv" });
   } catch (error) {
     panel.hidden = true;
     failed(error, "No recommendations");
