@@ -6,32 +6,38 @@ import RotorCore
 package enum RecommendationQuestion: Equatable, Sendable {
     case cover(day: Int, value: Int)
     case swap(staff: Int, day: Int)
+    case replace(staff: Int, day: Int)
 
     /// Reads the question from its parts as the CLI's options and the API's query give them: a date
     /// (`YYYY-MM-DD`, inside the horizon) and exactly one of a post (as the roster names it:
     /// `SHIFT`, `SHIFT@SITE`, `SHIFT@SITE/SKILL`) or a staff ID to swap with. The error says which
     /// part is wrong and what was expected; `names` gives each part's name as the caller spells it.
-    package static func parse(date: String?, post: String?, swapWith: String?, problem p: CompiledProblem,
-                              names: (date: String, post: String, swapWith: String)) throws(RecommendationQuestionError) -> RecommendationQuestion {
+    package static func parse(date: String?, post: String?, swapWith: String?, replace: String? = nil, problem p: CompiledProblem,
+                              names: (date: String, post: String, swapWith: String, replace: String)) throws(RecommendationQuestionError) -> RecommendationQuestion {
         guard let date else { throw .init("\(names.date) is missing: give the date as YYYY-MM-DD") }
         guard let day = LocalDate(date) else { throw .init("\(names.date) \"\(date)\" is not a date: expected YYYY-MM-DD") }
         let d = day.days(since: p.problem.horizon.start)
         guard (0..<p.days).contains(d) else {
             throw .init("\(names.date) \(date) lies outside the horizon, \(p.date(0)) to \(p.date(p.days - 1))")
         }
-        switch (post, swapWith) {
-        case (let post?, nil):
+        func staff(_ id: String, _ name: String) throws(RecommendationQuestionError) -> Int {
+            guard let e = p.staffIndex[id] else {
+                throw .init("\(name) \"\(id)\" is not a staff ID of the problem; it has \(list(p.problem.staff.map(\.id)))")
+            }
+            return e
+        }
+        switch (post, swapWith, replace) {
+        case (let post?, nil, nil):
             guard let v = (1..<p.valueCount).first(where: { p.valueName($0) == post }) else {
                 throw .init("\(names.post) \"\(post)\" is not a post of the problem; it has \(list((1..<p.valueCount).map(p.valueName)))")
             }
             return .cover(day: d, value: v)
-        case (nil, let id?):
-            guard let e = p.staffIndex[id] else {
-                throw .init("\(names.swapWith) \"\(id)\" is not a staff ID of the problem; it has \(list(p.problem.staff.map(\.id)))")
-            }
-            return .swap(staff: e, day: d)
+        case (nil, let id?, nil):
+            return .swap(staff: try staff(id, names.swapWith), day: d)
+        case (nil, nil, let id?):
+            return .replace(staff: try staff(id, names.replace), day: d)
         default:
-            throw .init("give exactly one of \(names.post) (who could take this post) and \(names.swapWith) (who could swap the day with this person)")
+            throw .init("give exactly one of \(names.post) (who could take this post), \(names.swapWith) (who could swap the day with this person) and \(names.replace) (who could take over this person's shift)")
         }
     }
 
@@ -53,6 +59,7 @@ extension Recommender {
         switch question {
         case .cover(let day, let value): list = cover(day: day, value: value)
         case .swap(let staff, let day): list = swaps(staff: staff, day: day)
+        case .replace(let staff, let day): list = replacements(staff: staff, day: day)
         }
         explain(&list, count: explaining)
         return list
@@ -65,9 +72,11 @@ extension Recommender {
 package enum RecommendationJSON {
     struct Document: Codable {
         var date: String
-        /// The post to fill (a cover question), or the person to swap with (a swap question).
+        /// The post to fill (a cover question), the person to swap with (a swap question) or the
+        /// person whose shift is to be taken over (a replace question).
         var post: String?
         var swapWith: String?
+        var replace: String?
         var hardPenalty: Int
         var objective: Int
         /// People who could make the change; `shown` of them are listed, best first.
@@ -108,6 +117,7 @@ package enum RecommendationJSON {
         switch question {
         case .cover(let d, let v): day = d; document.post = p.valueName(v)
         case .swap(let e, let d): day = d; document.swapWith = p.staffName(e)
+        case .replace(let e, let d): day = d; document.replace = p.staffName(e)
         }
         document.date = p.date(day).description
         document.recommendations = (limit > 0 ? Array(list.prefix(limit)) : list).map { r in
@@ -134,6 +144,8 @@ package enum RecommendationJSON {
             out = "Who could work \(p.valueName(v)) on \(p.dayName(d)): \(list.count) \(list.count == 1 ? "person" : "people")"
         case .swap(let e, let d):
             out = "Who could swap \(p.dayName(d)) with \(p.staffName(e)): \(list.count) \(list.count == 1 ? "person" : "people")"
+        case .replace(let e, let d):
+            out = "Who could take over \(p.staffName(e))'s shift on \(p.dayName(d)): \(list.count) \(list.count == 1 ? "person" : "people")"
         }
         out += "; the roster scores \(score.soft)\(score.hard > 0 ? " with hard penalty \(score.hard)" : "")\n"
         let shown = limit > 0 ? Array(list.prefix(limit)) : list

@@ -30,6 +30,7 @@ enum OpenAPIDocument {
             "date": { "type": "string", "format": "date" },
             "post": { "type": "string", "description": "The post asked about (a cover question)." },
             "swapWith": { "type": "string", "description": "The staff ID asked about (a swap question)." },
+            "replace": { "type": "string", "description": "The staff ID whose shift is to be taken over (a replace question)." },
             "hardPenalty": { "type": "integer", "description": "The roster's hard penalty before any change." },
             "objective": { "type": "integer", "description": "The roster's objective before any change." },
             "candidates": { "type": "integer", "description": "How many people could make the change (the list may show fewer: limit)." },
@@ -275,11 +276,12 @@ enum OpenAPIDocument {
       "parameters": [{ "$ref": "#/components/parameters/problemId" }],
       "post": {
         "summary": "Who could cover a shift, or swap a day: ranked by the change in score.",
-        "description": "The body is a roster, as for /score. With `post`, everyone who could work that post on `date` (moved from whatever they have that day); with `swapWith`, everyone who could trade `date` with that person (cover unchanged). Best first: least change in hard penalty, then in objective. Each comes with the cells it changes and the sentences of what it breaks or costs and what it relieves.",
+        "description": "The body is a roster, as for /score. With `post`, everyone who could work that post on `date` (moved from whatever they have that day); with `swapWith`, everyone who could trade `date` with that person (cover unchanged); with `replace`, everyone who could take over that person's shift on `date` while they go off. Best first: least change in hard penalty, then in objective. Each comes with the cells it changes and the sentences of what it breaks or costs and what it relieves.",
         "parameters": [
           { "name": "date", "in": "query", "required": true, "schema": { "type": "string", "format": "date" }, "description": "A date of the horizon, YYYY-MM-DD." },
-          { "name": "post", "in": "query", "schema": { "type": "string" }, "description": "The post to fill, as the roster names it (SHIFT, SHIFT@SITE, SHIFT@SITE/SKILL). Give this or swapWith." },
-          { "name": "swapWith", "in": "query", "schema": { "type": "string" }, "description": "A staff ID: who could swap the date with them. Give this or post." },
+          { "name": "post", "in": "query", "schema": { "type": "string" }, "description": "The post to fill, as the roster names it (SHIFT, SHIFT@SITE, SHIFT@SITE/SKILL). Give one of post, swapWith and replace." },
+          { "name": "swapWith", "in": "query", "schema": { "type": "string" }, "description": "A staff ID: who could swap the date with them. Give one of post, swapWith and replace." },
+          { "name": "replace", "in": "query", "schema": { "type": "string" }, "description": "A staff ID: who could take over their shift on the date while they go off (a sick call)." },
           { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 0, "default": 10 }, "description": "List at most this many people; 0 lists everyone." }
         ],
         "requestBody": { "required": true, "content": { "text/csv": { "schema": { "type": "string" } }, "application/json": { "schema": { "$ref": "#/components/schemas/Roster" } } } },

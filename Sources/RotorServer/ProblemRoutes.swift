@@ -100,8 +100,9 @@ extension API {
         return textResponse(RosterJSON.write(schedule, problem: compiled, evaluation: evaluation), contentType: "application/json; charset=utf-8")
     }
 
-    /// `POST /api/problems/{id}/recommend?date=D&post=P` (who could work post P on date D) or
-    /// `?date=D&swapWith=S` (who could swap date D with staff member S), `&limit=N` (10; 0 for
+    /// `POST /api/problems/{id}/recommend?date=D&post=P` (who could work post P on date D),
+    /// `?date=D&swapWith=S` (who could swap date D with staff member S) or `?date=D&replace=S` (who
+    /// could take over S's shift on date D while S goes off), `&limit=N` (10; 0 for
     /// everyone): the roster in the body (as for `score`) and the people who could make the change,
     /// best first, each with its change in score and what it breaks, costs and relieves.
     @Sendable func recommend(_ request: Request, context: BasicRequestContext) async throws -> Response {
@@ -116,7 +117,8 @@ extension API {
         let question: RecommendationQuestion
         do {
             question = try RecommendationQuestion.parse(date: query.get("date"), post: query.get("post"), swapWith: query.get("swapWith"),
-                                                        problem: compiled, names: ("date", "post", "swapWith"))
+                                                        replace: query.get("replace"), problem: compiled,
+                                                        names: ("date", "post", "swapWith", "replace"))
         } catch {
             throw APIError.badRequest(error.description)
         }

@@ -8,7 +8,8 @@ struct Recommend: ParsableCommand {
         abstract: "Rank who could take a shift, or swap a day with someone, by what it does to the score.",
         discussion: """
             With --post, everyone who could work that post on --date (moved from whatever they have \
-            that day); with --swap-with, everyone who could trade --date with that person. Best \
+            that day); with --swap-with, everyone who could trade --date with that person; with \
+            --replace, everyone who could take over that person's shift while they go off. Best \
             first, each with what the change would break or cost (+) and relieve (−).
             """)
 
@@ -23,6 +24,8 @@ struct Recommend: ParsableCommand {
     @Option(help: "The post to fill, as the roster names it: SHIFT, SHIFT@SITE or SHIFT@SITE/SKILL.") var post: String?
 
     @Option(name: .customLong("swap-with"), help: "A staff ID: who could swap the date with them.") var swapWith: String?
+
+    @Option(help: "A staff ID: who could take over their shift on the date while they go off (a sick call).") var replace: String?
 
     @Option(help: "A staff list (CSV: id,name,skills,home_site,deployable_sites,contract,unavailable) replacing the problem's staff.")
     var staff: String?
@@ -42,8 +45,8 @@ struct Recommend: ParsableCommand {
             let loaded = try LoadedProblem(path: instance, staffCSV: staff)
             let schedule = try readRoster(roster, for: loaded)
             do {
-                let question = try RecommendationQuestion.parse(date: date, post: post, swapWith: swapWith, problem: loaded.compiled,
-                                                                names: ("--date", "--post", "--swap-with"))
+                let question = try RecommendationQuestion.parse(date: date, post: post, swapWith: swapWith, replace: replace, problem: loaded.compiled,
+                                                                names: ("--date", "--post", "--swap-with", "--replace"))
                 return (loaded, schedule, question)
             } catch let error as RecommendationQuestionError {
                 throw InputError(description: error.description)

@@ -59,6 +59,15 @@ struct RecommendationTests {
             return e != a && theirs != mine && p.accepts(e, d, mine) && p.accepts(a, d, theirs)
         }))
         for r in swaps { #expect(r.changes.count == 2 && r.changes[1].staff == a) }
+        // Who could take over a's shift while a goes off.
+        var replacements = recommender.replacements(staff: a, day: d)
+        recommender.explain(&replacements)
+        let held = Int(schedule[staff: a, day: d])
+        Self.check(p, schedule, replacements, expected: held == 0 || !p.accepts(a, d, 0) ? [] : Set((0..<p.staffCount).filter { e in
+            e != a && Int(schedule[staff: e, day: d]) != held && p.accepts(e, d, held)
+        }))
+        for r in replacements { #expect(r.changes == [CellChange(staff: r.staff, day: d, from: Int(schedule[staff: r.staff, day: d]), to: held),
+                                                      CellChange(staff: a, day: d, from: held, to: 0)]) }
         // Applying one keeps the recommender's roster and score in step with the rules'.
         if let first = cover.first {
             let score = recommender.apply(first.changes)

@@ -56,6 +56,17 @@ struct RecommendTests {
                 #expect(moved.count == 2 && moved[1]["staff"] as? String == "ann")
             }
             #expect((swapBody["recommendations"] as? [Any])?.count ?? 0 <= 10, "10 at most by default")
+
+            // Who could take over the shift of someone who works that day.
+            let worker = try #require(rows.first { ($0["shifts"] as? [Any])?.first is String }?["staff"] as? String)
+            let takeOver = try await client.post("/api/problems/\(problem)/recommend?date=\(date)&replace=\(worker)&limit=0", rosterText)
+            #expect(takeOver.status == .ok, "\(takeOver.text)")
+            let takeOverBody = try Self.object(takeOver.text)
+            #expect(takeOverBody["replace"] as? String == worker)
+            for item in try #require(takeOverBody["recommendations"] as? [[String: Any]]) {
+                let moved = try #require(item["changes"] as? [[String: Any]])
+                #expect(moved.count == 2 && moved[1]["staff"] as? String == worker && (moved[1]["to"] == nil || moved[1]["to"] is NSNull))
+            }
         }
     }
 
@@ -65,7 +76,8 @@ struct RecommendTests {
             let job = try await client.waitForEnd(job: try await client.startJob(problem: problem, #"{"timeLimit": 0.3}"#).id)
             let roster = try await client.get("/api/jobs/\(job.id)/roster").text
             for (query, says) in [("post=x", "date is missing"), ("date=2027-03-01", "exactly one of post"),
-                                  ("date=2027-03-01&post=x&swapWith=ann", "exactly one of post"),
+                                  ("date=2027-03-01&post=x&swapWith=ann", "exactly one of post"), ("date=2027-03-01&swapWith=ann&replace=ann", "exactly one of post"),
+                                  ("date=2027-03-01&replace=nobody", "not a staff ID"),
                                   ("date=2031-01-01&swapWith=ann", "outside the horizon"), ("date=March&swapWith=ann", "not a date"),
                                   ("date=2027-03-01&post=nowhere", "not a post"), ("date=2027-03-01&swapWith=nobody", "not a staff ID"),
                                   ("date=2027-03-01&swapWith=ann&limit=-1", "limit")] {

@@ -167,6 +167,8 @@ struct CLITests {
         let body = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(body["swapWith"] as? String == "ann")
         #expect((body["recommendations"] as? [Any])?.count == body["candidates"] as? Int)
+        let replace = try rotor("recommend", "examples/tutorial.yaml", roster, "--date", "2027-03-02", "--replace", "ann")
+        #expect(replace.status == 0 && replace.stdout.hasPrefix("Who could take over ann's shift on 2027-03-02 (Tue): "), "\(replace.stdout)\(replace.stderr)")
         for (arguments, says) in [(["--date", "2027-03-02"], "exactly one of --post"), (["--date", "2027-02-02", "--post", "night@north/nurse"], "outside the horizon"),
                                   (["--date", "2027-03-02", "--post", "lunch"], "--post \"lunch\" is not a post")] {
             let bad = try rotor(["recommend", "examples/tutorial.yaml", roster] + arguments)

@@ -271,6 +271,19 @@ def test_a_planner_solves_edits_and_explains_the_tutorial(server, browser):
     click(browser, "undo-button")
     wait.until(lambda b: score(b) == shorted)
 
+    # R on a worked cell of the roster: who could take over that person's shift.
+    click(browser, "tab-roster")
+    grid_now = roster_posts(browser)
+    worker, worked_day = next((e, d) for e, row in enumerate(grid_now) for d, post in enumerate(row) if post)
+    cell(browser, worker, worked_day).click()
+    browser.switch_to.active_element.send_keys(Keys.ESCAPE)
+    cell(browser, worker, worked_day).send_keys("r")
+    wait.until(lambda b: b.find_element(By.ID, "recommend-panel").is_displayed()
+               and text(b, "recommend-heading").lower().startswith("who could take over"))
+    click(browser, "recommend-close")
+    wait.until(lambda b: not b.find_element(By.ID, "recommend-panel").is_displayed())
+    click(browser, "tab-coverage")
+
     # Undo brings the night back; then show the roster with the broken rule chosen, for the screenshot.
     click(browser, "undo-button")
     click(browser, "tab-roster")

@@ -49,6 +49,21 @@ package struct Recommender {
         return ranked(found)
     }
 
+    /// Everyone who could take over staff member `a`'s shift on day `d` while `a` goes off (a sick
+    /// call): each takes `a`'s post, leaving whatever they had, ranked. Empty when `a` is off that day
+    /// or `a`'s cell is pinned to the shift.
+    package func replacements(staff a: Int, day d: Int) -> [Recommendation] {
+        precondition((0..<problem.staffCount).contains(a) && (0..<problem.days).contains(d))
+        let v = Int(state.value(a, d))
+        guard v != 0, state.accepts(a, d, 0) else { return [] }
+        var found: [Recommendation] = []
+        for e in 0..<problem.staffCount where e != a && Int(state.value(e, d)) != v && state.accepts(e, d, v) {
+            found.append(priced([CellChange(staff: e, day: d, from: Int(state.value(e, d)), to: v),
+                                 CellChange(staff: a, day: d, from: v, to: 0)], updatesCover: true))
+        }
+        return ranked(found)
+    }
+
     /// Makes a change (one of a recommendation's, or any other edit) on the roster the next
     /// recommendations start from, and returns the new score.
     @discardableResult

@@ -488,7 +488,7 @@ async function downloadCalendar() {
 // Asks the server who could take `post` on day `d`, or who could swap day `d` with staff member
 // `swapWith` (an index), for the roster as it stands, and lists them best first with a button that
 // applies the change (as an edit: re-scored, undoable).
-async function recommend({ post, swapWith, d }) {
+async function recommend({ post, swapWith, replace, d }) {
   if (!state.model || !state.roster) return;
   if (state.solving) {
     say("The roster follows the running solve; ask who could cover when the solve has ended.");
@@ -496,8 +496,9 @@ async function recommend({ post, swapWith, d }) {
   }
   const model = state.model;
   const date = model.dates[d];
-  const question = post != null
-    ? `post=${encodeURIComponent(post)}` : `swapWith=${encodeURIComponent(model.staff[swapWith].id)}`;
+  const question = post != null ? `post=${encodeURIComponent(post)}`
+    : replace != null ? `replace=${encodeURIComponent(model.staff[replace].id)}`
+    : `swapWith=${encodeURIComponent(model.staff[swapWith].id)}`;
   // As CSV: the server reads it several times faster than JSON on a large roster.
   const body = rosterCSV(model, state.roster);
   const panel = $("recommend-panel");
@@ -505,9 +506,10 @@ async function recommend({ post, swapWith, d }) {
     const p = model.postByName.get(name);
     return p ? `${p.shift.name}${model.sites.length > 1 ? ` · ${p.site.name}` : ""}${p.skill ? ` · ${p.skill.name}` : ""}` : name;
   };
-  $("recommend-heading").textContent = post != null
-    ? `Who could work ${label(post)} on ${date.weekdayName} ${date.dayOfMonth} ${date.month}`
-    : `Who could swap ${date.weekdayName} ${date.dayOfMonth} ${date.month} with ${model.staff[swapWith].name}`;
+  const when = `${date.weekdayName} ${date.dayOfMonth} ${date.month}`;
+  $("recommend-heading").textContent = post != null ? `Who could work ${label(post)} on ${when}`
+    : replace != null ? `Who could take over ${model.staff[replace].name}'s shift on ${when}`
+    : `Who could swap ${when} with ${model.staff[swapWith].name}`;
   $("recommend-summary").textContent = "Asking the server…";
   $("recommend-list").replaceChildren();
   panel.hidden = false;

@@ -1,5 +1,6 @@
 // The roster grid: staff × days, each cell a post or off. Cells are keyboard-usable (arrow keys move,
-// Enter opens the menu of posts, Delete sets off, P pins, S swaps, W asks who could swap); the grid is built once per roster
+// Enter opens the menu of posts, Delete sets off, P pins, S swaps, W asks who could swap, R who could
+// take over the shift); the grid is built once per roster
 // and then updated cell by cell, since a large problem has tens of thousands of cells.
 
 import { longDate } from "./model.js";
@@ -221,6 +222,8 @@ export class RosterGrid {
       this.startSwap(e, d);
     } else if (event.key.toLowerCase() === "w" && this.canEdit(e, d)) {
       this.actions.recommend({ swapWith: e, d });
+    } else if (event.key.toLowerCase() === "r" && this.roster[e][d] && this.canEdit(e, d)) {
+      this.actions.recommend({ replace: e, d });
     }
   }
 
@@ -286,6 +289,16 @@ export class RosterGrid {
       this.actions.recommend({ swapWith: e, d });
     });
     tools.append(pin, swap, suggest);
+    if (current) {
+      const takeOver = document.createElement("button");
+      takeOver.type = "button";
+      takeOver.textContent = "Who could take over? (R)";
+      takeOver.addEventListener("click", () => {
+        this.closeMenu(false);
+        this.actions.recommend({ replace: e, d });
+      });
+      tools.append(takeOver);
+    }
     this.menu.replaceChildren(title, list, tools);
     this.menu.setAttribute("aria-label", `Change ${member.name}'s shift on ${longDate(model.dates[d])}`);
     this.menu.hidden = false;
