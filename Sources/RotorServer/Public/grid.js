@@ -267,38 +267,22 @@ export class RosterGrid {
     list.append(option(null), ...member.eligible.map(option));
     const tools = document.createElement("div");
     tools.className = "menu-tools";
-    const pin = document.createElement("button");
-    pin.type = "button";
-    pin.textContent = "Pin (P)";
-    pin.addEventListener("click", () => {
-      this.closeMenu(true);
-      this.actions.togglePin(e, d);
-    });
-    const swap = document.createElement("button");
-    swap.type = "button";
-    swap.textContent = "Swap with… (S)";
-    swap.addEventListener("click", () => {
-      this.closeMenu(true);
-      this.startSwap(e, d);
-    });
-    const suggest = document.createElement("button");
-    suggest.type = "button";
-    suggest.textContent = "Who could swap? (W)";
-    suggest.addEventListener("click", () => {
-      this.closeMenu(false);
-      this.actions.recommend({ swapWith: e, d });
-    });
-    tools.append(pin, swap, suggest);
-    if (current) {
-      const takeOver = document.createElement("button");
-      takeOver.type = "button";
-      takeOver.textContent = "Who could take over? (R)";
-      takeOver.addEventListener("click", () => {
-        this.closeMenu(false);
-        this.actions.recommend({ replace: e, d });
+    // A tool closes the menu, returning focus to the cell when it stays there (pin, swap), then acts.
+    const tool = (label, returnFocus, act) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = label;
+      button.addEventListener("click", () => {
+        this.closeMenu(returnFocus);
+        act();
       });
-      tools.append(takeOver);
-    }
+      return button;
+    };
+    tools.append(
+      tool("Pin (P)", true, () => this.actions.togglePin(e, d)),
+      tool("Swap with… (S)", true, () => this.startSwap(e, d)),
+      tool("Who could swap? (W)", false, () => this.actions.recommend({ swapWith: e, d })));
+    if (current) tools.append(tool("Who could take over? (R)", false, () => this.actions.recommend({ replace: e, d })));
     this.menu.replaceChildren(title, list, tools);
     this.menu.setAttribute("aria-label", `Change ${member.name}'s shift on ${longDate(model.dates[d])}`);
     this.menu.hidden = false;
