@@ -49,7 +49,7 @@ package enum RosterPrint {
             out += "<table>\n<thead><tr><th class=\"staff\">Staff</th>"
             for d in 0..<p.days {
                 let date = p.date(d)
-                let month = d == 0 || date.day == 1 ? " " + ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][date.month - 1] : ""
+                let month = d == 0 || date.day == 1 ? " " + date.monthShortName : ""
                 out += "<th\(date.isWeekend ? " class=\"weekend\"" : "")>\(RosterWorkbook.weekday(p, d))<br>\(date.day)\(month)</th>"
             }
             out += "</tr></thead>\n<tbody>\n"

@@ -175,7 +175,7 @@ package enum RosterWorkbook {
     }
 
     static func weekday(_ p: CompiledProblem, _ d: Int) -> String {
-        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][p.date(d).weekday - 1]
+        p.date(d).weekdayShortName
     }
 
     /// The spreadsheet column of index `c` (0: A, 25: Z, 26: AA).

@@ -58,6 +58,10 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public var isWeekend: Bool { weekday >= 6 }
 
+    /// English short names, as explanations and exports print them: "Tue", "Mar".
+    public var weekdayShortName: String { ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][weekday - 1] }
+    public var monthShortName: String { ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month - 1] }
+
     public var description: String {
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)

@@ -97,8 +97,7 @@ extension CompiledProblem {
     /// `"2027-03-02 (Tue)"`: how explanations name a day of the horizon.
     public func dayName(_ d: Int) -> String {
         let date = self.date(d)
-        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        return "\(date) (\(names[date.weekday - 1]))"
+        return "\(date) (\(date.weekdayShortName))"
     }
 
     /// `"9.5 h"`, `"11 h"`, `"15 h 59 min"`: minutes as hours for explanations, exact (a tenth of an
