@@ -91,6 +91,13 @@ final class ProblemReader {
         return text
     }
 
+    /// A rotation's days: one string of words separated by spaces (`"D D N N - - - -"`).
+    private func pattern(_ node: DocumentNode, _ path: String) -> [String]? {
+        lines[path] = node.line
+        guard case .string(let text) = node.value else { expected("a pattern of days such as \"D D N N - - - -\"", node, path); return nil }
+        return text.split(whereSeparator: \.isWhitespace).map(String.init)
+    }
+
     /// An identifier: a non-empty string.
     private func identifier(_ node: DocumentNode, _ path: String) -> String? {
         guard let text = string(node, path) else { return nil }
@@ -278,6 +285,8 @@ final class ProblemReader {
             case .hours: read(f, parameter.key, minutes).map(RuleValue.minutes)
             case .integer: read(f, parameter.key, integer).map(RuleValue.integer)
             case .shift: read(f, parameter.key, identifier).map(RuleValue.shift)
+            case .pattern: read(f, parameter.key, pattern).map(RuleValue.pattern)
+            case .date: read(f, parameter.key, date).map(RuleValue.date)
             }
             if let value { values[parameter.key] = value } else if !parameter.optional { complete = false }
         }
@@ -287,7 +296,7 @@ final class ProblemReader {
 
     private func staffMember(_ node: DocumentNode, _ path: String) -> StaffMember? {
         guard let f = fields(node, path, required: ["id", "homeSite", "contract"], optional: [
-            "name", "skills", "deployableSites", "unavailable", "requests", "pinned", "history",
+            "name", "skills", "deployableSites", "unavailable", "requests", "pinned", "history", "rotationStart",
         ]) else { return nil }
         let name = read(f, "name", string)
         let skills = read(f, "skills", identifiers) ?? []
@@ -296,11 +305,12 @@ final class ProblemReader {
         let requests = read(f, "requests") { list($0, $1, request) } ?? []
         let pinned = read(f, "pinned") { list($0, $1, pin) } ?? []
         let history = read(f, "history") { list($0, $1, historyShift) }
+        let rotationStart = read(f, "rotationStart", date)
         guard let id = read(f, "id", identifier), let homeSite = read(f, "homeSite", identifier),
               let contract = read(f, "contract", identifier) else { return nil }
         return StaffMember(id: id, name: name, skills: skills, homeSite: homeSite, deployableSites: deployableSites,
                            contract: contract, unavailable: unavailable, requests: requests, pinned: pinned,
-                           history: history)
+                           history: history, rotationStart: rotationStart)
     }
 
     /// A single date, or `{from, to}` inclusive.

@@ -123,6 +123,8 @@ private func ruleValue(_ rule: ContractRule) -> JSONValue {
             case .minutes(let m): hours(m)
             case .integer(let n): .integer(n)
             case .shift(let id): .string(id)
+            case .pattern(let days): .string(days.joined(separator: " "))
+            case .date(let day): date(day)
             }
         })
     }
@@ -157,6 +159,7 @@ private func staffValue(_ member: StaffMember) -> JSONValue {
                 object([("date", date(shift.date)), ("shift", .string(shift.shift)), ("site", shift.site.map(JSONValue.string))])
             })
         }),
+        ("rotationStart", member.rotationStart.map(date)),
     ])
 }
 

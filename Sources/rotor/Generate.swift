@@ -8,15 +8,16 @@ struct Generate: ParsableCommand {
         abstract: "Generate a synthetic round-the-clock operation as a problem document (JSON).",
         discussion: """
             surge: 9 cities, 600 staff from 4 units, 12-hour days and nights, 62 days. ward: 30 nurses, \
-            early/late/night shifts, 4 weeks. scaled: the surge shape at the size given by --staff, --days \
+            early/late/night shifts, 4 weeks. rotation: a fire station, 4 watches on the DuPont rotation \
+            and a relief pool on 4-on-4-off, 12-hour shifts, 8 weeks. scaled: the surge shape at the size given by --staff, --days \
             and --sites.
             """)
 
     enum Preset: String, ExpressibleByArgument, CaseIterable {
-        case surge, ward, scaled
+        case surge, ward, rotation, scaled
     }
 
-    @Argument(help: "surge, ward or scaled.")
+    @Argument(help: "surge, ward, rotation or scaled.")
     var preset: Preset
 
     @Option(help: "Staff members (scaled only).") var staff = 2000
@@ -38,6 +39,7 @@ struct Generate: ParsableCommand {
         let generator: OperationGenerator = switch preset {
         case .surge: .surge
         case .ward: .ward
+        case .rotation: .rotation
         case .scaled: .scaled(staff: staff, days: days, sites: sites)
         }
         let text = ProblemDocument.write(generator.generate(seed: seed))

@@ -185,4 +185,45 @@ struct DecidedSemanticsTests {
             demand: [Demand(site: "A", shift: "day", skill: "lead", minimum: 0), Demand(site: "A", shift: "day", skill: "medic", minimum: 0)]))
         #expect(skillsOnly.valueName(Int(skillsOnly.fixed[0]) - 1) == "day/medic")   // medic comes first in `skills`
     }
+
+    /// A rotation with its start given: each date whose assignment differs from the pattern's day is
+    /// one breach, the cycle repeating before and after the start; a person's `rotationStart` wins.
+    @Test func aRotationCountsEachDayOffItsPattern() throws {
+        let rule = ContractRule(.rotation(pattern: ["day", "day", "night", "-"], start: monday.adding(days: -3)), .soft(5))
+        let demand = [Demand(site: "A", shift: "day", minimum: 0), Demand(site: "A", shift: "night", minimum: 0)]
+        let p = problem(days: 6, shifts: [day, night], rules: [rule], staff: [StaffMember(id: "a", homeSite: "A", contract: "c")], demand: demand)
+        // Started 3 days before the horizon: the horizon's days are pattern days 4, 1, 2, 3, 4, 1.
+        #expect(try scored(p, [[nil, "day", "day", "night", nil, "day"]]).score == Score(hard: 0, soft: 0))
+        let e = try scored(p, [["day", "night", nil, "day", nil, "day"]])
+        #expect(total(e, .rotation) == 5 * 4)   // a shift on "-", night for day, off for day, day for night
+        #expect(e.violations.filter { $0.rule == .rotation }.map { $0.day } == [0, 1, 2, 3])
+        #expect(e.violations.first { $0.rule == .rotation && $0.day == 3 }?.message.contains("works day on 2027-01-07 (Thu), night in the rotation day day night - (day 3 of 4; cycle from 2027-01-01)") == true)
+        // The person's own start: their cycle begins on the horizon's first day.
+        let q = problem(days: 6, shifts: [day, night], rules: [rule], staff: [StaffMember(id: "a", homeSite: "A", contract: "c", rotationStart: monday)], demand: demand)
+        #expect(try scored(q, [["day", "day", "night", nil, "day", "day"]]).score == Score(hard: 0, soft: 0))
+        // A hard rotation weighs 60 a day; "*" asks for any shift.
+        let hard = problem(days: 3, shifts: [day, night], rules: [ContractRule(.rotation(pattern: ["*", "-"], start: monday))],
+                           staff: [StaffMember(id: "a", homeSite: "A", contract: "c")], demand: demand)
+        #expect(try scored(hard, [["night", nil, "day"]]).score == Score(hard: 0, soft: 0))
+        #expect(try scored(hard, [[nil, "day", "day"]]).score == Score(hard: 2 * hardUnit, soft: 0))
+    }
+
+    /// Without a start the phase is the one that fits the roster best, judged per person; of equally
+    /// good phases, the one whose first pattern day falls earliest on or after the horizon's start.
+    @Test func aRotationWithoutAStartTakesTheBestPhase() throws {
+        let rule = ContractRule(.rotation(pattern: ["day", "day", "-", "-"], start: nil), .soft(3))
+        let demand = [Demand(site: "A", shift: "day", minimum: 0)]
+        let p = problem(days: 8, shifts: [day], rules: [rule],
+                        staff: [StaffMember(id: "a", homeSite: "A", contract: "c"), StaffMember(id: "b", homeSite: "A", contract: "c")], demand: demand)
+        // a follows the cycle from day 2, b from day 1 (one day off it: day 7 worked).
+        let e = try scored(p, [[nil, nil, "day", "day", nil, nil, "day", "day"], [nil, "day", "day", nil, nil, "day", "day", "day"]])
+        #expect(total(e, .rotation) == 3)
+        let breach = try #require(e.violations.first { $0.rule == .rotation })
+        #expect(breach.staff == 1 && breach.day == 7)
+        #expect(breach.message.contains("the best-fitting cycle starts 2027-01-05"))
+        // All off: every phase misses 4 days; the cycle named starts on the first day.
+        let off = try scored(p, [[nil, nil, nil, nil, nil, nil, nil, nil], [nil, nil, nil, nil, nil, nil, nil, nil]])
+        #expect(total(off, .rotation) == 2 * 4 * 3)
+        #expect(off.violations.filter { $0.rule == .rotation && $0.staff == 0 }.map { $0.day } == [0, 1, 4, 5])
+    }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite("OperationGenerator")
 struct OperationGeneratorTests {
     static let presets: [(name: String, generator: OperationGenerator)] = [
-        ("surge", .surge), ("ward", .ward), ("scaled", .scaled(staff: 300, days: 28, sites: 14)),
+        ("surge", .surge), ("ward", .ward), ("rotation", .rotation), ("scaled", .scaled(staff: 300, days: 28, sites: 14)),
         ("one site", .scaled(staff: 40, days: 10, sites: 1)),
     ]
 
@@ -102,6 +102,27 @@ struct OperationGeneratorTests {
         }
         #expect(problem.demand.allSatisfy { $0.minimumWeight.isHard })
         #expect(problem.demand.contains { ($0.preferred ?? 0) > $0.minimum && $0.preferredWeight > 0 })
+    }
+
+    /// The rotation preset's four watches on the DuPont cycle, a week apart, put exactly one watch on
+    /// each shift of every day; the relief pool's phase is left to the solver; `examples/rotation.json`
+    /// is what the generator writes.
+    @Test func theRotationsWatchesCoverEveryShiftOnce() throws {
+        let problem = OperationGenerator.rotation.generate(seed: 1)
+        let watch = try #require(problem.contracts.first { $0.id == "watch" })
+        guard case .rotation(let pattern, nil) = watch.rules.first?.kind else { Issue.record("no rotation"); return }
+        #expect(pattern.count == 28)
+        let starts = Set(problem.staff.filter { $0.contract == "watch" }.compactMap(\.rotationStart))
+        #expect(starts == Set((0..<4).map { problem.horizon.start.adding(days: 7 * $0) }))
+        #expect(problem.staff.filter { $0.contract == "relief" }.allSatisfy { $0.rotationStart == nil })
+        for d in 0..<problem.horizon.days {
+            let date = problem.horizon.start.adding(days: d)
+            let onShift = starts.map { pattern[(date.days(since: $0) % 28 + 28) % 28] }
+            #expect(onShift.sorted() == ["-", "-", "day", "night"], "\(date): \(onShift)")
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let example = try String(contentsOf: root.appendingPathComponent("examples/rotation.json"), encoding: .utf8)
+        #expect(example.contains("\"pattern\": \"night night night night - - - day day day - night night night - - - day day day day - - - - - - -\""))
     }
 
     @Test func scaledHasTheAskedSize() {

@@ -263,6 +263,7 @@ func randomOperation(seed: UInt64, only: RuleName? = nil) -> Problem {
         return ShiftType(id: "T\(i)", startMinute: startMinute, minutes: pick([240, 480, 600, 720, 1440, 150, 1050]),
                          tags: startMinute >= 1140 || r.below(4) == 0 ? ["night"] : [])
     }
+    func date(_ d: Int) -> LocalDate { start.adding(days: d) }
     let kinds: [() -> RuleKind] = [
         { .minRest(minutes: pick([600, 660, 720, 900])) },
         { .maxMinutesInWindow(days: r.below(4) == 0 ? days + 1 + r.below(120) : 1 + r.below(8), minutes: pick([480, 1200, 2400, 3600, 48_960])) },
@@ -289,13 +290,18 @@ func randomOperation(seed: UInt64, only: RuleName? = nil) -> Problem {
         { .maxShiftMinutes(pick([480, 660, 720])) },
         { .weeklyRest(minutes: pick([1440, 2100, 3000])) },
         { .maxDeploymentDays(1 + r.below(10)) },
+        { .rotation(pattern: (0..<(1 + r.below(9))).map { _ in pick(["-", "*"] + shifts.map(\.id)) }, start: r.below(2) == 0 ? nil : date(r.below(30) - 15)) },
         { .preset(pick(RulePreset.allCases)) },
     ]
     let contracts = (0..<(1 + r.below(2))).map { c in
         guard let only else { return Contract(id: "C\(c)", rules: (0..<r.below(10)).map { _ in ContractRule(pick(kinds)(), weight()) }) }
         // The example, its shifts replaced by this problem's.
         let example = only.family.values(only.family.example)!.mapValues { value -> RuleValue in
-            if case .shift = value { return .shift(pick(shifts).id) } else { return value }
+            switch value {
+            case .shift: return .shift(pick(shifts).id)
+            case .pattern(let days): return .pattern(days.map { $0 == "-" || $0 == "*" ? $0 : pick(shifts).id })
+            default: return value
+            }
         }
         var rules = [ContractRule(only.family.kind(example), weight())]
         for _ in 0..<r.below(3) {
@@ -306,7 +312,6 @@ func randomOperation(seed: UInt64, only: RuleName? = nil) -> Problem {
         }
         return Contract(id: "C\(c)", rules: rules)
     }
-    func date(_ d: Int) -> LocalDate { start.adding(days: d) }
     let staff = (0..<(1 + r.below(6))).map { e -> StaffMember in
         let home = e % 2 == 0 ? sites[0].id : pick(sites).id
         let memberSkills = skills.filter { _ in r.below(2) == 0 }.map(\.id)
@@ -329,7 +334,8 @@ func randomOperation(seed: UInt64, only: RuleName? = nil) -> Problem {
         }
         return StaffMember(id: "P\(e)", skills: memberSkills, homeSite: home,
                            deployableSites: sites.map(\.id).filter { $0 != home && r.below(2) == 0 },
-                           contract: pick(contracts).id, unavailable: unavailable, requests: requests, pinned: pinned, history: history)
+                           contract: pick(contracts).id, unavailable: unavailable, requests: requests, pinned: pinned, history: history,
+                           rotationStart: e % 3 == 1 ? date(-5 * e) : nil)
     }
     var demand = shifts.map { Demand(site: sites[0].id, shift: $0.id, minimum: r.below(2), minimumWeight: weight(), preferred: 1 + r.below(2),
                                      preferredWeight: r.below(20), maximum: 2 + r.below(2), overWeight: r.below(5)) }

@@ -142,6 +142,8 @@ private let richProblem: Problem = {
         ContractRule(.maxShiftMinutes(16 * 60)),
         ContractRule(.weeklyRest(minutes: 35 * 60)),
         ContractRule(.maxDeploymentDays(14)),
+        ContractRule(.rotation(pattern: ["day", "day", "night", "night", "-", "-", "*"], start: day("2027-02-22")), .soft(30)),
+        ContractRule(.rotation(pattern: ["-", "late"], start: nil)),
         ContractRule(.preset(.euWorkingTimeDirective), .soft(1000)),
         ContractRule(.preset(.usWildlandFire)),
     ]
@@ -150,7 +152,8 @@ private let richProblem: Problem = {
         id: "m", name: "Max", skills: ["medic", "nurse"], homeSite: "annex", deployableSites: ["ward"],
         contract: "everything", unavailable: [DateRange(day("2027-03-07"))],
         requests: [Request(date: day("2027-03-01"), shift: "late", on: false, weight: 0)],
-        pinned: [Pin(date: day("2027-03-03"), shift: "late", site: "ward", skill: "medic")], history: []))
+        pinned: [Pin(date: day("2027-03-03"), shift: "late", site: "ward", skill: "medic")], history: [],
+        rotationStart: day("2026-12-28")))
     problem.demand += [
         Demand(site: "ward", shift: "late", skill: "medic", days: .dates([day("2027-03-02"), day("2027-03-03")]), minimum: 1),
         Demand(site: "ward", shift: "night", days: .range(from: day("2027-03-01"), to: day("2027-03-04")), minimum: 0,
@@ -287,6 +290,22 @@ struct ProblemDocumentTests {
                        at: "$.staff[0].unavailable[0]", saying: ["{from, to}", "found true"])
         expectOneError(smallYAML(replacing: "  - id: c\n", with: "  - id: \"\"\n"),
                        at: "$.contracts[0].id", saying: ["empty"])
+        expectOneError(smallYAML(replacing: "{rule: min-rest, hours: 11}", with: "{rule: rotation, pattern: [day, night]}"),
+                       at: "$.contracts[0].rules[0].pattern", saying: ["a pattern of days such as \"D D N N - - - -\"", "found a list"])
+        expectOneError(smallYAML(replacing: "{rule: min-rest, hours: 11}", with: "{rule: rotation, pattern: \"day -\", start: monday}"),
+                       at: "$.contracts[0].rules[0].start", saying: ["YYYY-MM-DD", "monday"])
+        expectOneError(smallYAML(replacing: "    homeSite: annex", with: "    homeSite: annex\n    rotationStart: 3"),
+                       at: "$.staff[1].rotationStart", saying: ["YYYY-MM-DD", "found 3"])
+    }
+
+    /// A rotation's pattern names defined shifts, `-` or `*`, and has 1 to 366 days.
+    @Test func aRotationPatternIsCheckedDayByDay() {
+        let errors = readErrors(smallYAML(replacing: "{rule: min-rest, hours: 11}", with: "{rule: rotation, pattern: \"day D - * night\"}"))
+        #expect(errors.map(\.message) == ["$.contracts[0].rules[0].pattern: day 2 is \"D\", expected a shift id, \"-\" (off) or \"*\" (any shift)"], "\(errors)")
+        let empty = readErrors(smallYAML(replacing: "{rule: min-rest, hours: 11}", with: "{rule: rotation, pattern: \"  \"}"))
+        #expect(empty.map(\.message) == ["$.contracts[0].rules[0].pattern: is empty; expected days such as \"D D N N - - - -\""], "\(empty)")
+        let long = readErrors(smallYAML(replacing: "{rule: min-rest, hours: 11}", with: "{rule: rotation, pattern: \"\(String(repeating: "- ", count: 367))\"}"))
+        #expect(long.map(\.message) == ["$.contracts[0].rules[0].pattern: has 367 days, at most 366 allowed"], "\(long)")
     }
 
     @Test func unknownKeysListTheAllowedOnes() {

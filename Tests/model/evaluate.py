@@ -77,6 +77,11 @@ Rules (unit of breach in brackets; "per X" = one breach per X). The name is the 
   max-deployment-days      [day over, per deployment] maximal runs of consecutive shifts in date
                            order away from home (days off do not end one), history included, not
                            wholly in history; span = last date - first date + 1
+  rotation pattern,start   [day off the pattern] horizon dates whose assignment misses the
+                           pattern day ((date - first day) mod length): "-" worked, "*" off, a
+                           shift id off or another shift; first day = the person's rotationStart,
+                           else start, else the phase with the fewest misses (ties: first day
+                           earliest on or after the horizon start)
   eu-working-time-directive = min-rest 11, weekly-rest 35, max-hours-in-window 816 h / 119 days
   us-wildland-fire          = max-shift-hours 16, work-rest-ratio 2:1, max-deployment-days 14,
                               max-consecutive-days 14, min-consecutive-days-off 2
@@ -361,7 +366,9 @@ class Problem:
                 id=p["id"], skills=set(p.get("skills") or []), home=p["homeSite"],
                 sites={p["homeSite"], *deployable}, contract=p["contract"],
                 unavailable=unavailable, requests=p.get("requests") or [],
-                pinned=p.get("pinned") or [], history=history))
+                pinned=p.get("pinned") or [], history=history,
+                rotationStart=None if p.get("rotationStart") is None
+                else self.day_of(parse_date(p["rotationStart"], f"{where}.rotationStart"))))
         self.staff_by_id = {p["id"]: p for p in self.staff}
 
         self.demand = []                   # dicts: shift, site, skill, days (set of indexes), ...
@@ -748,6 +755,32 @@ def score_contract_rule(problem, tally, person, rule, weight):
                 tally.add(name, weight, run[-1].day - run[0].day + 1 - rule["days"], "days",
                           sid, run[0].day)
             run = []
+
+    elif name == "rotation":
+        pattern = rule["pattern"].split()
+        L = len(pattern)
+
+        def misses(day, first):
+            token, cell = pattern[(day - first) % L], person.cells[day]
+            if token == "-":
+                return cell is not None
+            if token == "*":
+                return cell is None
+            return cell is None or cell[0] != token
+
+        first = person.p["rotationStart"]
+        if first is None and rule.get("start") is not None:
+            first = problem.day_of(parse_date(rule["start"], f"rotation of {sid}"))
+        if first is not None:
+            missed = [d for d in range(H) if misses(d, first)]
+        else:
+            missed = None
+            for f in range(L):
+                candidate = [d for d in range(H) if misses(d, f)]
+                if missed is None or len(candidate) < len(missed):
+                    missed = candidate
+        for d in missed:
+            tally.add(name, weight, 1, "days", sid, d)
 
     else:
         raise InputError(f"contract {person.p['contract']}: unknown rule {name!r}")

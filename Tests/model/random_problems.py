@@ -71,7 +71,7 @@ RULES = [
     "min-rest", "max-hours-in-window", "hours-per-period", "shifts-per-period", "max-consecutive-days",
     "min-consecutive-days", "min-consecutive-days-off", "max-consecutive-nights", "min-rest-after-nights",
     "max-shifts-of-type", "forbidden-succession", "max-weekends", "complete-weekends", "work-rest-ratio",
-    "max-shift-hours", "weekly-rest", "max-deployment-days",
+    "max-shift-hours", "weekly-rest", "max-deployment-days", "rotation",
 ]
 PRESETS = ["eu-working-time-directive", "us-wildland-fire"]
 
@@ -302,6 +302,10 @@ class _Builder:
                                      if rng.random() < 0.3 else _quarter_hours(rng, 12 * 60, 60 * 60))
         elif name == "max-deployment-days":
             r["days"] = rng.randint(1, 5)
+        elif name == "rotation":
+            r["pattern"] = " ".join(rng.choice(self.shift_ids + ["-", "*"]) for _ in range(rng.randint(1, 9)))
+            if rng.random() < 0.5:
+                r["start"] = iso(self.start + dt.timedelta(days=rng.randint(-20, 20)))
         w = _weight(rng)
         if w is not None:
             r["weight"] = w
@@ -566,6 +570,8 @@ class _Builder:
             h = self.history(m)
             if h != "omit":
                 doc["history"] = h
+            if rng.random() < 0.15:
+                doc["rotationStart"] = iso(self.start + dt.timedelta(days=rng.randint(-30, 10)))
             out.append(doc)
         return out
 

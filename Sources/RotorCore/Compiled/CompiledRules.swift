@@ -69,6 +69,10 @@ package struct CompiledRules: Sendable {
     public var weeklyRest = RuleInstances()
     /// a: days.
     public var maxDeploymentDays = RuleInstances()
+    /// Rotations whose phase is left to choose (those with a known phase are cell penalties):
+    /// a: where the pattern starts in `rotationPattern`, b: its length.
+    public var rotation = RuleInstances()
+    public var rotationPattern = ContiguousArray<Int32>()
     /// a: shift type, b: most shifts of it in the horizon.
     public var maxShiftsOfType = RuleInstances()
     /// `[e * shiftCount + s]`: the tightest limit of any / of the hard `maxShiftsOfType` rules (Int32.max none),

@@ -30,7 +30,7 @@ public struct OperationGenerator: Sendable, Equatable {
             return Set(Self.shuffled(Array(0..<p.staffCount), random: &random).prefix(count))
         }
         let digits = String(max(1, p.staffCount)).count
-        let staff = (0..<p.staffCount).map { index in
+        var staff = (0..<p.staffCount).map { index in
             let unit = p.units[unitOf[index]]
             let number = String(index + 1)
             return member(
@@ -40,6 +40,12 @@ public struct OperationGenerator: Sendable, Equatable {
                 deployableSites: random.unit() < p.deployableShare ? unit.deployableSites : [],
                 contract: p.contracts[contractOf[index]].contract.id,
                 dates: dates, random: &random)
+        }
+        if let crews = p.rotationCrews {
+            // In staff order, one to each crew in turn: crew k's cycle starts k spacings after the horizon.
+            for (turn, index) in staff.indices.filter({ staff[$0].contract == crews.contract }).enumerated() {
+                staff[index].rotationStart = p.start.adding(days: turn % crews.count * crews.spacing)
+            }
         }
         return Problem(
             name: p.name, horizon: Horizon(start: p.start, days: p.days, timeZone: p.timeZone), sites: p.sites,
@@ -262,6 +268,8 @@ extension OperationGenerator {
         /// Chance that a person has recorded history before the start.
         public var historyShare: Double
         public var fairness: [FairnessGoal]
+        /// The people on a contract with a rotation, dealt into crews whose cycles start a spacing apart.
+        public var rotationCrews: RotationCrews?
 
         public init(name: String, start: LocalDate, days: Int, timeZone: String, sites: [Site], travel: [Travel],
                     units: [Unit], staffCount: Int, staffIdPrefix: String, deployableShare: Double,
@@ -269,7 +277,7 @@ extension OperationGenerator {
                     crewSkill: String?, shifts: [ShiftDemand], weekendDemandFactor: Double, contracts: [ContractShare],
                     hardCoverFraction: Double, preferredCoverFraction: Double, preferredCoverWeight: Int,
                     leaveShare: Double, leaveDays: ClosedRange<Int>, requestsPer28Days: Double, pinShare: Double,
-                    historyShare: Double, fairness: [FairnessGoal]) {
+                    historyShare: Double, fairness: [FairnessGoal], rotationCrews: RotationCrews? = nil) {
             self.name = name
             self.start = start
             self.days = days
@@ -295,6 +303,21 @@ extension OperationGenerator {
             self.pinShare = pinShare
             self.historyShare = historyShare
             self.fairness = fairness
+            self.rotationCrews = rotationCrews
+        }
+    }
+
+    /// `count` crews of the people on `contract`, crew k's `rotationStart` k × `spacing` days after
+    /// the horizon's start (the DuPont rotation's four crews are 7 days apart).
+    public struct RotationCrews: Sendable, Equatable {
+        public var contract: String
+        public var count: Int
+        public var spacing: Int
+
+        public init(contract: String, count: Int, spacing: Int) {
+            self.contract = contract
+            self.count = count
+            self.spacing = spacing
         }
     }
 

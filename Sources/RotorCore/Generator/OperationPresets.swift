@@ -54,6 +54,43 @@ extension OperationGenerator {
             }))
     }
 
+    /// A fire and rescue station staffed around the clock: four watches of firefighters on the DuPont
+    /// rotation (12-hour shifts over a 28-day cycle: 4 nights, 3 off, 3 days, 1 off, 3 nights, 3 off,
+    /// 4 days, 7 off), the watches' cycles 7 days apart so that one watch is on each shift, and a
+    /// relief pool on 4-on-4-off whose phase the solver chooses, to cover leave. 8 weeks from Monday
+    /// 2027-03-01 in Europe/London, crossing the change to summer time on 2027-03-28.
+    public static var rotation: OperationGenerator {
+        let day = ShiftType(id: "day", startMinute: 7 * 60, minutes: 12 * 60)
+        let night = ShiftType(id: "night", startMinute: 19 * 60, minutes: 12 * 60, tags: ["night"])
+        let dupont = "N N N N - - - D D D - N N N - - - D D D D - - - - - - -".split(separator: " ").map { $0 == "D" ? day.id : $0 == "N" ? night.id : String($0) }
+        let watch = Contract(id: "watch", rules: [
+            ContractRule(.rotation(pattern: dupont, start: nil), .soft(50)),
+            ContractRule(.minRest(minutes: 11 * 60)),
+            ContractRule(.maxConsecutiveNights(4)),
+            ContractRule(.forbiddenSuccession(from: night.id, to: day.id)),
+        ])
+        let relief = Contract(id: "relief", rules: [
+            ContractRule(.rotation(pattern: ["*", "*", "*", "*", "-", "-", "-", "-"], start: nil), .soft(20)),
+            ContractRule(.minRest(minutes: 11 * 60)),
+            ContractRule(.maxConsecutiveDays(4)),
+            ContractRule(.maxConsecutiveNights(4)),
+            ContractRule(.forbiddenSuccession(from: night.id, to: day.id)),
+        ])
+        return OperationGenerator(Parameters(
+            name: "rotation", start: LocalDate(year: 2027, month: 3, day: 1)!, days: 56, timeZone: "Europe/London",
+            sites: [Site(id: "station", name: "Station")], travel: [],
+            units: [Unit(homeSite: "station", deployableSites: [])], staffCount: 28, staffIdPrefix: "f",
+            deployableShare: 0, siteIntensity: 1...1,
+            skills: [SkillShare(Skill(id: "officer", name: "Watch officer"), staffShare: 0.25, demandShare: 0.5)],
+            crewSkill: nil,
+            shifts: [ShiftDemand(day, demandWeight: 1), ShiftDemand(night, demandWeight: 1)],
+            weekendDemandFactor: 1,
+            contracts: [ContractShare(watch, staffShare: 6), ContractShare(relief, staffShare: 1)],
+            hardCoverFraction: 0.65, preferredCoverFraction: 0.9, preferredCoverWeight: 10,
+            leaveShare: 0.15, leaveDays: 3...7, requestsPer28Days: 2, pinShare: 0, historyShare: 0,
+            fairness: [], rotationCrews: RotationCrews(contract: watch.id, count: 4, spacing: 7)))
+    }
+
     private static func surgeShaped(name: String, staff: Int, days: Int, sites siteCount: Int) -> OperationGenerator {
         precondition((1...cityCatalog.count).contains(siteCount), "sites must be 1...\(cityCatalog.count)")
         let cities = Array(cityCatalog.prefix(siteCount))

@@ -50,6 +50,8 @@ struct WorkCapacity: Sendable {
         case .workRestRatio(let work, let rest):
             let cycle = Double(shiftMinutes) * Double(work + rest) / Double(work)
             return min(1, 24 * 60 / cycle)
+        case .rotation(let pattern, _) where !pattern.isEmpty:
+            return Double(pattern.filter { $0 != "-" }.count) / Double(pattern.count)
         case .preset(.euWorkingTimeDirective):
             // The 48 h are an average over 17 weeks; a horizon of a few weeks is held to the average.
             return min(shiftsPerDay(under: .maxMinutesInWindow(days: 7, minutes: 48 * 60), daysOffBetweenStretches: 1),

@@ -199,6 +199,10 @@ public enum RuleKind: Sendable, Equatable {
     case weeklyRest(minutes: Int)
     /// A deployment (consecutive shifts away from the home site) spans at most this many days.
     case maxDeploymentDays(Int)
+    /// A cyclic pattern of days, each a shift id, `-` (off) or `*` (any shift), whose first day falls
+    /// on `start` (and every pattern length before and after it); nil: on each person's
+    /// `rotationStart`, else on the phase that fits their roster best.
+    case rotation(pattern: [String], start: LocalDate?)
     /// A named set of rules (see `RulePreset`), expanded when the problem is compiled.
     case preset(RulePreset)
 }
@@ -227,10 +231,13 @@ public struct StaffMember: Sendable, Equatable {
     /// Shifts worked on the days just before the horizon; nil when unknown, in which case rules about
     /// stretches of work treat the start of the horizon as a boundary (as the benchmark does).
     public var history: [HistoryShift]?
+    /// The date the first day of this person's rotations falls on (their crew's phase), overriding
+    /// the rules' own `start`; nil: the rule's start, or the best phase.
+    public var rotationStart: LocalDate?
 
     public init(id: String, name: String? = nil, skills: [String] = [], homeSite: String, deployableSites: [String] = [],
                 contract: String, unavailable: [DateRange] = [], requests: [Request] = [], pinned: [Pin] = [],
-                history: [HistoryShift]? = nil) {
+                history: [HistoryShift]? = nil, rotationStart: LocalDate? = nil) {
         self.id = id
         self.name = name ?? id
         self.skills = skills
@@ -241,6 +248,7 @@ public struct StaffMember: Sendable, Equatable {
         self.requests = requests
         self.pinned = pinned
         self.history = history
+        self.rotationStart = rotationStart
     }
 }
 

@@ -135,6 +135,12 @@ private struct ProblemValidator {
             switch value {
             case .shift(let shift):
                 checkDefined(shift, shiftIDs, at, "shift")
+            case .pattern(let days):
+                for (k, day) in days.enumerated() where day != "-" && day != "*" && !shiftIDs.contains(day) {
+                    errors.append("\(at): day \(k + 1) is \"\(day)\", expected a shift id, \"-\" (off) or \"*\" (any shift)")
+                }
+            case .date:
+                break   // any date: the pattern repeats before and after it
             case .minutes(let n), .integer(let n):
                 let text = parameter.kind == .hours ? hours(n) : String(n)
                 if let minimum = parameter.minimum, n < minimum {

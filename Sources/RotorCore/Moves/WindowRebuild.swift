@@ -86,7 +86,12 @@ package final class WindowRebuilder {
     public static func isApplicable(_ problem: CompiledProblem) -> Bool {
         let r = problem.rules
         let rules = Set(problem.staffContract).flatMap { problem.problem.contracts[Int($0)].expandedRules }
-        guard rules.allSatisfy({ $0.kind.name?.family.rowPricer == .exact }), !r.hasRestRules, !r.hasTravel, problem.problem.fairness.isEmpty,
+        // A family's rules folded into the cell penalties (none listed) are priced like every cell.
+        let modelled = { (rule: ContractRule) -> Bool in
+            guard let family = rule.kind.name?.family else { return false }
+            return family.rowPricer == .exact || family.instances.map { r[keyPath: $0].isEmpty } ?? false
+        }
+        guard rules.allSatisfy(modelled), !r.hasRestRules, !r.hasTravel, problem.problem.fairness.isEmpty,
               !problem.historyKnown.contains(where: { $0 != 0 }), !problem.historyWorkRun.contains(where: { $0 != 0 }),
               !problem.coverParent.contains(where: { $0 > 0 }),
               problem.days > 0, problem.valueCount <= 255 else { return false }

@@ -31,6 +31,7 @@ public enum RuleName: String, CaseIterable, Sendable {
     case maxShiftHours = "max-shift-hours"
     case weeklyRest = "weekly-rest"
     case maxDeploymentDays = "max-deployment-days"
+    case rotation = "rotation"
 
     /// The family that defines the rule.
     package var family: any ContractRuleFamily.Type {
@@ -52,6 +53,7 @@ public enum RuleName: String, CaseIterable, Sendable {
         case .maxShiftHours: MaxShiftLengthRule.self
         case .weeklyRest: WeeklyRestRule.self
         case .maxDeploymentDays: MaxDeploymentDaysRule.self
+        case .rotation: RotationRule.self
         }
     }
 
@@ -80,28 +82,32 @@ extension RuleKind {
         case .maxShiftMinutes: .maxShiftHours
         case .weeklyRest: .weeklyRest
         case .maxDeploymentDays: .maxDeploymentDays
+        case .rotation: .rotation
         case .preset: nil
         }
     }
 }
 
-/// A parameter's value: a duration in minutes (hours in documents), a whole number, or a shift's id.
+/// A parameter's value: a duration in minutes (hours in documents), a whole number, a shift's id,
+/// a pattern of days (shift ids, `-` and `*`; one string of words in documents) or a date.
 public enum RuleValue: Sendable, Equatable {
     case minutes(Int)
     case integer(Int)
     case shift(String)
+    case pattern([String])
+    case date(LocalDate)
 
     var number: Int? {
         switch self {
         case .minutes(let n), .integer(let n): n
-        case .shift: nil
+        case .shift, .pattern, .date: nil
         }
     }
 }
 
 /// One parameter of a contract rule, as documents write it.
 public struct RuleParameter: Sendable {
-    public enum Kind: Sendable { case hours, integer, shift }
+    public enum Kind: Sendable { case hours, integer, shift, pattern, date }
     public let key: String
     public let kind: Kind
     public let optional: Bool
@@ -114,13 +120,14 @@ public struct RuleParameter: Sendable {
         self.key = key
         self.kind = kind
         self.optional = optional
-        self.minimum = kind == .shift ? nil : minimum
+        self.minimum = kind == .hours || kind == .integer ? minimum : nil
         self.maximum = maximum
         self.what = what
     }
 }
 
-/// What the row pricers know of a rule. Two programmes build a person's row day by day: the window
+/// What the row pricers know of a rule's compiled instances (a rule folded into the cell penalties
+/// is priced exactly by both, like every cell). Two programmes build a person's row day by day: the window
 /// rebuild's (`WindowRebuilder`, also the dives' pricing), which keeps the benchmark's rules as hard
 /// limits, and the bound's (`RowRelaxation`), which must never price a row above what the rules make
 /// it cost, so it either models a rule exactly or leaves it out and says so.
@@ -155,6 +162,9 @@ package protocol ContractRuleFamily {
     static func compile(_ kind: RuleKind, weight: Int32, staff e: Int, into rules: inout CompiledRules, _ context: inout RuleCompilation)
     /// Compiles what the family shares between contracts, before anyone's rules (default: nothing).
     static func compileContracts(into rules: inout CompiledRules, _ context: inout RuleCompilation)
+    /// Whether compiling `kind` for `member` puts an instance in `instances` (default: whenever the
+    /// family has a list); a family may fold some of its rules into the cells instead.
+    static func isListed(_ kind: RuleKind, for member: StaffMember) -> Bool
     /// The part of the incremental scorer that follows this family's rules.
     static var incremental: IncrementalScoring { get }
     /// The rule's heading on the page.
@@ -166,6 +176,7 @@ package protocol ContractRuleFamily {
 extension ContractRuleFamily {
     public static func moreErrors(_ values: [String: RuleValue], path: String) -> [String] { [] }
     public static func compileContracts(into rules: inout CompiledRules, _ context: inout RuleCompilation) {}
+    public static func isListed(_ kind: RuleKind, for member: StaffMember) -> Bool { instances != nil }
 
     /// Appends one compiled instance to the family's list.
     static func append(_ rules: inout CompiledRules, _ a: Int, _ b: Int = 0, _ c: Int = 0, weight: Int32) {

@@ -23,6 +23,7 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     case completeWeekends = "complete-weekends"
     case weeklyRest = "weekly-rest"
     case maxDeploymentDays = "max-deployment-days"
+    case rotation = "rotation"
     case shiftOnRequest = "shift-on-request"
     case shiftOffRequest = "shift-off-request"
     case stability = "stability"
@@ -38,7 +39,7 @@ extension RuleID {
         switch self {
         case .maxShiftMinutes, .shiftSuccession, .maxShiftsOfType, .minutesPerPeriod, .shiftsPerPeriod, .maxConsecutiveDays,
              .minConsecutiveDays, .minConsecutiveDaysOff, .maxConsecutiveNights, .minRest, .minRestAfterNights, .workRestRatio,
-             .maxMinutesInWindow, .maxWeekends, .completeWeekends, .weeklyRest, .maxDeploymentDays:
+             .maxMinutesInWindow, .maxWeekends, .completeWeekends, .weeklyRest, .maxDeploymentDays, .rotation:
             RuleName(rawValue: rawValue)!.family.title
         case .unavailable: "Work on unavailable dates"
         case .eligibility: "Posts a person cannot hold"

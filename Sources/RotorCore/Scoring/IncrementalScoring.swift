@@ -29,6 +29,8 @@ package enum IncrementalScoring: Sendable, CaseIterable {
     case weeklyRest
     /// The deployment the change falls in.
     case deployments
+    /// Days off a rotation's pattern, counted for each phase.
+    case rotationPhases
 
     /// The bit of `SearchState`'s per-person family mask that switches this part on; 0 for parts
     /// that always run (their cost when no rule needs them is one empty loop).
@@ -43,6 +45,7 @@ package enum IncrementalScoring: Sendable, CaseIterable {
         case .weekendCount: 1 << 5
         case .minutesPerPeriod: 1 << 6
         case .shiftsPerPeriod: 1 << 7
+        case .rotationPhases: 1 << 8
         }
     }
 

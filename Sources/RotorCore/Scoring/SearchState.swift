@@ -56,6 +56,10 @@ package final class SearchState {
     private let minutesPeriodBase: UnsafeMutablePointer<Int32>, minutesPeriodCount: UnsafeMutablePointer<Int32>
     private let shiftsPeriodBase: UnsafeMutablePointer<Int32>, shiftsPeriodCount: UnsafeMutablePointer<Int32>
     private let weekendsWorked: UnsafeMutablePointer<Int32>
+    /// Rotations with a phase to choose: instance `i`'s pattern is `rotationPattern[rules.rotation.a[i] ...]`
+    /// and its days off the pattern at each phase are `rotationMissed[rotationBase[i] ...]`.
+    private let rotationPattern: UnsafeMutablePointer<Int32>
+    private let rotationBase: UnsafeMutablePointer<Int32>, rotationMissed: UnsafeMutablePointer<Int32>
     private let nightsWorked: UnsafeMutablePointer<Int32>
     private let minutesWorked: UnsafeMutablePointer<Int32>
     /// People counted by each (day, post)'s demand: `[d * postCount + v - 1]`; a skill-less post counts
@@ -224,6 +228,16 @@ package final class SearchState {
         shiftsPeriodBase = shiftsBases.0
         shiftsPeriodCount = .zeroed(shiftsBases.1)
         weekendsWorked = .zeroed(staffCount)
+        rotationPattern = .copy(problem.rules.rotationPattern)
+        do {
+            var bases = ContiguousArray<Int32>(), total = 0
+            for length in problem.rules.rotation.b {
+                bases.append(Int32(total))
+                total += Int(length)
+            }
+            rotationBase = .copy(bases)
+            rotationMissed = .zeroed(total)
+        }
         nightsWorked = .zeroed(staffCount)
         minutesWorked = .zeroed(staffCount)
         coverCount = .zeroed(days * postCount)
@@ -243,7 +257,7 @@ package final class SearchState {
                   cellHard, cellSoft, succession, successionBase, travel, coverParent, shiftsOfTypeStart, shiftsOfTypeLimit, shiftsOfTypeWeight, dayStart, historyWorkRun, historyNightRun,
                   recentStart, recentEnd, recentSite, olderDay, olderStart, olderEnd, olderSite, historyOffBefore,
                   historyDeploymentStart, historyMinutes, typeCount, minutesPeriodBase, minutesPeriodCount, shiftsPeriodBase,
-                  shiftsPeriodCount, weekendsWorked, nightsWorked, minutesWorked, coverCount, staffHard, cellLog,
+                  shiftsPeriodCount, weekendsWorked, rotationPattern, rotationBase, rotationMissed, nightsWorked, minutesWorked, coverCount, staffHard, cellLog,
                   counterLogOld, allowedStart] as [UnsafeMutablePointer<Int32>] {
             p.deallocate()
         }
@@ -271,6 +285,15 @@ package final class SearchState {
         for i in 0..<rules.shiftsPerPeriod.a.count {
             let n = (days + Int(rules.shiftsPerPeriod.a[i]) - 1) / Int(rules.shiftsPerPeriod.a[i])
             (shiftsPeriodCount + Int(shiftsPeriodBase[i])).update(repeating: 0, count: n)
+        }
+        // On the all-off roster, a phase misses every working day of the pattern.
+        for i in 0..<rules.rotation.a.count {
+            let pattern = rotationPattern + Int(rules.rotation.a[i]), length = Int(rules.rotation.b[i])
+            for phase in 0..<length {
+                var missed: Int32 = 0
+                for d in 0..<days where pattern[(d + phase) % length] != RotationPattern.off { missed += 1 }
+                rotationMissed[Int(rotationBase[i]) + phase] = missed
+            }
         }
         fairness?.reset()
         hard = evaluation.score.hard
@@ -434,6 +457,7 @@ package final class SearchState {
         let countsWeekends = families[e] & IncrementalScoring.weekendCount.bit != 0
         let weekendsBefore = countsWeekends ? workedWeekends(row, a, b) : 0
 
+        if families[e] & IncrementalScoring.rotationPhases.bit != 0 { rotations(e, row, a, b, values, &dHard, &dSoft) }
         let typeBase = e * shiftCount
         var coverHard = 0
         for d in a...b {
@@ -853,6 +877,36 @@ package final class SearchState {
             }
         }
         if first != Int.min && lastAway >= 0 { rules.maxDeploymentDays.chargeAbove(e, lastAway - first + 1, &hard, &soft) }
+    }
+
+    /// Rotations with a phase to choose: moves each phase's count of days off the pattern by the
+    /// change of `a...b` to `values` (before the cells are written) and charges the change of the least.
+    @inline(__always)
+    private func rotations(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ a: Int, _ b: Int, _ values: UnsafePointer<UInt8>,
+                           _ hard: inout Int, _ soft: inout Int) {
+        for i in rules.rotation.range(e) {
+            let pattern = rotationPattern + Int(rules.rotation.a[i]), length = Int(rules.rotation.b[i])
+            let missed = rotationMissed + Int(rotationBase[i])
+            var before = Int32.max
+            for phase in 0..<length { before = min(before, missed[phase]) }
+            for d in a...b where row[d] != values[d - a] {
+                let old = row[d] == 0 ? RotationPattern.off : valueShift[Int(row[d])]
+                let new = values[d - a] == 0 ? RotationPattern.off : valueShift[Int(values[d - a])]
+                var k = d % length
+                for phase in 0..<length {
+                    let change = (RotationPattern.misses(pattern[k], new) ? 1 : 0) - (RotationPattern.misses(pattern[k], old) ? 1 : 0)
+                    if change != 0 { add(missed + phase, Int32(change)) }
+                    k = k + 1 == length ? 0 : k + 1
+                }
+            }
+            var after = Int32.max
+            for phase in 0..<length { after = min(after, missed[phase]) }
+            if after != before {
+                let x = chargeCount(Int(after), weight: rules.rotation.weight[i]), y = chargeCount(Int(before), weight: rules.rotation.weight[i])
+                hard += x.hard - y.hard
+                soft += x.soft - y.soft
+            }
+        }
     }
 
     /// Weekends worked among those with a day in `a...b`.
