@@ -198,7 +198,7 @@ final class ProblemReader {
     func problem(_ node: DocumentNode, defaultName: String) -> Problem? {
         guard let f = fields(node, "$",
             required: ["horizon", "sites", "shifts", "contracts", "staff", "demand"],
-            optional: ["name", "skills", "travel", "fairness", "stability"]) else { return nil }
+            optional: ["name", "skills", "travel", "fairness", "stability", "crews"]) else { return nil }
         let name = read(f, "name", string) ?? defaultName
         let horizon = read(f, "horizon", horizon)
         let sites = read(f, "sites") { list($0, $1, site) }
@@ -210,10 +210,11 @@ final class ProblemReader {
         let travel = read(f, "travel") { list($0, $1, self.travel) } ?? []
         let fairness = read(f, "fairness") { list($0, $1, fairnessGoal) } ?? []
         let stability = read(f, "stability", stability)
+        let crews = read(f, "crews") { list($0, $1, crew) } ?? []
         guard let horizon, let sites, let shiftTypes, let contracts, let staff, let demand else { return nil }
         return Problem(name: name, horizon: horizon, sites: sites, skills: skills, shiftTypes: shiftTypes,
                        contracts: contracts, staff: staff, demand: demand, travel: travel, fairness: fairness,
-                       stability: stability)
+                       stability: stability, crews: crews)
     }
 
     private func horizon(_ node: DocumentNode, _ path: String) -> Horizon? {
@@ -423,6 +424,15 @@ final class ProblemReader {
         let weight = read(f, "weight", nonNegativeInteger)
         guard let measure, let weight else { return nil }
         return FairnessGoal(measure: measure, contract: contract, weight: weight)
+    }
+
+    private func crew(_ node: DocumentNode, _ path: String) -> Crew? {
+        guard let f = fields(node, path, required: ["id", "members"], optional: ["apart", "weight"]) else { return nil }
+        let id = read(f, "id", identifier), members = read(f, "members", identifiers)
+        let apart = read(f, "apart", bool) ?? false
+        let weight = read(f, "weight", weight) ?? .hard
+        guard let id, let members else { return nil }
+        return Crew(id: id, members: members, apart: apart, weight: weight)
     }
 
     private func stability(_ node: DocumentNode, _ path: String) -> Stability? {

@@ -16,6 +16,7 @@ private indirect enum JSONValue {
     case string(String)
     case integer(Int)
     case number(Double)
+    case bool(Bool)
 
     var isScalar: Bool {
         switch self {
@@ -95,6 +96,12 @@ private func problemValue(_ p: Problem) -> JSONValue {
             object([
                 ("measure", .string(goal.measure.rawValue)), ("contract", goal.contract.map(JSONValue.string)),
                 ("weight", .integer(goal.weight)),
+            ])
+        })),
+        ("crews", optionalList(p.crews.map { crew in
+            object([
+                ("id", .string(crew.id)), ("members", strings(crew.members)), ("apart", crew.apart ? .bool(true) : nil),
+                ("weight", crew.weight == .hard ? nil : weight(crew.weight)),
             ])
         })),
         ("stability", p.stability.map { stability in
@@ -199,6 +206,7 @@ private func render(_ value: JSONValue, indent: String) -> String {
     case .string(let text): return quoted(text)
     case .integer(let number): return String(number)
     case .number(let number): return String(number)
+    case .bool(let flag): return String(flag)
     case .object(let members):
         if members.isEmpty { return "{}" }
         if members.allSatisfy({ $0.1.isFlat }) {

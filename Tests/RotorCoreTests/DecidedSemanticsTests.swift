@@ -226,4 +226,29 @@ struct DecidedSemanticsTests {
         #expect(total(off, .rotation) == 2 * 4 * 3)
         #expect(off.violations.filter { $0.rule == .rotation && $0.staff == 0 }.map { $0.day } == [0, 1, 4, 5])
     }
+
+    /// A crew's members free that day hold one (shift, site), skills aside, or are all off: each one
+    /// outside the largest group is a breach; a member on leave or pinned off is left out. A crew kept
+    /// apart breaks once for each member beyond the first on one (shift, site).
+    @Test func crewsWorkTogetherAndApartOnesNeverShareAShift() throws {
+        let people = ["a", "b", "c"].map { StaffMember(id: $0, skills: ["lead"], homeSite: "A", deployableSites: ["B"], contract: "c") }
+        var p = problem(days: 3, sites: [Site(id: "A"), Site(id: "B")], skills: [Skill(id: "lead")], shifts: [day, night], staff: people,
+                        demand: [Demand(site: "A", shift: "day", minimum: 0), Demand(site: "A", shift: "day", skill: "lead", minimum: 0),
+                                 Demand(site: "B", shift: "day", minimum: 0), Demand(site: "A", shift: "night", minimum: 0)])
+        p.crews = [Crew(id: "unit", members: ["a", "b", "c"], weight: .soft(7))]
+        // Day 0 together (one with a skill), day 1 all off, day 2 one at the other site and one off.
+        let e = try scored(p, [["day@A", nil, "day@A"], ["day@A/lead", nil, "day@B"], ["day@A", nil, nil]])
+        #expect(total(e, .crewTogether) == 2 * 7)
+        let split = try #require(e.violations.first { $0.rule == .crewTogether })
+        #expect(split.day == 2 && split.staff == nil && split.amount == 2)
+        #expect(split.message == "crew unit is split on 2027-01-06 (Wed): a day@A, b day@B, c off; 2 people are apart from the rest")
+        // c on leave on day 2: a and b still split, one breach.
+        p.staff[2].unavailable = [DateRange(monday.adding(days: 2))]
+        #expect(total(try scored(p, [["day@A", nil, "day@A"], ["day@A", nil, "day@B"], ["day@A", nil, nil]]), .crewTogether) == 7)
+        // Kept apart, hard: two on night at A on day 1 is one breach; day@A and day@B on day 0 are not.
+        p.crews = [Crew(id: "trainees", members: ["a", "b", "c"], apart: true)]
+        let apart = try scored(p, [["day@A", "night@A", nil], ["day@B", "night@A", nil], [nil, "night@A", nil]])
+        #expect(total(apart, .crewApart) == 2 * hardUnit)
+        #expect(apart.violations.first { $0.rule == .crewApart }?.message == "trainees, kept apart, share a shift on 2027-01-05 (Tue): a night@A, b night@A, c night@A")
+    }
 }

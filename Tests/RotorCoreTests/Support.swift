@@ -360,9 +360,16 @@ func randomOperation(seed: UInt64, only: RuleName? = nil) -> Problem {
         previous[key] = entry
         return entry
     })
+    // Crews from the staff's order, hard and soft, together and apart (no draws: other tests' problems stay the same).
+    var crews: [Crew] = []
+    for c in 0..<Int(seed % 3) {
+        let members: [String] = stride(from: c % 2, to: staff.count, by: 1 + c).map { staff[$0].id }
+        let weight: Weight = seed % 2 == 0 ? .hard : .soft(1 + c)
+        if members.count >= 2 { crews.append(Crew(id: "crew\(c)", members: members, apart: c == 1, weight: weight)) }
+    }
     return Problem(name: "operation\(seed)", horizon: Horizon(start: start, days: days, timeZone: "Europe/Berlin"),
                    sites: sites, skills: skills, shiftTypes: shifts, contracts: contracts, staff: staff, demand: demand,
-                   travel: travel, fairness: fairness, stability: stability)
+                   travel: travel, fairness: fairness, stability: stability, crews: crews)
 }
 
 /// The best objective of every roster of a tiny problem that keeps the hard rules (nil: none does).

@@ -161,6 +161,7 @@ private let richProblem: Problem = {
     ]
     problem.travel = [Travel(from: "ward", to: "annex", minutes: 25)]
     problem.fairness = [FairnessGoal(measure: .hours, weight: 1), FairnessGoal(measure: .weekends, contract: "c", weight: 3)]
+    problem.crews = [Crew(id: "unit", members: ["a", "m"]), Crew(id: "apart", members: ["m", "a"], apart: true, weight: .soft(4))]
     problem.stability = Stability(weight: 2, previous: [
         PreviousAssignment(staff: "a", date: day("2027-03-01"), shift: "day"),
         PreviousAssignment(staff: "m", date: day("2027-03-02"), shift: "late", site: "ward", skill: "medic"),
@@ -296,6 +297,19 @@ struct ProblemDocumentTests {
                        at: "$.contracts[0].rules[0].start", saying: ["YYYY-MM-DD", "monday"])
         expectOneError(smallYAML(replacing: "    homeSite: annex", with: "    homeSite: annex\n    rotationStart: 3"),
                        at: "$.staff[1].rotationStart", saying: ["YYYY-MM-DD", "found 3"])
+    }
+
+    /// A crew has 2 or more distinct, defined members and a unique id.
+    @Test func crewsAreChecked() {
+        let errors = readErrors(smallYAML(replacing: "name: small\n", with: "name: small\ncrews:\n  - {id: u, members: [a, a, zed]}\n  - {id: u, members: [b], apart: yes}\n"))
+        #expect(errors.map(\.message) == ["$.crews[1].apart: expected true or false, found \"yes\""], "\(errors)")
+        let semantic = readErrors(smallYAML(replacing: "name: small\n", with: "name: small\ncrews:\n  - {id: u, members: [a, a, zed]}\n  - {id: u, members: [b], apart: true}\n"))
+        #expect(semantic.map(\.message) == [
+            "$.crews[1].id: duplicate crew id \"u\" (first at $.crews[0])",
+            "$.crews[0].members[1]: \"a\" is listed twice",
+            "$.crews[0].members[2]: staff member \"zed\" is not defined",
+            "$.crews[1].members: a crew needs at least 2 members, found 1",
+        ], "\(semantic)")
     }
 
     /// A rotation's pattern names defined shifts, `-` or `*`, and has 1 to 366 days.

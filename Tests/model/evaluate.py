@@ -108,6 +108,11 @@ Rules (unit of breach in brackets; "per X" = one breach per X). The name is the 
   fairness                 per goal: floor(weight x sum over the group of (x - mean)^2), exact
                            fractions; x = night-tagged shifts, weekends worked (as max-weekends)
                            or real hours (minutes/60) in the horizon
+  crew                     [person, per crew and date] members free that date (not unavailable, not
+                           pinned to a day off) outside the largest group of them on one
+                           (shift, site), skills aside, or off; weight default hard
+  crew-apart               [person, per crew and date] members beyond the first on each
+                           (shift, site)
   stability                [person-date] every horizon cell whose post differs from `previous`
                            (a person-date absent from `previous` was a day off)
 Pins and stability entries without a skill: when a demand line for that shift and site has no
@@ -394,6 +399,7 @@ class Problem:
             self.travel.setdefault((b, a), m)
 
         self.fairness = doc.get("fairness") or []
+        self.crews = doc.get("crews") or []
         self.stability = doc.get("stability")
 
     def _check_site(self, site, where):
@@ -929,6 +935,35 @@ def score_stability(problem, tally, persons):
                 tally.add("stability", weight, 1, "person-dates", q.id, d)
 
 
+def score_crews(problem, tally, persons):
+    by_id = {q.id: q for q in persons}
+    for i, crew in enumerate(problem.crews):
+        weight = parse_weight(crew.get("weight"), f"$.crews[{i}].weight")
+        members = [by_id[m] for m in crew["members"]]
+        for d in range(problem.days):
+            date = problem.date_of(d)
+            groups = {}
+            judged = 0
+            for q in members:
+                cell = q.cells[d]
+                post = None if cell is None else (cell[0], cell[1])
+                if crew.get("apart"):
+                    if post is not None:
+                        groups[post] = groups.get(post, 0) + 1
+                    continue
+                pinned_off = any(pin.get("shift") is None and parse_date(pin["date"], "pin") == date
+                                 for pin in q.p["pinned"])
+                if date in q.p["unavailable"] or pinned_off:
+                    continue
+                judged += 1
+                groups[post] = groups.get(post, 0) + 1
+            if crew.get("apart"):
+                breach = sum(n - 1 for n in groups.values())
+                tally.add("crew-apart", weight, breach, "people", None, d)
+            else:
+                tally.add("crew", weight, judged - max(groups.values(), default=0), "people", None, d)
+
+
 def score(problem_doc, roster_doc, verbose=False):
     """Score a roster (the dict of rotor's roster JSON) against a problem (the parsed document)."""
     problem = Problem(problem_doc)
@@ -942,6 +977,7 @@ def score(problem_doc, roster_doc, verbose=False):
     score_demand(problem, tally, cells)
     score_fairness(problem, tally, persons)
     score_stability(problem, tally, persons)
+    score_crews(problem, tally, persons)
 
     by_rule = {}
     for v in tally.violations:

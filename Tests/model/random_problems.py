@@ -653,6 +653,18 @@ def generate(rng, size="small"):
     stability = b.stability()
     if stability is not None:
         doc["stability"] = stability
+    if len(doc["staff"]) >= 2 and rng.random() < 0.4:
+        ids = [m["id"] for m in doc["staff"]]
+        crews = []
+        for i in range(rng.randint(1, 3)):
+            crew = {"id": "crew%d" % i, "members": rng.sample(ids, rng.randint(2, min(4, len(ids))))}
+            if rng.random() < 0.4:
+                crew["apart"] = True
+            w = _weight(rng)
+            if w is not None:
+                crew["weight"] = w
+            crews.append(crew)
+        doc["crews"] = crews
     return doc
 
 

@@ -379,6 +379,10 @@ package struct RowRelaxation: Sendable {
         if !problem.problem.fairness.isEmpty {
             for e in relaxed.indices { relaxed[e].append("fairness") }
         }
+        // Crews tie people's rows together; a row alone cannot price them.
+        for e in relaxed.indices where problem.crews.staffCrewStart[e] < problem.crews.staffCrewStart[e + 1] {
+            relaxed[e].append(problem.crews.apart[Int(problem.crews.staffCrews[Int(problem.crews.staffCrewStart[e])])] != 0 ? RuleID.crewApart.rawValue : RuleID.crewTogether.rawValue)
+        }
         self.persons = persons
         self.valueClass = valueClass
         relaxedRules = relaxed

@@ -87,6 +87,7 @@ public struct CompiledProblem: Sendable {
 
     /// Minutes of travel between two sites: `[a * siteCount + b]`.
     public let travelMinutes: ContiguousArray<Int32>
+    package let crews: CompiledCrews
 
     /// Name lookups for explanations and formats; never used in the search loop.
     public let staffIndex: [String: Int]
@@ -395,6 +396,7 @@ public struct CompiledProblem: Sendable {
         self.coverMax = coverMax
         self.coverOverWeight = coverOverWeight
         self.travelMinutes = travel
+        self.crews = CompiledCrews(problem, staffIndex: staffIndex)
         if let stability = problem.stability, stability.weight > 0 {
             let previous = previousSchedule
             for e in 0..<E {

@@ -41,17 +41,28 @@ public struct OperationGenerator: Sendable, Equatable {
                 contract: p.contracts[contractOf[index]].contract.id,
                 dates: dates, random: &random)
         }
+        var units: [Crew] = []
         if let crews = p.rotationCrews {
             // In staff order, one to each crew in turn: crew k's cycle starts k spacings after the horizon.
-            for (turn, index) in staff.indices.filter({ staff[$0].contract == crews.contract }).enumerated() {
+            let members = staff.indices.filter { staff[$0].contract == crews.contract }
+            for (turn, index) in members.enumerated() {
                 staff[index].rotationStart = p.start.adding(days: turn % crews.count * crews.spacing)
+            }
+            // Within each crew, units of `unitSize` who work together.
+            if crews.unitSize > 1 {
+                for k in 0..<crews.count {
+                    let crew = members.enumerated().filter { $0.offset % crews.count == k }.map { staff[$0.element].id }
+                    for (u, start) in stride(from: 0, to: crew.count - crews.unitSize + 1, by: crews.unitSize).enumerated() {
+                        units.append(Crew(id: "\(Character(UnicodeScalar(UInt8(65 + k % 26))))\(u + 1)", members: Array(crew[start..<(start + crews.unitSize)])))
+                    }
+                }
             }
         }
         return Problem(
             name: p.name, horizon: Horizon(start: p.start, days: p.days, timeZone: p.timeZone), sites: p.sites,
             skills: p.skills.map(\.skill), shiftTypes: p.shifts.map(\.shiftType), contracts: p.contracts.map(\.contract),
             staff: staff, demand: demand(for: staff, siteIntensity: siteIntensity, dates: dates), travel: p.travel,
-            fairness: p.fairness)
+            fairness: p.fairness, crews: units)
     }
 
     /// One staff member with their leave, at most one pin, history and requests. The pin avoids the
@@ -308,16 +319,19 @@ extension OperationGenerator {
     }
 
     /// `count` crews of the people on `contract`, crew k's `rotationStart` k × `spacing` days after
-    /// the horizon's start (the DuPont rotation's four crews are 7 days apart).
+    /// the horizon's start (the DuPont rotation's four crews are 7 days apart); within each, units of
+    /// `unitSize` people who work together (hard `crews` named by crew letter and number: A1, A2, …).
     public struct RotationCrews: Sendable, Equatable {
         public var contract: String
         public var count: Int
         public var spacing: Int
+        public var unitSize: Int
 
-        public init(contract: String, count: Int, spacing: Int) {
+        public init(contract: String, count: Int, spacing: Int, unitSize: Int = 1) {
             self.contract = contract
             self.count = count
             self.spacing = spacing
+            self.unitSize = unitSize
         }
     }
 

@@ -57,7 +57,8 @@ extension OperationGenerator {
     /// A fire and rescue station staffed around the clock: four watches of firefighters on the DuPont
     /// rotation (12-hour shifts over a 28-day cycle: 4 nights, 3 off, 3 days, 1 off, 3 nights, 3 off,
     /// 4 days, 7 off), the watches' cycles 7 days apart so that one watch is on each shift, and a
-    /// relief pool on 4-on-4-off whose phase the solver chooses, to cover leave. 8 weeks from Monday
+    /// relief pool on 4-on-4-off whose phase the solver chooses, to cover leave; each watch's
+    /// firefighters ride in pairs (crews that work together). 8 weeks from Monday
     /// 2027-03-01 in Europe/London, crossing the change to summer time on 2027-03-28.
     public static var rotation: OperationGenerator {
         let day = ShiftType(id: "day", startMinute: 7 * 60, minutes: 12 * 60)
@@ -88,7 +89,7 @@ extension OperationGenerator {
             contracts: [ContractShare(watch, staffShare: 6), ContractShare(relief, staffShare: 1)],
             hardCoverFraction: 0.65, preferredCoverFraction: 0.9, preferredCoverWeight: 10,
             leaveShare: 0.15, leaveDays: 3...7, requestsPer28Days: 2, pinShare: 0, historyShare: 0,
-            fairness: [], rotationCrews: RotationCrews(contract: watch.id, count: 4, spacing: 7)))
+            fairness: [], rotationCrews: RotationCrews(contract: watch.id, count: 4, spacing: 7, unitSize: 2)))
     }
 
     private static func surgeShaped(name: String, staff: Int, days: Int, sites siteCount: Int) -> OperationGenerator {

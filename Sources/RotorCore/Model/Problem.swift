@@ -20,10 +20,12 @@ public struct Problem: Sendable, Equatable {
     public var fairness: [FairnessGoal]
     /// A previous roster to stay close to when re-planning.
     public var stability: Stability?
+    /// People who work together, or who are kept apart.
+    public var crews: [Crew]
 
     public init(name: String, horizon: Horizon, sites: [Site], skills: [Skill] = [], shiftTypes: [ShiftType],
                 contracts: [Contract], staff: [StaffMember], demand: [Demand], travel: [Travel] = [],
-                fairness: [FairnessGoal] = [], stability: Stability? = nil) {
+                fairness: [FairnessGoal] = [], stability: Stability? = nil, crews: [Crew] = []) {
         self.name = name
         self.horizon = horizon
         self.sites = sites
@@ -35,6 +37,23 @@ public struct Problem: Sendable, Equatable {
         self.travel = travel
         self.fairness = fairness
         self.stability = stability
+        self.crews = crews
+    }
+}
+
+/// A crew: people who work the same shift at the same site on the same days (a two-person unit, a
+/// team deployed together); or, `apart`, people of whom no two work the same shift at the same site.
+public struct Crew: Sendable, Equatable {
+    public var id: String
+    public var members: [String]
+    public var apart: Bool
+    public var weight: Weight
+
+    public init(id: String, members: [String], apart: Bool = false, weight: Weight = .hard) {
+        self.id = id
+        self.members = members
+        self.apart = apart
+        self.weight = weight
     }
 }
 

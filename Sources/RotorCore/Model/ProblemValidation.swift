@@ -60,7 +60,22 @@ private struct ProblemValidator {
             checkWeight(goal.weight, "\(path).weight")
         }
         if let stability = problem.stability { checkStability(stability) }
+        checkUnique(problem.crews.map(\.id), "$.crews", "crew")
+        for (index, crew) in problem.crews.enumerated() {
+            let path = "$.crews[\(index)]"
+            if crew.members.count < 2 { errors.append("\(path).members: a crew needs at least 2 members, found \(crew.members.count)") }
+            if crew.members.count > Self.largestCrew { errors.append("\(path).members: a crew has at most \(Self.largestCrew) members, found \(crew.members.count)") }
+            var seen = Set<String>()
+            for (m, member) in crew.members.enumerated() {
+                checkDefined(member, staffIDs, "\(path).members[\(m)]", "staff member")
+                if !seen.insert(member).inserted { errors.append("\(path).members[\(m)]: \"\(member)\" is listed twice") }
+            }
+            checkWeight(crew.weight, "\(path).weight")
+        }
     }
+
+    /// Most members of one crew: the scorer compares each changed member with every other.
+    static let largestCrew = 100
 
     // MARK: - Pieces
 

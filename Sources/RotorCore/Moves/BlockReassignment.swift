@@ -23,9 +23,9 @@ package final class BlockReassigner {
     private var cost: [Int] = []
     private var hungarian = HungarianMethod()
 
-    /// No rule couples two rows other than cover: the rows' changes add up.
+    /// No rule couples two rows other than cover (no fairness goal, no crew): the rows' changes add up.
     public static func isApplicable(_ problem: CompiledProblem) -> Bool {
-        problem.problem.fairness.isEmpty && problem.staffCount >= 2 && problem.days > 0
+        problem.problem.fairness.isEmpty && problem.crews.isEmpty && problem.staffCount >= 2 && problem.days > 0
     }
 
     public init(groupSize: Int = 24) {

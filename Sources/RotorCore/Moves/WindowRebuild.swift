@@ -91,7 +91,7 @@ package final class WindowRebuilder {
             guard let family = rule.kind.name?.family else { return false }
             return family.rowPricer == .exact || family.instances.map { r[keyPath: $0].isEmpty } ?? false
         }
-        guard rules.allSatisfy(modelled), !r.hasRestRules, !r.hasTravel, problem.problem.fairness.isEmpty,
+        guard rules.allSatisfy(modelled), problem.crews.isEmpty, !r.hasRestRules, !r.hasTravel, problem.problem.fairness.isEmpty,
               !problem.historyKnown.contains(where: { $0 != 0 }), !problem.historyWorkRun.contains(where: { $0 != 0 }),
               !problem.coverParent.contains(where: { $0 > 0 }),
               problem.days > 0, problem.valueCount <= 255 else { return false }

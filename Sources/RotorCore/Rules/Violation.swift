@@ -31,6 +31,8 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     case coverMinimum = "cover-minimum"
     case coverPreferred = "cover-preferred"
     case coverOver = "cover-over"
+    case crewTogether = "crew"
+    case crewApart = "crew-apart"
 }
 
 extension RuleID {
@@ -53,6 +55,8 @@ extension RuleID {
         case .coverMinimum: "Cover below the minimum"
         case .coverPreferred: "Cover below the preferred number"
         case .coverOver: "Cover above the maximum"
+        case .crewTogether: "Crews split"
+        case .crewApart: "People kept apart on one shift"
         }
     }
 }

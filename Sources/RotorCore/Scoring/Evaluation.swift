@@ -28,6 +28,7 @@ public struct Evaluation: Sendable {
         // Then the team's objectives.
         FairnessRule.evaluate(problem, schedule, into: &v)
         CoverRule.evaluate(problem, schedule, into: &v)
+        CrewRule.evaluate(problem, schedule, into: &v)
         violations = v
         score = Score(hard: v.filter(\.hard).reduce(0) { $0 + $1.penalty },
                       soft: v.filter { !$0.hard }.reduce(0) { $0 + $1.penalty })
@@ -61,7 +62,7 @@ public struct Evaluation: Sendable {
 
     public var softByRule: [(rule: RuleID, penalty: Int)] { byRule(hard: false) }
 
-    /// Soft penalty per staff member (index); cover and fairness are team penalties and have no staff.
+    /// Soft penalty per staff member (index); cover, crews and fairness are team penalties and have no staff.
     public func softByStaff(staffCount: Int) -> [Int] {
         var totals = Array(repeating: 0, count: staffCount)
         for v in violations where !v.hard { if let e = v.staff { totals[e] += v.penalty } }

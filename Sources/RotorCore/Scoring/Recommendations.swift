@@ -99,8 +99,8 @@ package struct Recommender {
     }
 
     /// Reads the sentences of what each of the first `count` recommendations (all when `count` is
-    /// 0) changes, from the from-scratch rules: the people's own rules, and the day's cover where a
-    /// person moves between posts. What is left of the score change (the team's fairness goals) is
+    /// 0) changes, from the from-scratch rules: the people's own rules, the day's cover where a
+    /// person moves between posts, and their crews on the days they change. What is left of the score change (the team's fairness goals) is
     /// given as one figure. The ranking prices everyone in well under a millisecond on a 600-person
     /// operation; a sentence needs a from-scratch reading of the person's row, so only those shown
     /// are explained.
@@ -145,6 +145,14 @@ package struct Recommender {
                 coverAfter[moves] = list
             }
             now += coverAfter[moves]!
+        }
+        // The crews of the people who change, on the days they change.
+        if !problem.crews.isEmpty {
+            let people = Set(changes.map(\.staff))
+            for d in days {
+                CrewRule.evaluate(problem, schedule, days: d..<(d + 1), staff: people, into: &before)
+                CrewRule.evaluate(problem, after, days: d..<(d + 1), staff: people, into: &now)
+            }
         }
         let (costs, relieves) = Self.difference(before: before, after: now)
         let explained = costs.reduce(Score(hard: 0, soft: 0)) { $0 + $1 } - relieves.reduce(Score(hard: 0, soft: 0)) { $0 + $1 }

@@ -56,6 +56,10 @@ package final class SearchState {
     private let minutesPeriodBase: UnsafeMutablePointer<Int32>, minutesPeriodCount: UnsafeMutablePointer<Int32>
     private let shiftsPeriodBase: UnsafeMutablePointer<Int32>, shiftsPeriodCount: UnsafeMutablePointer<Int32>
     private let weekendsWorked: UnsafeMutablePointer<Int32>
+    /// `CompiledCrews`: each crew's members, apart flag and weight, and each person's crews.
+    private let crewMemberStart: UnsafeMutablePointer<Int32>, crewMembers: UnsafeMutablePointer<Int32>
+    private let crewApart: UnsafeMutablePointer<UInt8>, crewWeight: UnsafeMutablePointer<Int32>
+    private let staffCrewStart: UnsafeMutablePointer<Int32>, staffCrews: UnsafeMutablePointer<Int32>
     /// Rotations with a phase to choose: instance `i`'s pattern is `rotationPattern[rules.rotation.a[i] ...]`
     /// and its days off the pattern at each phase are `rotationMissed[rotationBase[i] ...]`.
     private let rotationPattern: UnsafeMutablePointer<Int32>
@@ -228,6 +232,12 @@ package final class SearchState {
         shiftsPeriodBase = shiftsBases.0
         shiftsPeriodCount = .zeroed(shiftsBases.1)
         weekendsWorked = .zeroed(staffCount)
+        crewMemberStart = .copy(problem.crews.memberStart)
+        crewMembers = .copy(problem.crews.members)
+        crewApart = .copy(problem.crews.apart)
+        crewWeight = .copy(problem.crews.weight)
+        staffCrewStart = .copy(problem.crews.staffCrewStart)
+        staffCrews = .copy(problem.crews.staffCrews)
         rotationPattern = .copy(problem.rules.rotationPattern)
         do {
             var bases = ContiguousArray<Int32>(), total = 0
@@ -257,11 +267,11 @@ package final class SearchState {
                   cellHard, cellSoft, succession, successionBase, travel, coverParent, shiftsOfTypeStart, shiftsOfTypeLimit, shiftsOfTypeWeight, dayStart, historyWorkRun, historyNightRun,
                   recentStart, recentEnd, recentSite, olderDay, olderStart, olderEnd, olderSite, historyOffBefore,
                   historyDeploymentStart, historyMinutes, typeCount, minutesPeriodBase, minutesPeriodCount, shiftsPeriodBase,
-                  shiftsPeriodCount, weekendsWorked, rotationPattern, rotationBase, rotationMissed, nightsWorked, minutesWorked, coverCount, staffHard, cellLog,
+                  shiftsPeriodCount, weekendsWorked, crewMemberStart, crewMembers, crewWeight, staffCrewStart, staffCrews, rotationPattern, rotationBase, rotationMissed, nightsWorked, minutesWorked, coverCount, staffHard, cellLog,
                   counterLogOld, allowedStart] as [UnsafeMutablePointer<Int32>] {
             p.deallocate()
         }
-        for p in [valueIsNight, historyKnown, recentNight, olderNight, cells, cellLogOld, fixed, allowed, allowedValues, cellFlags] { p.deallocate() }
+        for p in [crewApart, valueIsNight, historyKnown, recentNight, olderNight, cells, cellLogOld, fixed, allowed, allowedValues, cellFlags] { p.deallocate() }
         counterLog.deallocate()
         families.deallocate()
         cover.deallocate()
@@ -460,9 +470,18 @@ package final class SearchState {
         if families[e] & IncrementalScoring.rotationPhases.bit != 0 { rotations(e, row, a, b, values, &dHard, &dSoft) }
         let typeBase = e * shiftCount
         var coverHard = 0
+        let crewsFrom = Int(staffCrewStart[e]), crewsTo = Int(staffCrewStart[e + 1])
         for d in a...b {
             let old = row[d], new = values[d - a]
             if old == new { continue }
+            if crewsFrom < crewsTo {
+                for i in crewsFrom..<crewsTo {
+                    let c = Int(staffCrews[i])
+                    let x = chargeCount(crewBreach(c, d, e, new), weight: crewWeight[c]), y = chargeCount(crewBreach(c, d, e, old), weight: crewWeight[c])
+                    coverHard += x.hard - y.hard
+                    dSoft += x.soft - y.soft
+                }
+            }
             setCell(e * days + d, new)
             if old != 0 { dHard += countShift(e, typeBase, d, Int(old), step: -1, updatesCover: updatesCover, &dSoft, &coverHard) }
             if new != 0 { dHard += countShift(e, typeBase, d, Int(new), step: 1, updatesCover: updatesCover, &dSoft, &coverHard) }
@@ -907,6 +926,41 @@ package final class SearchState {
                 soft += x.soft - y.soft
             }
         }
+    }
+
+    /// The breach of crew `c` on day `d` with member `e` holding `value` (the others as they are): for
+    /// a crew, its members free that day (not fixed to off) outside the largest group on one (shift,
+    /// site) or off; for one kept apart, those beyond the first on each (shift, site).
+    @inline(__always)
+    private func crewBreach(_ c: Int, _ d: Int, _ e: Int, _ value: UInt8) -> Int {
+        let from = Int(crewMemberStart[c]), to = Int(crewMemberStart[c + 1])
+        @inline(__always) func post(_ m: Int) -> Int {
+            let v = m == e ? Int(value) : Int(cells[m * days + d])
+            return v == 0 ? -1 : Int(valueShift[v]) * siteCount + Int(valueSite[v])
+        }
+        if crewApart[c] != 0 {
+            var breach = 0
+            for i in from..<to {
+                let p = post(Int(crewMembers[i]))
+                guard p >= 0 else { continue }
+                for j in from..<i where post(Int(crewMembers[j])) == p { breach += 1; break }
+            }
+            return breach
+        }
+        var free = 0, largest = 0
+        for i in from..<to {
+            let m = Int(crewMembers[i])
+            guard fixed[m * days + d] != 1 else { continue }
+            free += 1
+            let p = post(m)
+            var group = 0
+            for j in from..<to {
+                let n = Int(crewMembers[j])
+                if fixed[n * days + d] != 1 && post(n) == p { group += 1 }
+            }
+            largest = max(largest, group)
+        }
+        return free - largest
     }
 
     /// Weekends worked among those with a day in `a...b`.

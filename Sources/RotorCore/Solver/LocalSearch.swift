@@ -345,13 +345,14 @@ struct LocalSearch {
     /// thread's time too. Problems with fairness measures dive only when asked: the dives' rows
     /// leave fairness out, and on the ward example their rosters came out 162–253 in fairness
     /// alone (the best roster's is 10), the search's roster no better for them; without its
-    /// fairness measures, the ward's first dive meets the bound, 69, and proves it optimal.
+    /// fairness measures, the ward's first dive meets the bound, 69, and proves it optimal. Crews,
+    /// which the dives' rows cannot see either, keep them off the same way.
     static func dives(_ options: SolverOptions, _ problem: CompiledProblem, thread: Int) -> Bool {
         guard thread == (options.threads > 1 ? 1 : 0) || isLongSearch(options),
               ColumnGenerationDive.isApplicable(problem) else { return false }
         let cells = problem.staffCount * problem.days
         return options.columnGenerationDive
-            ?? (problem.problem.fairness.isEmpty
+            ?? (problem.problem.fairness.isEmpty && problem.crews.isEmpty
                 && (cells <= SolverOptions.diveCellLimit || problem.days <= 28 && cells <= SolverOptions.diveFourWeekCellLimit))
     }
 
