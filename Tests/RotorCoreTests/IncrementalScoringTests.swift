@@ -109,7 +109,7 @@ func exerciseIncrementalScoring(
             } else if rebuilder != nil && random.below(10) == 0 {
                 let move = selector.rebuildWindow(state, &random)
                 delta = apply(move, to: state, scratch: scratch, rebuilder: rebuilder)
-                changed = rows(of: move)
+                changed = rows(of: move, in: p)
                 for e in changed { for d in 0..<p.days { shadow[staff: e, day: d] = state.value(e, d) } }
                 what = "\(move)"
             } else if let reassigner, random.below(10) == 0 {
@@ -135,8 +135,8 @@ func exerciseIncrementalScoring(
             } else {
                 guard let move = selector.next(state, &random) else { continue }
                 delta = apply(move, to: state, scratch: scratch)
-                applyByHand(move, to: &shadow)
-                changed = rows(of: move)
+                applyByHand(move, to: &shadow, in: p)
+                changed = rows(of: move, in: p)
                 what = "\(move)"
             }
             done += 1

@@ -178,6 +178,7 @@ func apply(_ move: Move, to state: SearchState, scratch: UnsafeMutablePointer<UI
     case .swapBlock(let m): delta = m.apply(to: state, scratch: scratch)
     case .swapDays(let m): delta = m.apply(to: state)
     case .assignBlock(let m): delta = m.apply(to: state, scratch: scratch)
+    case .crewBlock(let m): delta = m.apply(to: state, scratch: scratch)
     case .rebuildWindow(let m): delta = rebuilder!.apply(m, to: state, hardWeight: 100)
     case .reassignBlock(let m): delta = reassigner!.apply(m, to: state, hardWeight: 100)
     case .reassignDay(let m): delta = dayReassigner!.apply(m, to: state, hardWeight: 100)
@@ -186,7 +187,7 @@ func apply(_ move: Move, to state: SearchState, scratch: UnsafeMutablePointer<UI
 }
 
 /// What the move should do to the roster, written independently of the search state.
-func applyByHand(_ move: Move, to s: inout Schedule) {
+func applyByHand(_ move: Move, to s: inout Schedule, in p: CompiledProblem) {
     switch move {
     case .change(let m):
         s[staff: m.staff, day: m.day] = m.value
@@ -210,19 +211,38 @@ func applyByHand(_ move: Move, to s: inout Schedule) {
         }
     case .assignBlock(let m):
         for d in m.start..<(m.start + m.length) { s[staff: m.staff, day: d] = m.value }
+    case .crewBlock(let m):
+        // Each member takes the value, else the first post of its shift and site they may hold (by
+        // their skills and sites), else stays; fixed cells (leave, pins) stay.
+        let v = Int(m.value)
+        let crew = p.problem.crews[m.crew]
+        for id in crew.members {
+            let e = p.staffIndex[id]!
+            let member = p.problem.staff[e]
+            let sites = Set([member.homeSite] + member.deployableSites)
+            func holds(_ w: Int) -> Bool {
+                sites.contains(p.problem.sites[Int(p.valueSite[w])].id)
+                    && (p.valueSkill[w] < 0 || member.skills.contains(p.problem.skills[Int(p.valueSkill[w])].id))
+            }
+            let w = v == 0 || holds(v) ? v
+                : (1..<p.valueCount).first { p.valueShift[$0] == p.valueShift[v] && p.valueSite[$0] == p.valueSite[v] && holds($0) }
+            guard let w else { continue }
+            for d in m.start..<(m.start + m.length) where p.fixed[e * p.days + d] == 0 { s[staff: e, day: d] = UInt8(w) }
+        }
     case .rebuildWindow, .reassignBlock, .reassignDay:
         Issue.record("a rebuild or a reassignment is an optimisation: it has no by-hand equivalent")
     }
 }
 
 /// The staff rows a move rewrites.
-func rows(of move: Move) -> [Int] {
+func rows(of move: Move, in p: CompiledProblem) -> [Int] {
     switch move {
     case .change(let m): [m.staff]
     case .exchangeDays(let m): [m.staff]
     case .swapBlock(let m): [m.first, m.second]
     case .swapDays(let m): [m.first, m.second]
     case .assignBlock(let m): [m.staff]
+    case .crewBlock(let m): p.problem.crews[m.crew].members.map { p.staffIndex[$0]! }
     case .rebuildWindow(let m): [m.first, m.second, m.third].filter { $0 >= 0 }
     case .reassignBlock, .reassignDay: []   // the reassigner's group
     }

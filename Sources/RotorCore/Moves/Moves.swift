@@ -75,6 +75,31 @@ package struct AssignBlockMove: Sendable, Equatable {
     }
 }
 
+/// Puts every member of a crew that works together on one post for a few days: each takes `value`,
+/// or the post of its shift and site they may hold (their own skill), or off; fixed cells, and
+/// members who may hold no such post, stay as they are. A crew held together by a hard rule cannot
+/// move one member at a time without breaking it in between, so it moves as one.
+package struct CrewBlockMove: Sendable, Equatable {
+    public var crew: Int, start: Int, length: Int, value: UInt8
+
+    @inline(__always)
+    public func apply(to state: SearchState, scratch: UnsafeMutablePointer<UInt8>) -> (hard: Int, soft: Int) {
+        var hard = 0, soft = 0
+        for i in state.crewMemberRange(crew) {
+            let m = state.crewMember(i)
+            guard let w = state.companion(m, Int(value)) else { continue }
+            for k in 0..<length {
+                let d = start + k
+                scratch[k] = state.fixed[m * state.days + d] != 0 ? state.value(m, d) : UInt8(w)
+            }
+            let x = state.changeRow(m, start, start + length - 1, scratch, updatesCover: true)
+            hard += x.hard
+            soft += x.soft
+        }
+        return (hard, soft)
+    }
+}
+
 /// Exchanges two blocks of `length` days of one staff member's row (two single days when `length` is
 /// 1): the work moves in time while the person's totals (minutes, shifts of each type) stay the same,
 /// which matters when those totals sit at their bounds. A block exchange moves a weekend's work to
@@ -105,6 +130,7 @@ package enum Move: Sendable, Equatable {
     case rebuildWindow(RebuildWindowMove)
     case reassignBlock(ReassignBlockMove)
     case reassignDay(ReassignDayMove)
+    case crewBlock(CrewBlockMove)
 }
 
 /// Draws random moves; probabilities in percent. Fixed cells, unavailable days and posts a person
@@ -144,6 +170,11 @@ package struct MoveSelector: Sendable {
     public var maxRebuildDays = 28
     /// Longest block to reassign (`ReassignBlockMove`, also on the search's own schedule).
     public var maxReassignDays = 1
+    /// Percent of all draws that move a crew held together as one (`CrewBlockMove`); 0 without such
+    /// crews, so that other problems draw exactly as before.
+    public var crewPercent: Int
+    /// The crews held together (not kept apart).
+    let togetherCrews: [Int]
     let staffCount: Int, days: Int, valueCount: Int
 
     public init(problem: CompiledProblem) {
@@ -151,6 +182,26 @@ package struct MoveSelector: Sendable {
         days = problem.days
         valueCount = problem.valueCount
         maxBlock = min(maxBlock, days)
+        togetherCrews = problem.crews.apart.indices.filter { problem.crews.apart[$0] == 0 }
+        crewPercent = togetherCrews.isEmpty ? 0 : 15
+    }
+
+    /// A crew held together put on one post (or off) for 1 to 4 days, all at random; nil when it
+    /// changes nothing.
+    @inline(__always)
+    func crewBlock(_ state: SearchState, _ random: inout RandomSource) -> Move? {
+        let c = togetherCrews[random.below(togetherCrews.count)]
+        let members = state.crewMemberRange(c)
+        let lead = state.crewMember(members.lowerBound + random.below(members.count))
+        let value = random.below(3) == 0 ? 0 : randomValue(state, lead, &random)
+        let length = 1 + random.below(min(4, days)), start = random.below(days - length + 1)
+        var changes = false
+        for i in members where !changes {
+            let m = state.crewMember(i)
+            guard let w = state.companion(m, value) else { continue }
+            for d in start..<(start + length) where state.fixed[m * days + d] == 0 && Int(state.value(m, d)) != w { changes = true }
+        }
+        return changes ? .crewBlock(CrewBlockMove(crew: c, start: start, length: length, value: UInt8(value))) : nil
     }
 
     /// The staff member a move starts from: while the roster breaks a hard rule, half the time one
@@ -260,6 +311,7 @@ package struct MoveSelector: Sendable {
 
     @inline(__always)
     public func next(_ state: SearchState, _ random: inout RandomSource) -> Move? {
+        if crewPercent > 0 && random.below(100) < crewPercent { return crewBlock(state, &random) }
         let r = random.below(100)
         if r < coverAimPercent, let move = coverAimed(state, &random) { return move }
         if r >= coverAimPercent && r < coverAimPercent + requestAimPercent, let move = requestAimed(state, &random) { return move }

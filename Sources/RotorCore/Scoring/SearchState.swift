@@ -963,6 +963,21 @@ package final class SearchState {
         return free - largest
     }
 
+    /// Crew `c`'s members are `crewMember(i)` for `i` in this range.
+    public func crewMemberRange(_ c: Int) -> Range<Int> { Int(crewMemberStart[c])..<Int(crewMemberStart[c + 1]) }
+    @inline(__always) public func crewMember(_ i: Int) -> Int { Int(crewMembers[i]) }
+
+    /// The post staff member `m` takes to join someone on post `v`: `v` itself when they may hold it,
+    /// else the first post of its shift and site they may hold (off for off); nil when there is none.
+    @inline(__always) public func companion(_ m: Int, _ v: Int) -> Int? {
+        if v == 0 || allowed[m * valueCount + v] != 0 { return v }
+        for i in Int(allowedStart[m])..<Int(allowedStart[m + 1]) {
+            let w = Int(allowedValues[i])
+            if valueShift[w] == valueShift[v] && valueSite[w] == valueSite[v] { return w }
+        }
+        return nil
+    }
+
     /// Weekends worked among those with a day in `a...b`.
     @inline(__always)
     private func workedWeekends(_ row: UnsafeMutablePointer<UInt8>, _ a: Int, _ b: Int) -> Int32 {

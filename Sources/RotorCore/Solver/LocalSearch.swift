@@ -537,6 +537,7 @@ struct LocalSearch {
         case .swapBlock(let m): m.apply(to: state, scratch: scratch)
         case .swapDays(let m): m.apply(to: state)
         case .assignBlock(let m): m.apply(to: state, scratch: scratch)
+        case .crewBlock(let m): m.apply(to: state, scratch: scratch)
         case .rebuildWindow(let m): rebuilder!.apply(m, to: state, hardWeight: intHardWeight)
         case .reassignBlock(let m): reassigner!.apply(m, to: state, hardWeight: intHardWeight)
         case .reassignDay(let m): dayReassigner!.apply(m, to: state, hardWeight: intHardWeight)
