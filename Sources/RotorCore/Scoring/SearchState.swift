@@ -4,8 +4,8 @@
 /// change, and is either kept (the next `begin` forgets the undo log) or undone with `rollback`.
 /// `changeRow` rescores only what a change of days `a...b` can affect: those cells, the successions,
 /// rests and runs around them, the rolling windows, weekends and rest weeks they fall in, the
-/// deployment they belong to, and the counters (shifts of each type, totals per period, cover,
-/// fairness) they move. `Evaluation` is the from-scratch reference; `checkAgainstScratch()` compares.
+/// deployment they belong to, the crews of the changed people on the changed days, and the counters
+/// (shifts of each type, totals per period, days off each rotation phase, cover, fairness) they move. `Evaluation` is the from-scratch reference; `checkAgainstScratch()` compares.
 ///
 /// Hot data lives in manually allocated buffers of small integers so that the inner loop is free of
 /// reference counting, uniqueness checks and bounds checks. Every write to a counter goes through
