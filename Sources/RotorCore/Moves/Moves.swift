@@ -173,8 +173,6 @@ package struct MoveSelector: Sendable {
     /// Percent of all draws that move a crew held together as one (`CrewBlockMove`); 0 without such
     /// crews, so that other problems draw exactly as before.
     public var crewPercent: Int
-    /// The crews held together (not kept apart).
-    let togetherCrews: [Int]
     let staffCount: Int, days: Int, valueCount: Int
 
     public init(problem: CompiledProblem) {
@@ -182,15 +180,15 @@ package struct MoveSelector: Sendable {
         days = problem.days
         valueCount = problem.valueCount
         maxBlock = min(maxBlock, days)
-        togetherCrews = problem.crews.apart.indices.filter { problem.crews.apart[$0] == 0 }
-        crewPercent = togetherCrews.isEmpty ? 0 : 15
+        crewPercent = problem.crews.apart.contains(0) ? 15 : 0
     }
 
     /// A crew held together put on one post (or off) for 1 to 4 days, all at random; nil when it
     /// changes nothing.
     @inline(__always)
     func crewBlock(_ state: SearchState, _ random: inout RandomSource) -> Move? {
-        let c = togetherCrews[random.below(togetherCrews.count)]
+        guard state.togetherCrewCount > 0 else { return nil }
+        let c = state.togetherCrew(random.below(state.togetherCrewCount))
         let members = state.crewMemberRange(c)
         let lead = state.crewMember(members.lowerBound + random.below(members.count))
         let value = random.below(3) == 0 ? 0 : randomValue(state, lead, &random)

@@ -60,6 +60,9 @@ package final class SearchState {
     private let crewMemberStart: UnsafeMutablePointer<Int32>, crewMembers: UnsafeMutablePointer<Int32>
     private let crewApart: UnsafeMutablePointer<UInt8>, crewWeight: UnsafeMutablePointer<Int32>
     private let staffCrewStart: UnsafeMutablePointer<Int32>, staffCrews: UnsafeMutablePointer<Int32>
+    /// The crews held together (not kept apart), for the crew move.
+    private let togetherCrews: UnsafeMutablePointer<Int32>
+    public let togetherCrewCount: Int
     /// Rotations with a phase to choose: instance `i`'s pattern is `rotationPattern[rules.rotation.a[i] ...]`
     /// and its days off the pattern at each phase are `rotationMissed[rotationBase[i] ...]`.
     private let rotationPattern: UnsafeMutablePointer<Int32>
@@ -238,6 +241,9 @@ package final class SearchState {
         crewWeight = .copy(problem.crews.weight)
         staffCrewStart = .copy(problem.crews.staffCrewStart)
         staffCrews = .copy(problem.crews.staffCrews)
+        let together = ContiguousArray(problem.crews.apart.indices.filter { problem.crews.apart[$0] == 0 }.map(Int32.init))
+        togetherCrews = .copy(together)
+        togetherCrewCount = together.count
         rotationPattern = .copy(problem.rules.rotationPattern)
         do {
             var bases = ContiguousArray<Int32>(), total = 0
@@ -267,7 +273,7 @@ package final class SearchState {
                   cellHard, cellSoft, succession, successionBase, travel, coverParent, shiftsOfTypeStart, shiftsOfTypeLimit, shiftsOfTypeWeight, dayStart, historyWorkRun, historyNightRun,
                   recentStart, recentEnd, recentSite, olderDay, olderStart, olderEnd, olderSite, historyOffBefore,
                   historyDeploymentStart, historyMinutes, typeCount, minutesPeriodBase, minutesPeriodCount, shiftsPeriodBase,
-                  shiftsPeriodCount, weekendsWorked, crewMemberStart, crewMembers, crewWeight, staffCrewStart, staffCrews, rotationPattern, rotationBase, rotationMissed, nightsWorked, minutesWorked, coverCount, staffHard, cellLog,
+                  shiftsPeriodCount, weekendsWorked, crewMemberStart, crewMembers, crewWeight, staffCrewStart, staffCrews, togetherCrews, rotationPattern, rotationBase, rotationMissed, nightsWorked, minutesWorked, coverCount, staffHard, cellLog,
                   counterLogOld, allowedStart] as [UnsafeMutablePointer<Int32>] {
             p.deallocate()
         }
@@ -474,14 +480,7 @@ package final class SearchState {
         for d in a...b {
             let old = row[d], new = values[d - a]
             if old == new { continue }
-            if crewsFrom < crewsTo {
-                for i in crewsFrom..<crewsTo {
-                    let c = Int(staffCrews[i])
-                    let x = chargeCount(crewBreach(c, d, e, new), weight: crewWeight[c]), y = chargeCount(crewBreach(c, d, e, old), weight: crewWeight[c])
-                    coverHard += x.hard - y.hard
-                    dSoft += x.soft - y.soft
-                }
-            }
+            if crewsFrom < crewsTo { crewChange(e, d, old, new, crewsFrom..<crewsTo, &coverHard, &dSoft) }
             setCell(e * days + d, new)
             if old != 0 { dHard += countShift(e, typeBase, d, Int(old), step: -1, updatesCover: updatesCover, &dSoft, &coverHard) }
             if new != 0 { dHard += countShift(e, typeBase, d, Int(new), step: 1, updatesCover: updatesCover, &dSoft, &coverHard) }
@@ -900,7 +899,8 @@ package final class SearchState {
 
     /// Rotations with a phase to choose: moves each phase's count of days off the pattern by the
     /// change of `a...b` to `values` (before the cells are written) and charges the change of the least.
-    @inline(__always)
+    /// Kept out of line, as only people with such a rotation need it.
+    @inline(never)
     private func rotations(_ e: Int, _ row: UnsafeMutablePointer<UInt8>, _ a: Int, _ b: Int, _ values: UnsafePointer<UInt8>,
                            _ hard: inout Int, _ soft: inout Int) {
         for i in rules.rotation.range(e) {
@@ -925,6 +925,18 @@ package final class SearchState {
                 hard += x.hard - y.hard
                 soft += x.soft - y.soft
             }
+        }
+    }
+
+    /// What member `e` moving from `old` to `new` on day `d` changes in the breaches of their crews
+    /// (`staffCrews[crews]`). Kept out of line: most problems have no crews, and the hot loop stays small.
+    @inline(never)
+    private func crewChange(_ e: Int, _ d: Int, _ old: UInt8, _ new: UInt8, _ crews: Range<Int>, _ hard: inout Int, _ soft: inout Int) {
+        for i in crews {
+            let c = Int(staffCrews[i])
+            let x = chargeCount(crewBreach(c, d, e, new), weight: crewWeight[c]), y = chargeCount(crewBreach(c, d, e, old), weight: crewWeight[c])
+            hard += x.hard - y.hard
+            soft += x.soft - y.soft
         }
     }
 
@@ -966,6 +978,7 @@ package final class SearchState {
     /// Crew `c`'s members are `crewMember(i)` for `i` in this range.
     public func crewMemberRange(_ c: Int) -> Range<Int> { Int(crewMemberStart[c])..<Int(crewMemberStart[c + 1]) }
     @inline(__always) public func crewMember(_ i: Int) -> Int { Int(crewMembers[i]) }
+    @inline(__always) public func togetherCrew(_ i: Int) -> Int { Int(togetherCrews[i]) }
 
     /// The post staff member `m` takes to join someone on post `v`: `v` itself when they may hold it,
     /// else the first post of its shift and site they may hold (off for off); nil when there is none.

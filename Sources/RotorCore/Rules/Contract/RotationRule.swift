@@ -32,7 +32,7 @@ package struct RotationRule: Sendable {
     }
 
     public static func evaluate(_ p: CompiledProblem, _ s: Schedule, staff: Range<Int>, into out: inout [Violation]) {
-        for e in staff {
+        for e in staff where p.contract(of: e).expandedRules.contains(where: { $0.kind.name == .rotation }) {
             let member = p.problem.staff[e]
             let shifts: [String?] = (0..<p.days).map { d in
                 let v = Int(s[staff: e, day: d])
