@@ -379,9 +379,11 @@ package struct RowRelaxation: Sendable {
         if !problem.problem.fairness.isEmpty {
             for e in relaxed.indices { relaxed[e].append("fairness") }
         }
-        // Crews tie people's rows together; a row alone cannot price them.
-        for e in relaxed.indices where problem.crews.staffCrewStart[e] < problem.crews.staffCrewStart[e + 1] {
-            relaxed[e].append(problem.crews.apart[Int(problem.crews.staffCrews[Int(problem.crews.staffCrewStart[e])])] != 0 ? RuleID.crewApart.rawValue : RuleID.crewTogether.rawValue)
+        // Crews tie people's rows together; a row alone cannot price them. Each kind a person is in is named.
+        let crews = problem.crews
+        for e in relaxed.indices {
+            let kinds = Set((Int(crews.staffCrewStart[e])..<Int(crews.staffCrewStart[e + 1])).map { crews.apart[Int(crews.staffCrews[$0])] != 0 })
+            relaxed[e] += kinds.sorted { !$0 && $1 }.map { $0 ? RuleID.crewApart.rawValue : RuleID.crewTogether.rawValue }
         }
         self.persons = persons
         self.valueClass = valueClass
